@@ -1,0 +1,50 @@
+# One entry point per job. `make run` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: install run migrate seed test lint typecheck check format bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the project with its dev tools
+
+migrate: install ## apply database migrations (DATABASE_URL, default SQLite under ./var/)
+	$(BIN)/darien migrate
+
+seed: migrate ## load seed/ documents (idempotent)
+	$(BIN)/darien seed
+
+run: seed ## migrate, seed and serve on http://$(HOST):$(PORT)
+	$(BIN)/darien serve --host $(HOST) --port $(PORT)
+
+test: install ## the whole test suite (PostgreSQL too when TEST_DATABASE_URL is set)
+	$(BIN)/pytest
+
+lint: install ## formatting, lint and strict typing
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+check: lint test ## is it mergeable?
+
+format: install ## rewrite files to the project's format
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+eval: install ## precision/recall of the figure extractor on the labelled set
+	$(BIN)/python scripts/eval_extract.py
+
+bench: install ## throughput and latency benchmark (see README)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

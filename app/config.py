@@ -1,0 +1,37 @@
+"""Runtime settings, read from the environment (and an optional .env file) by pydantic-settings."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob the service has; each maps to an upper-case environment variable."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'darien.db'}",
+        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db",
+    )
+    seed_dir: Path = Field(default=PROJECT_ROOT / "seed", description="Folder of seed documents")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    cors_origins: str = Field(default="*", description="Comma-separated allowed origins, or *")
+    cache_max_age: int = Field(default=300, description="Cache-Control max-age for data reads")
+    base_url: str = Field(
+        default="",
+        description="Public base URL used in citations and links; empty = taken from the request",
+    )
+    log_level: str = "info"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,68 @@
+"""Database engines, sessions and migrations, for SQLite (embedded default) and PostgreSQL."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlmodel import Session, create_engine
+
+from app.config import PROJECT_ROOT
+
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite ignores FOREIGN KEY clauses unless asked on every connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(database_url: str) -> Engine:
+    """An engine for the URL; creates the folder of an SQLite file on demand."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    """An Alembic config that runs the project's migrations on this engine."""
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema to a revision (head by default)."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str = "base") -> None:
+    """Downgrade the schema to a revision (base by default)."""
+    command.downgrade(alembic_config(engine), revision)
+
+
+def check_models_match_migrations(engine: Engine) -> None:
+    """Raise if the SQLModel tables and the migrations disagree (what `alembic check` does)."""
+    command.check(alembic_config(engine))
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when the database has no schema yet."""
+    return not inspect(engine).has_table("figure")
+
+
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One session per request, closed afterwards."""
+    with Session(engine) as session:
+        yield session

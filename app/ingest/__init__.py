@@ -1,0 +1,1 @@
+"""From documents to rows: parse seed documents, validate them, and write them in one transaction."""

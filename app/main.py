@@ -1,0 +1,55 @@
+"""The ASGI application: routes, error handling, CORS, and the database engine's lifetime."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import problems
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.routes import crossings, figures, meta, reject_unknown_query, sources
+
+DESCRIPTION = """
+People crossing the Darién Gap (Colombia to Panama), by year and month, with every figure traceable
+to the document that states it. For each period one canonical figure is served (a recorded editorial
+choice, or a stated ranking rule) and every other reported figure is listed beside it, with its
+source and whether it agrees. Errors are RFC 9457 `application/problem+json`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application for a set of settings (the environment's by default)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.engine = make_engine(settings.database_url)
+        yield
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Darién Gap crossings API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_query)],
+        license_info={
+            "name": "MIT (code); figures belong to the facts they state, cite the source"
+        },
+    )
+    app.state.settings = settings
+    problems.install(app)
+    for module in (crossings, figures, sources, meta):
+        app.include_router(module.router)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=origins,
+        allow_methods=["GET", "HEAD", "OPTIONS", "POST"],
+        allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+        expose_headers=["ETag", "Link", "Cache-Control"],
+        max_age=86400,
+    )
+    return app

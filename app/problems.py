@@ -1,0 +1,120 @@
+"""RFC 9457 problem details: every 4xx/5xx leaves the API as application/problem+json."""
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("darien")
+
+PROBLEM_TYPES = {
+    "not-found": "No such resource; the detail says what exists.",
+    "invalid-parameter": "A query, path or body parameter is not allowed; errors[] names each one.",
+    "unknown-parameter": "A query parameter the endpoint does not take (typos are never ignored).",
+    "method-not-allowed": "The resource exists but not for this HTTP method.",
+    "server-error": "An unexpected error; it was logged, and no internals are shown.",
+    "http-error": "Any other HTTP error.",
+}
+
+
+class Problem(Exception):
+    """Raise to answer with a problem document."""
+
+    def __init__(
+        self,
+        status: int,
+        slug: str,
+        title: str,
+        detail: str,
+        errors: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.slug, self.title, self.detail = status, slug, title, detail
+        self.errors = list(errors) if errors is not None else None
+
+
+def problem_response(request: Request, problem: Problem) -> JSONResponse:
+    """The problem+json response for a Problem."""
+    body: dict[str, Any] = {
+        "type": f"/v1/problems/{problem.slug}",
+        "title": problem.title,
+        "status": problem.status,
+        "detail": problem.detail,
+        "instance": str(request.url.path),
+    }
+    if problem.errors is not None:
+        body["errors"] = problem.errors
+    return JSONResponse(body, status_code=problem.status, media_type="application/problem+json")
+
+
+def invalid(param: str, message: str, value: Any = None, location: str = "query") -> Problem:
+    """A 422 naming one parameter."""
+    error = {"param": param, "in": location, "msg": message, "value": value}
+    return Problem(422, "invalid-parameter", "Invalid parameter", f"{param}: {message}", [error])
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    errors = []
+    for err in exc.errors():
+        loc = [str(part) for part in err.get("loc", ())]
+        location = loc[0] if loc else "request"
+        errors.append(
+            {
+                "param": ".".join(loc[1:]) or location,
+                "in": location,
+                "msg": err.get("msg", "invalid"),
+                "value": err.get("input") if location != "body" else None,
+            }
+        )
+    return errors
+
+
+async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = _validation_errors(exc)
+    detail = "; ".join(f"{e['param']}: {e['msg']}" for e in errors)
+    return problem_response(
+        request, Problem(422, "invalid-parameter", "Invalid parameter", detail, errors)
+    )
+
+
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Problem)
+    return problem_response(request, exc)
+
+
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+    detail = exc.detail if isinstance(exc.detail, str) else "HTTP error"
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"No resource at {request.url.path}; GET /v1 lists the endpoints."
+    title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
+    response = problem_response(request, Problem(exc.status_code, slug, title, detail))
+    response.headers.update(exc.headers or {})
+    return response
+
+
+async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(
+        request,
+        Problem(
+            500,
+            "server-error",
+            "Internal server error",
+            "The server failed to answer; the error was logged.",
+        ),
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Route every error through problem+json."""
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_crash)

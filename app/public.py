@@ -1,0 +1,145 @@
+"""Public response models: the documented JSON shape. Keys are only ever added, never renamed."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+
+class SourceRef(BaseModel):
+    """Where a figure was published."""
+
+    id: str = Field(examples=["S002"])
+    publisher: str = Field(examples=["Pledge Times"])
+    wire: str | None = Field(
+        description="Agency the story came from, if syndicated", examples=["EFE"]
+    )
+    title: str
+    url: str | None
+    published: date | None = Field(examples=["2023-08-01"])
+    published_precision: str = Field(
+        description="day, month, approx (about +/- 2 weeks) or unknown"
+    )
+    kind: str = Field(description="official, un_agency, ngo, news or research", examples=["news"])
+    language: str = Field(examples=["en"])
+
+
+class FigurePublic(BaseModel):
+    """One reported figure with its provenance."""
+
+    id: str = Field(examples=["F0066"])
+    url: str = Field(description="Path of this figure in the API", examples=["/v1/figures/F0066"])
+    metric: str = Field(examples=["crossings"])
+    period: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD/YYYY-MM-DD", examples=["2023"])
+    period_start: date
+    period_end: date
+    dimension: str = Field(
+        description="total, nationality, sex, age or sex_age", examples=["total"]
+    )
+    dimension_value: str | None = Field(description="e.g. VEN, minors; null for total")
+    value: int | float = Field(examples=[520085])
+    unit: str = Field(description="people or percent", examples=["people"])
+    qualifier: str = Field(
+        description="exact, approximate (rounded, about, nearly), more_than (a lower bound) "
+        "or less_than (an upper bound)",
+        examples=["exact"],
+    )
+    attributed_to: str = Field(description="Body the source credits", examples=["SNM"])
+    source: SourceRef
+    citation: str = Field(description="A ready-to-paste citation")
+    note: str | None = Field(description="Editor's caveats")
+    document_id: int = Field(description="Stored document the figure was read from")
+
+
+class ComparedFigurePublic(FigurePublic):
+    """Another figure reported for the same cell, judged against the canonical one."""
+
+    agrees: bool | None = Field(
+        description="Whether its value, read with its qualifier, is compatible with the canonical "
+        "figure; null when the cell has no canonical figure"
+    )
+    period_match: str = Field(
+        description="same: reported for exactly this period; near_complete: a cut that stops a "
+        "little short of its end (e.g. a mid-December count published as the year's total)"
+    )
+    difference: int | float | None = Field(
+        description="Derived: this value minus the canonical value (null when there is none)"
+    )
+
+
+class Selection(BaseModel):
+    """Why this figure is the canonical one."""
+
+    method: str = Field(
+        description="editorial (a recorded decision) or rule (the ranking rule)",
+        examples=["editorial"],
+    )
+    reason: str
+    reported_count: int = Field(description="How many figures were reported for this cell")
+    disagreeing_count: int = Field(description="How many of them disagree with this one")
+
+
+class CanonicalFigurePublic(FigurePublic):
+    """The canonical figure of a period."""
+
+    selection: Selection
+
+
+class CanonicalDetailPublic(CanonicalFigurePublic):
+    """The canonical figure of a period and every other figure reported for it."""
+
+    also_reported: list[ComparedFigurePublic]
+
+
+class SeriesMeta(BaseModel):
+    """About a list of canonical figures."""
+
+    count: int
+    period_from: str = Field(alias="from", examples=["2010"])
+    period_to: str = Field(alias="to", examples=["2025"])
+    missing: list[str] = Field(
+        description="Periods in range with no canonical figure (absent from data, never zero)"
+    )
+    available: list[str] = Field(description="First and last period with a canonical figure")
+    dataset_version: int
+    canonical_rule: str
+
+    model_config = {"populate_by_name": True, "serialize_by_alias": True}
+
+
+class SeriesPublic(BaseModel):
+    """A list of canonical figures."""
+
+    data: list[CanonicalFigurePublic]
+    meta: SeriesMeta
+
+
+class SourcePublic(SourceRef):
+    """A source, with the number of figures it reports."""
+
+    url_api: str = Field(
+        description="Path of this source in the API", examples=["/v1/sources/S002"]
+    )
+    figure_count: int
+
+
+class SourceDetailPublic(SourcePublic):
+    """A source with every figure it reports."""
+
+    figures: list[FigurePublic]
+
+
+class PageMeta(BaseModel):
+    """Keyset pagination: follow next_url until it is null."""
+
+    count: int
+    total: int
+    limit: int
+    next_cursor: str | None
+    next_url: str | None
+
+
+class SourceListPublic(BaseModel):
+    """A page of sources."""
+
+    data: list[SourcePublic]
+    meta: PageMeta

@@ -1,0 +1,57 @@
+"""HTTP routes: thin functions that parse input, call a query or builder, and shape the answer."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from app.db import session_scope
+from app.problems import Problem
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """A session on the app's engine for the length of one request."""
+    yield from session_scope(request.app.state.engine)
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def allowed_query_names(request: Request) -> frozenset[str]:
+    """Query parameter names the matched route declares, read once from its OpenAPI description."""
+    app = request.app
+    cache: dict[tuple[str, str], frozenset[str]] | None = getattr(app.state, "query_names", None)
+    if cache is None:
+        cache = {}
+        for path, operations in app.openapi().get("paths", {}).items():
+            for method, operation in operations.items():
+                names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+                cache[(path, method.upper())] = frozenset(names)
+        app.state.query_names = cache
+    route = request.scope.get("route")
+    path = getattr(route, "path_format", request.url.path)
+    return cache.get((path, request.method), frozenset())
+
+
+def reject_unknown_query(request: Request) -> None:
+    """A typo in a query parameter must not silently return everything: answer 422 instead."""
+    allowed = allowed_query_names(request)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        shown = ", ".join(sorted(allowed)) or "none"
+        raise Problem(
+            422,
+            "unknown-parameter",
+            "Unknown query parameter",
+            f"{', '.join(unknown)} not accepted here; this endpoint takes: {shown}",
+            [
+                {
+                    "param": name,
+                    "in": "query",
+                    "msg": f"unknown parameter; allowed: {shown}",
+                    "value": request.query_params.get(name),
+                }
+                for name in unknown
+            ],
+        )

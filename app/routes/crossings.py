@@ -1,0 +1,140 @@
+"""Canonical crossing totals by year and by month."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app import series
+from app.periods import month_span, year_span
+from app.problems import Problem, invalid
+from app.public import CanonicalDetailPublic, SeriesPublic
+from app.routes import SessionDep
+
+router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
+
+YearQuery = Query(ge=1900, le=2100, examples=[2023])
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+@router.get("/yearly", summary="Canonical total per year")
+def list_yearly(
+    session: SessionDep,
+    year_from: Annotated[
+        int | None,
+        Query(
+            alias="from",
+            ge=1900,
+            le=2100,
+            examples=[2010],
+            description="First year (default: first covered)",
+        ),
+    ] = None,
+    year_to: Annotated[
+        int | None,
+        Query(
+            alias="to",
+            ge=1900,
+            le=2100,
+            examples=[2025],
+            description="Last year (default: last covered)",
+        ),
+    ] = None,
+) -> SeriesPublic:
+    """One canonical figure per year; years without one are listed in meta.missing."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise invalid("from", f"must not be after to ({year_to})", year_from)
+    return series.yearly_series(session, year_from, year_to)
+
+
+@router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
+def get_yearly(
+    session: SessionDep, year: Annotated[int, Path(examples=[2023], description="Calendar year")]
+) -> CanonicalDetailPublic:
+    """The canonical figure for a year and, in also_reported, every other figure for that year."""
+    detail = series.period_detail(session, "year", *year_span(year)) if 1 <= year <= 9999 else None
+    if detail is None:
+        raise _not_covered(session, "year", str(year))
+    return detail
+
+
+@router.get("/monthly", summary="Canonical total per month")
+def list_monthly(
+    session: SessionDep,
+    year: Annotated[
+        int | None, Query(ge=1900, le=2100, examples=[2023], description="All months of one year")
+    ] = None,
+    month_from: Annotated[
+        str | None,
+        Query(
+            alias="from",
+            pattern=MONTH_PATTERN,
+            examples=["2023-01"],
+            description="First month, YYYY-MM",
+        ),
+    ] = None,
+    month_to: Annotated[
+        str | None,
+        Query(
+            alias="to",
+            pattern=MONTH_PATTERN,
+            examples=["2023-12"],
+            description="Last month, YYYY-MM",
+        ),
+    ] = None,
+) -> SeriesPublic:
+    """One canonical figure per month; months without one are absent and listed in meta.missing."""
+    if year is not None and (month_from or month_to):
+        raise invalid("year", "use either year or from/to, not both", year)
+    if year is not None:
+        return series.monthly_series(session, (year, 1), (year, 12))
+    start, end = _month(month_from), _month(month_to)
+    if start and end and start > end:
+        raise invalid("from", f"must not be after to ({month_to})", month_from)
+    return series.monthly_series(session, start, end)
+
+
+@router.get(
+    "/monthly/{year}/{month}", summary="Canonical total of one month, with every other report"
+)
+def get_monthly(
+    session: SessionDep,
+    year: Annotated[int, Path(examples=[2023])],
+    month: Annotated[int, Path(ge=1, le=12, examples=[8], description="1-12")],
+) -> CanonicalDetailPublic:
+    """The canonical figure for a month and, in also_reported, every other figure for it."""
+    detail = (
+        series.period_detail(session, "month", *month_span(year, month))
+        if 1 <= year <= 9999
+        else None
+    )
+    if detail is None:
+        raise _not_covered(session, "month", f"{year}-{month:02d}")
+    return detail
+
+
+def _month(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    year, month = text.split("-")
+    return int(year), int(month)
+
+
+def _not_covered(session: SessionDep, kind: str, wanted: str) -> Problem:
+    available = series.coverage(session, kind)
+    listed = (
+        series.yearly_series(session, None, None)
+        if kind == "year"
+        else series.monthly_series(session, None, None)
+    )
+    missing = (
+        f"; without a canonical figure: {', '.join(listed.meta.missing)}"
+        if listed.meta.missing
+        else ""
+    )
+    span = f"{available[0]} to {available[-1]}" if available else "none"
+    return Problem(
+        404,
+        "not-found",
+        f"No canonical {kind}ly figure",
+        f"No canonical figure for {wanted}. {kind.capitalize()}s available: {span}{missing}.",
+    )

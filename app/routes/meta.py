@@ -1,0 +1,61 @@
+"""The API's front door: an index of endpoints, a health check, and the problem-type glossary."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from sqlalchemy import text
+
+from app import queries
+from app.problems import PROBLEM_TYPES, Problem
+from app.routes import SessionDep
+
+router = APIRouter(tags=["meta"])
+
+ENDPOINTS = [
+    ("yearly", "/v1/crossings/yearly", "Canonical total per year (from, to)"),
+    ("year", "/v1/crossings/yearly/2023", "One year with every other reported figure"),
+    ("monthly", "/v1/crossings/monthly?year=2023", "Canonical total per month (year, or from/to)"),
+    ("month", "/v1/crossings/monthly/2023/8", "One month with every other reported figure"),
+    ("figure", "/v1/figures/F0066", "Any reported figure with its provenance"),
+    ("sources", "/v1/sources", "Every source, paginated"),
+    ("source", "/v1/sources/S002", "One source with the figures it reports"),
+    ("openapi", "/openapi.json", "OpenAPI 3 description of every endpoint"),
+    ("docs", "/docs", "Interactive documentation"),
+    ("health", "/healthz", "Liveness and dataset version"),
+]
+
+
+@router.get("/v1", summary="Index of the API")
+def index(request: Request, session: SessionDep) -> dict[str, Any]:
+    """What this API serves and where; links are absolute."""
+    base = str(request.base_url).rstrip("/")
+    return {
+        "name": "Darién Gap crossings API",
+        "description": "People crossing the Darién Gap (Colombia to Panama) by year and month, "
+        "each figure with the document that states it.",
+        "version": request.app.version,
+        "dataset_version": queries.get_dataset_version(session),
+        "links": [
+            {"rel": rel, "href": f"{base}{path}", "title": title} for rel, path, title in ENDPOINTS
+        ],
+    }
+
+
+@router.get("/healthz", summary="Health check")
+def healthz(session: SessionDep) -> dict[str, Any]:
+    """200 when the database answers."""
+    session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+    return {"status": "ok", "dataset_version": queries.get_dataset_version(session)}
+
+
+@router.get("/v1/problems/{slug}", summary="What a problem type means")
+def problem_type(slug: Annotated[str, Path(max_length=40)]) -> dict[str, str]:
+    """The documentation behind the `type` URI of an error response."""
+    if slug not in PROBLEM_TYPES:
+        raise Problem(
+            404,
+            "not-found",
+            "No such problem type",
+            f"Known problem types: {', '.join(PROBLEM_TYPES)}.",
+        )
+    return {"type": f"/v1/problems/{slug}", "description": PROBLEM_TYPES[slug]}

@@ -1,0 +1,103 @@
+"""Shared fixtures: per-test databases built by the migrations, and an in-process httpx client."""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from anyio.from_thread import BlockingPortal, start_blocking_portal
+
+from app.config import PROJECT_ROOT, Settings
+from app.db import migrate
+from app.ingest.seed import seed
+from app.main import create_app
+from tests.databases import BACKEND, Databases, engine_for
+
+SEED_DIR = PROJECT_ROOT / "seed"
+GOLDEN_DIR = Path(__file__).parent / "golden"
+
+
+def pytest_report_header() -> str:
+    return f"database backend: {BACKEND}"
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    dbs = Databases(tmp_path_factory.mktemp("databases"))
+    template = dbs.new_empty()
+    with engine_for(template) as engine:
+        migrate(engine)
+        seed(engine, SEED_DIR)
+    dbs.set_template(template)
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture
+def database_url(databases: Databases) -> Iterator[str]:
+    """A migrated and seeded database of this test's own."""
+    url = databases.copy_of_template()
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def empty_database_url(databases: Databases) -> Iterator[str]:
+    """An empty database of this test's own (no schema)."""
+    url = databases.new_empty()
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def seed_dir(tmp_path: Path) -> Path:
+    """A private copy of the seed documents that a test may edit."""
+    target = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, target)
+    return target
+
+
+class ApiClient:
+    """A synchronous facade over httpx.AsyncClient on the ASGI app (lifespan included)."""
+
+    def __init__(self, portal: BlockingPortal, client: httpx.AsyncClient) -> None:
+        self.portal, self.client = portal, client
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        return self.portal.call(lambda: self.client.request(method, url, **kwargs))
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+
+@pytest.fixture
+def make_client(database_url: str) -> Iterator[Any]:
+    """Factory for clients on this test's database, with optional settings overrides."""
+    with start_blocking_portal() as portal:
+        stack: list[Any] = []
+
+        def build(**overrides: Any) -> ApiClient:
+            settings = Settings(database_url=database_url, **overrides)
+            app = create_app(settings)
+            lifespan = portal.wrap_async_context_manager(app.router.lifespan_context(app))
+            lifespan.__enter__()
+            transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+            client = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+            stack.append((lifespan, client))
+            return ApiClient(portal, client)
+
+        yield build
+        for lifespan, client in reversed(stack):
+            portal.call(client.aclose)
+            lifespan.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client: Any) -> ApiClient:
+    """A client on this test's own seeded database."""
+    return make_client()  # type: ignore[no-any-return]
