@@ -56,7 +56,11 @@ def near_complete_period(start: date, end: date) -> tuple[date, date] | None:
     for full in (year_span(start.year), month_span(start.year, start.month)):
         length = (full[1] - full[0]).days + 1
         short_by = (full[1] - end).days
-        if start == full[0] and full[0] <= end < full[1] and short_by <= NEAR_COMPLETE_SHARE * length:
+        if (
+            start == full[0]
+            and full[0] <= end < full[1]
+            and short_by <= NEAR_COMPLETE_SHARE * length
+        ):
             return full
     return None
 

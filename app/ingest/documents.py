@@ -21,6 +21,16 @@ _PIPE = re.compile(r"(?<!\\)\|")
 T = TypeVar("T")
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so pydantic validates them and names the field."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class DocumentError(Exception):
     """A seed document that cannot be loaded: where and why."""
 
@@ -106,7 +116,7 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, Any], int]:
     except StopIteration:
         raise DocumentError(path, 1, "front matter is not closed by a '---' line") from None
     try:
-        meta = yaml.safe_load("\n".join(lines[1:close]))
+        meta = yaml.load("\n".join(lines[1:close]), Loader=_TextDatesLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -98,7 +98,7 @@ def list_monthly(
 )
 def get_monthly(
     session: SessionDep,
-    year: Annotated[int, Path(examples=[2023])],
+    year: Annotated[int, Path(examples=[2023], description="Calendar year")],
     month: Annotated[int, Path(ge=1, le=12, examples=[8], description="1-12")],
 ) -> CanonicalDetailPublic:
     """The canonical figure for a month and, in also_reported, every other figure for it."""

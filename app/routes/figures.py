@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/figures", tags=["figures"])
 @router.get("/{figure_id}", summary="One reported figure")
 def get_figure(
     session: SessionDep,
-    figure_id: Annotated[str, Path(max_length=32, examples=["F0066"])],
+    figure_id: Annotated[str, Path(max_length=32, examples=["F0066"], description="Figure id")],
 ) -> FigurePublic:
     """A reported figure with its source, citation and note."""
     row = queries.get_figure(session, figure_id=figure_id)

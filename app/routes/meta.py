@@ -49,7 +49,11 @@ def healthz(session: SessionDep) -> dict[str, Any]:
 
 
 @router.get("/v1/problems/{slug}", summary="What a problem type means")
-def problem_type(slug: Annotated[str, Path(max_length=40)]) -> dict[str, str]:
+def problem_type(
+    slug: Annotated[
+        str, Path(max_length=40, description="Problem type name", examples=["not-found"])
+    ],
+) -> dict[str, str]:
     """The documentation behind the `type` URI of an error response."""
     if slug not in PROBLEM_TYPES:
         raise Problem(

@@ -51,7 +51,7 @@ def list_sources(
 @router.get("/{source_id}", summary="One source with the figures it reports")
 def get_source(
     session: SessionDep,
-    source_id: Annotated[str, Path(max_length=32, examples=["S002"])],
+    source_id: Annotated[str, Path(max_length=32, examples=["S002"], description="Source id")],
 ) -> SourceDetailPublic:
     """A source's publication details and every figure read from it."""
     source = queries.get_source(session, source_id=source_id)
