@@ -29,6 +29,9 @@ class Settings(BaseSettings):
         description="Public base URL used in citations and links; empty = taken from the request",
     )
     log_level: str = "info"
+    version_poll_seconds: float = Field(
+        default=0.5, gt=0, description="How often each worker checks for a new dataset version"
+    )
 
 
 @lru_cache

@@ -1,7 +1,8 @@
 """The ASGI application: routes, error handling, CORS, and the database engine's lifetime."""
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -10,6 +11,7 @@ from app import problems
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.routes import crossings, figures, meta, reject_unknown_query, sources
+from app.snapshot import Snapshot
 
 DESCRIPTION = """
 People crossing the Darién Gap (Colombia to Panama), by year and month, with every figure traceable
@@ -26,7 +28,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = make_engine(settings.database_url)
+        app.state.snapshot = await asyncio.to_thread(Snapshot, app.state.engine)
+        watcher = asyncio.create_task(app.state.snapshot.watch(settings.version_poll_seconds))
         yield
+        watcher.cancel()
+        with suppress(asyncio.CancelledError):
+            await watcher
         app.state.engine.dispose()
 
     app = FastAPI(

@@ -1,36 +1,50 @@
-"""The canonical series: one figure per year or month, chosen from every figure reported for it."""
+"""The canonical series: one figure per cell, chosen from every figure reported for it (pure).
+
+A cell is (metric, dimension, dimension_value, unit, period_start, period_end). Full years and
+months also gather the near-complete cuts of themselves (see periods.near_complete_period).
+"""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlmodel import Session
-
-from app import queries
 from app.models import EditorialChoice, Figure, Source
-from app.periods import format_period, month_span, near_complete_period, period_kind, year_span
+from app.periods import format_period, near_complete_period
 from app.present import candidate, figure_public, number
 from app.public import (
     CanonicalDetailPublic,
     CanonicalFigurePublic,
     ComparedFigurePublic,
+    FigurePublic,
     Selection,
     SeriesMeta,
     SeriesPublic,
 )
 from app.reconcile import RULE_TEXT, Choice, choose_canonical
 
-METRIC, DIMENSION, UNIT = "crossings", "total", "people"
-CellKey = tuple[date, date, str | None]
+CellKey = tuple[str, str, str | None, str, date, date]
+FigureRow = tuple[Figure, Source]
+
+
+def cell_of(figure: Figure) -> CellKey:
+    """The cell a figure reports on."""
+    return (
+        figure.metric,
+        figure.dimension,
+        figure.dimension_value,
+        figure.unit,
+        figure.period_start,
+        figure.period_end,
+    )
 
 
 def reconcile_cell(
-    rows: Sequence[tuple[Figure, Source]],
-    near_rows: Sequence[tuple[Figure, Source]],
+    rows: Sequence[FigureRow],
+    near_rows: Sequence[FigureRow],
     choice: EditorialChoice | None,
+    public: dict[str, FigurePublic],
 ) -> CanonicalDetailPublic | None:
     """The canonical figure of one cell with the others beside it; None when none is canonical."""
-    by_id = {figure.id: (figure, source) for figure, source in [*rows, *near_rows]}
     near_ids = {figure.id for figure, _ in near_rows}
     decision = Choice(choice.figure_id, choice.reason) if choice else None
     outcome = choose_canonical(
@@ -38,18 +52,16 @@ def reconcile_cell(
     )
     if outcome.canonical_id is None:
         return None
-    canonical = figure_public(*by_id[outcome.canonical_id])
-    also = []
-    for comparison in outcome.others:
-        other = figure_public(*by_id[comparison.figure_id])
-        also.append(
-            ComparedFigurePublic(
-                **other.model_dump(),
-                agrees=comparison.agrees,
-                period_match="near_complete" if other.id in near_ids else "same",
-                difference=number(other.value - canonical.value),
-            )
+    canonical = public[outcome.canonical_id]
+    also = [
+        ComparedFigurePublic(
+            **public[c.figure_id].model_dump(),
+            agrees=c.agrees,
+            period_match="near_complete" if c.figure_id in near_ids else "same",
+            difference=number(public[c.figure_id].value - canonical.value),
         )
+        for c in outcome.others
+    ]
     selection = Selection(
         method=outcome.method,
         reason=outcome.reason,
@@ -59,108 +71,61 @@ def reconcile_cell(
     return CanonicalDetailPublic(**canonical.model_dump(), selection=selection, also_reported=also)
 
 
-def canonical_cells(
-    session: Session, kind: str, start: date, end: date
-) -> dict[str, CanonicalDetailPublic]:
-    """Canonical totals of every full year or month ('year' / 'month') within [start, end]."""
-    rows = queries.list_figures_by_kind(
-        session, metric=METRIC, dimension=DIMENSION, unit=UNIT, start=start, end=end
-    )
-    cells: dict[CellKey, list[tuple[Figure, Source]]] = defaultdict(list)
-    near: dict[CellKey, list[tuple[Figure, Source]]] = defaultdict(list)
+def reconcile_all(
+    rows: Sequence[FigureRow], choices: Iterable[EditorialChoice]
+) -> dict[CellKey, CanonicalDetailPublic]:
+    """The canonical figure of every cell that has one."""
+    public = {figure.id: figure_public(figure, source) for figure, source in rows}
+    cells: dict[CellKey, list[FigureRow]] = defaultdict(list)
+    near: dict[CellKey, list[FigureRow]] = defaultdict(list)
     for figure, source in rows:
-        span = (figure.period_start, figure.period_end)
-        if period_kind(*span) == kind:
-            cells[(*span, figure.dimension_value)].append((figure, source))
-        elif (full := near_complete_period(*span)) and period_kind(*full) == kind:
-            near[(*full, figure.dimension_value)].append((figure, source))
-    choices = {
-        (c.period_start, c.period_end, c.dimension_value): c
-        for c in queries.list_choices(session, metric=METRIC, dimension=DIMENSION, unit=UNIT)
+        key = cell_of(figure)
+        cells[key].append((figure, source))
+        if full := near_complete_period(figure.period_start, figure.period_end):
+            near[(*key[:4], *full)].append((figure, source))
+    decided: dict[CellKey, EditorialChoice] = {
+        (c.metric, c.dimension, c.dimension_value, c.unit, c.period_start, c.period_end): c
+        for c in choices
     }
     result = {}
-    for key, cell_rows in sorted(cells.items()):
-        detail = reconcile_cell(cell_rows, near.get(key, []), choices.get(key))
+    for key in sorted(cells, key=repr):
+        detail = reconcile_cell(cells[key], near.get(key, []), decided.get(key), public)
         if detail is not None:
-            result[detail.period] = detail
+            result[key] = detail
     return result
 
 
-def _summary(detail: CanonicalDetailPublic) -> CanonicalFigurePublic:
+def summary(detail: CanonicalDetailPublic) -> CanonicalFigurePublic:
+    """A canonical figure without its also_reported list (for list endpoints)."""
     return CanonicalFigurePublic(**detail.model_dump(exclude={"also_reported"}))
 
 
-def _series(
-    session: Session,
-    cells: dict[str, CanonicalDetailPublic],
-    wanted: list[str],
-    available: list[str],
+def series_page(
+    cells: dict[str, CanonicalDetailPublic], wanted: list[str], available: list[str], version: int
 ) -> SeriesPublic:
+    """A list answer: the canonical figures of `wanted` periods, the rest listed as missing."""
     meta = SeriesMeta(
         count=sum(1 for p in wanted if p in cells),
         period_from=wanted[0] if wanted else "",
         period_to=wanted[-1] if wanted else "",
         missing=[p for p in wanted if p not in cells],
         available=available,
-        dataset_version=queries.get_dataset_version(session),
+        dataset_version=version,
         canonical_rule=RULE_TEXT,
     )
-    return SeriesPublic(data=[_summary(cells[p]) for p in wanted if p in cells], meta=meta)
+    return SeriesPublic(data=[summary(cells[p]) for p in wanted if p in cells], meta=meta)
 
 
-def coverage(session: Session, kind: str) -> list[str]:
-    """[first, last] period with a canonical figure, or [] when there is none."""
-    cells = canonical_cells(session, kind, date(1, 1, 1), date(9999, 12, 31))
-    return [min(cells), max(cells)] if cells else []
-
-
-def yearly_series(session: Session, year_from: int | None, year_to: int | None) -> SeriesPublic:
-    """Canonical yearly totals from year_from to year_to (default: all covered years)."""
-    available = coverage(session, "year")
-    first = year_from or (int(available[0]) if available else 0)
-    last = year_to or (int(available[-1]) if available else -1)
-    cells = (
-        canonical_cells(session, "year", year_span(first)[0], year_span(last)[1])
-        if first <= last
-        else {}
-    )
-    return _series(session, cells, [str(y) for y in range(first, last + 1)], available)
-
-
-def monthly_series(
-    session: Session, start: tuple[int, int] | None, end: tuple[int, int] | None
-) -> SeriesPublic:
-    """Canonical monthly totals between two (year, month) bounds (default: all covered months)."""
-    available = coverage(session, "month")
-    if start is None:
-        start = _month_tuple(available[0]) if available else (1, 1)
-    if end is None:
-        end = _month_tuple(available[-1]) if available else (0, 1)
-    wanted = [f"{y}-{m:02d}" for y, m in _months(start, end)]
-    cells = (
-        canonical_cells(session, "month", month_span(*start)[0], month_span(*end)[1])
-        if wanted
-        else {}
-    )
-    return _series(session, cells, wanted, available)
-
-
-def period_detail(
-    session: Session, kind: str, start: date, end: date
-) -> CanonicalDetailPublic | None:
-    """The canonical total of exactly one year or month, with also_reported; None when none."""
-    return canonical_cells(session, kind, start, end).get(format_period(start, end))
-
-
-def _month_tuple(label: str) -> tuple[int, int]:
-    year, month = label.split("-")
-    return int(year), int(month)
-
-
-def _months(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
+def months_between(start: tuple[int, int], end: tuple[int, int]) -> list[str]:
+    """YYYY-MM labels from start to end inclusive."""
     months = []
     year, month = start
     while (year, month) <= end:
-        months.append((year, month))
+        months.append(f"{year}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def label(key: CellKey) -> str:
+    """The period label of a cell."""
+    return format_period(key[4], key[5])

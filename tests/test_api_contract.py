@@ -17,7 +17,7 @@ def test_index_links_every_endpoint(client: ApiClient) -> None:
 
 
 def test_health(client: ApiClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "dataset_version": 1}
+    assert client.get("/healthz").json() == {"status": "ok", "dataset_version": 1, "database_version": 1}
 
 
 def test_openapi_documents_every_parameter_and_response(client: ApiClient) -> None:

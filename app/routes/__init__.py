@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from app.db import session_scope
 from app.problems import Problem
+from app.record import Record
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -16,6 +17,15 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+async def current_record(request: Request) -> Record:
+    """The record this request is answered from (read once, so one version throughout)."""
+    record: Record = request.app.state.snapshot.record
+    return record
+
+
+RecordDep = Annotated[Record, Depends(current_record)]
 
 
 def allowed_query_names(request: Request) -> frozenset[str]:
@@ -34,7 +44,7 @@ def allowed_query_names(request: Request) -> frozenset[str]:
     return cache.get((path, request.method), frozenset())
 
 
-def reject_unknown_query(request: Request) -> None:
+async def reject_unknown_query(request: Request) -> None:
     """A typo in a query parameter must not silently return everything: answer 422 instead."""
     allowed = allowed_query_names(request)
     unknown = sorted(set(request.query_params) - allowed)

@@ -4,21 +4,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app import series
-from app.periods import month_span, year_span
 from app.problems import Problem, invalid
 from app.public import CanonicalDetailPublic, SeriesPublic
-from app.routes import SessionDep
+from app.record import Record
+from app.routes import RecordDep
 
 router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
 
-YearQuery = Query(ge=1900, le=2100, examples=[2023])
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
 @router.get("/yearly", summary="Canonical total per year")
-def list_yearly(
-    session: SessionDep,
+async def list_yearly(
+    record: RecordDep,
     year_from: Annotated[
         int | None,
         Query(
@@ -43,23 +41,24 @@ def list_yearly(
     """One canonical figure per year; years without one are listed in meta.missing."""
     if year_from is not None and year_to is not None and year_from > year_to:
         raise invalid("from", f"must not be after to ({year_to})", year_from)
-    return series.yearly_series(session, year_from, year_to)
+    return record.yearly_series(year_from, year_to)
 
 
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
-def get_yearly(
-    session: SessionDep, year: Annotated[int, Path(examples=[2023], description="Calendar year")]
+async def get_yearly(
+    record: RecordDep,
+    year: Annotated[int, Path(examples=[2023], description="Calendar year")],
 ) -> CanonicalDetailPublic:
     """The canonical figure for a year and, in also_reported, every other figure for that year."""
-    detail = series.period_detail(session, "year", *year_span(year)) if 1 <= year <= 9999 else None
+    detail = record.yearly.get(str(year))
     if detail is None:
-        raise _not_covered(session, "year", str(year))
+        raise _not_covered(record, "year", str(year))
     return detail
 
 
 @router.get("/monthly", summary="Canonical total per month")
-def list_monthly(
-    session: SessionDep,
+async def list_monthly(
+    record: RecordDep,
     year: Annotated[
         int | None, Query(ge=1900, le=2100, examples=[2023], description="All months of one year")
     ] = None,
@@ -86,29 +85,25 @@ def list_monthly(
     if year is not None and (month_from or month_to):
         raise invalid("year", "use either year or from/to, not both", year)
     if year is not None:
-        return series.monthly_series(session, (year, 1), (year, 12))
+        return record.monthly_series((year, 1), (year, 12))
     start, end = _month(month_from), _month(month_to)
     if start and end and start > end:
         raise invalid("from", f"must not be after to ({month_to})", month_from)
-    return series.monthly_series(session, start, end)
+    return record.monthly_series(start, end)
 
 
 @router.get(
     "/monthly/{year}/{month}", summary="Canonical total of one month, with every other report"
 )
-def get_monthly(
-    session: SessionDep,
+async def get_monthly(
+    record: RecordDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
     month: Annotated[int, Path(ge=1, le=12, examples=[8], description="1-12")],
 ) -> CanonicalDetailPublic:
     """The canonical figure for a month and, in also_reported, every other figure for it."""
-    detail = (
-        series.period_detail(session, "month", *month_span(year, month))
-        if 1 <= year <= 9999
-        else None
-    )
+    detail = record.monthly.get(f"{year}-{month:02d}")
     if detail is None:
-        raise _not_covered(session, "month", f"{year}-{month:02d}")
+        raise _not_covered(record, "month", f"{year}-{month:02d}")
     return detail
 
 
@@ -119,22 +114,20 @@ def _month(text: str | None) -> tuple[int, int] | None:
     return int(year), int(month)
 
 
-def _not_covered(session: SessionDep, kind: str, wanted: str) -> Problem:
-    available = series.coverage(session, kind)
+def _not_covered(record: Record, kind: str, wanted: str) -> Problem:
+    available = record.coverage(kind)
+    span = f"{available[0]} to {available[-1]}" if available else "none"
     listed = (
-        series.yearly_series(session, None, None)
-        if kind == "year"
-        else series.monthly_series(session, None, None)
+        record.yearly_series(None, None) if kind == "year" else record.monthly_series(None, None)
     )
-    missing = (
+    gaps = (
         f"; without a canonical figure: {', '.join(listed.meta.missing)}"
         if listed.meta.missing
         else ""
     )
-    span = f"{available[0]} to {available[-1]}" if available else "none"
     return Problem(
         404,
         "not-found",
         f"No canonical {kind}ly figure",
-        f"No canonical figure for {wanted}. {kind.capitalize()}s available: {span}{missing}.",
+        f"No canonical figure for {wanted}. {kind.capitalize()}s available: {span}{gaps}.",
     )

@@ -3,11 +3,10 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
-from sqlalchemy import text
 
 from app import queries
 from app.problems import PROBLEM_TYPES, Problem
-from app.routes import SessionDep
+from app.routes import RecordDep, SessionDep
 
 router = APIRouter(tags=["meta"])
 
@@ -26,7 +25,7 @@ ENDPOINTS = [
 
 
 @router.get("/v1", summary="Index of the API")
-def index(request: Request, session: SessionDep) -> dict[str, Any]:
+async def index(request: Request, record: RecordDep) -> dict[str, Any]:
     """What this API serves and where; links are absolute."""
     base = str(request.base_url).rstrip("/")
     return {
@@ -34,7 +33,7 @@ def index(request: Request, session: SessionDep) -> dict[str, Any]:
         "description": "People crossing the Darién Gap (Colombia to Panama) by year and month, "
         "each figure with the document that states it.",
         "version": request.app.version,
-        "dataset_version": queries.get_dataset_version(session),
+        "dataset_version": record.version,
         "links": [
             {"rel": rel, "href": f"{base}{path}", "title": title} for rel, path, title in ENDPOINTS
         ],
@@ -42,14 +41,14 @@ def index(request: Request, session: SessionDep) -> dict[str, Any]:
 
 
 @router.get("/healthz", summary="Health check")
-def healthz(session: SessionDep) -> dict[str, Any]:
-    """200 when the database answers."""
-    session.exec(text("SELECT 1"))  # type: ignore[call-overload]
-    return {"status": "ok", "dataset_version": queries.get_dataset_version(session)}
+def healthz(session: SessionDep, record: RecordDep) -> dict[str, Any]:
+    """200 when the database answers; says which dataset version this process serves."""
+    stored = queries.get_dataset_version(session)
+    return {"status": "ok", "dataset_version": record.version, "database_version": stored}
 
 
 @router.get("/v1/problems/{slug}", summary="What a problem type means")
-def problem_type(
+async def problem_type(
     slug: Annotated[
         str, Path(max_length=40, description="Problem type name", examples=["not-found"])
     ],

@@ -1,0 +1,92 @@
+"""The record in memory: one consistent snapshot of the database that every read is answered from.
+
+Built in one read transaction, so a snapshot never mixes two dataset versions; rebuilt whole when
+the version changes (see snapshot.py), never patched.
+"""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app import queries
+from app.periods import period_kind
+from app.present import figure_public, source_ref
+from app.public import CanonicalDetailPublic, FigurePublic, SeriesPublic, SourcePublic
+from app.series import CellKey, label, months_between, reconcile_all, series_page
+
+TOTAL = ("crossings", "total", None, "people")
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything the read endpoints serve, for one dataset version."""
+
+    version: int
+    figures: dict[str, FigurePublic]
+    sources: dict[str, SourcePublic]
+    figures_by_source: dict[str, list[FigurePublic]]
+    canonical: dict[CellKey, CanonicalDetailPublic]
+    yearly: dict[str, CanonicalDetailPublic] = field(default_factory=dict)
+    monthly: dict[str, CanonicalDetailPublic] = field(default_factory=dict)
+
+    def coverage(self, kind: str) -> list[str]:
+        """[first, last] year or month with a canonical total, or [] when none."""
+        cells = self.yearly if kind == "year" else self.monthly
+        return [min(cells), max(cells)] if cells else []
+
+    def yearly_series(self, year_from: int | None, year_to: int | None) -> SeriesPublic:
+        """Canonical yearly totals from year_from to year_to (default: the covered years)."""
+        available = self.coverage("year")
+        first = year_from or (int(available[0]) if available else 1)
+        last = year_to or (int(available[-1]) if available else 0)
+        wanted = [str(year) for year in range(first, last + 1)]
+        return series_page(self.yearly, wanted, available, self.version)
+
+    def monthly_series(
+        self, start: tuple[int, int] | None, end: tuple[int, int] | None
+    ) -> SeriesPublic:
+        """Canonical monthly totals between two (year, month) bounds (default: covered months)."""
+        available = self.coverage("month")
+        first = start or (_month(available[0]) if available else (1, 1))
+        last = end or (_month(available[-1]) if available else (0, 1))
+        return series_page(self.monthly, months_between(first, last), available, self.version)
+
+
+def _month(text: str) -> tuple[int, int]:
+    year, month = text.split("-")
+    return int(year), int(month)
+
+
+def load_record(engine: Engine) -> Record:
+    """Read the whole record in one transaction and prepare every canonical figure."""
+    with Session(engine) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        version = queries.get_dataset_version(session)
+        rows = queries.list_all_figures(session)
+        sources = queries.list_all_sources(session)
+        choices = queries.list_all_choices(session)
+        session.expunge_all()
+    figures = {figure.id: figure_public(figure, source) for figure, source in rows}
+    by_source: dict[str, list[FigurePublic]] = {source.id: [] for source in sources}
+    for figure, _ in sorted(rows, key=lambda row: (row[0].document_id, row[0].ordinal)):
+        by_source[figure.source_id].append(figures[figure.id])
+    canonical = reconcile_all(rows, choices)
+    totals = {key: detail for key, detail in canonical.items() if key[:4] == TOTAL}
+    return Record(
+        version=version,
+        figures=figures,
+        sources={
+            s.id: SourcePublic(
+                **source_ref(s).model_dump(),
+                url_api=f"/v1/sources/{s.id}",
+                figure_count=len(by_source[s.id]),
+            )
+            for s in sources
+        },
+        figures_by_source=by_source,
+        canonical=canonical,
+        yearly={label(k): d for k, d in totals.items() if period_kind(k[4], k[5]) == "year"},
+        monthly={label(k): d for k, d in totals.items() if period_kind(k[4], k[5]) == "month"},
+    )

@@ -1,0 +1,52 @@
+"""Keeps the in-memory record current: loads it at start-up and reloads it on a new dataset version.
+
+Every worker process polls the one-row dataset_version table (cheap) and swaps in a freshly built
+record when the number moves, so all workers and replicas follow an ingest within the poll interval.
+A request reads `snapshot.record` once, so it sees one version from start to end.
+"""
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app import queries
+from app.record import Record, load_record
+
+log = logging.getLogger("darien")
+
+
+class Snapshot:
+    """The current record of one process, and the hooks to run when it is replaced."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.record: Record = load_record(engine)
+        self.on_change: list[Callable[[Record], None]] = []
+
+    def stored_version(self) -> int:
+        """The dataset version in the database now."""
+        with Session(self.engine) as session:
+            return queries.get_dataset_version(session)
+
+    def refresh(self) -> bool:
+        """Reload if the database holds another version; True when the record was replaced."""
+        if self.stored_version() == self.record.version:
+            return False
+        record = load_record(self.engine)
+        self.record = record
+        for hook in self.on_change:
+            hook(record)
+        log.info("dataset version %s loaded", record.version)
+        return True
+
+    async def watch(self, interval: float) -> None:
+        """Poll for a new version forever (run as a background task)."""
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                await asyncio.to_thread(self.refresh)
+            except Exception:  # a database hiccup must not kill the watcher
+                log.exception("could not check the dataset version")
