@@ -65,6 +65,9 @@ def serve_command(
         port=port or settings.port,
         workers=workers or settings.workers,
         log_level=settings.log_level,
+        access_log=False,  # the app writes its own cheaper, structured line per request
+        loop="uvloop",
+        http="httptools",
     )
 
 

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
         description="Public base URL used in citations and links; empty = taken from the request",
     )
     log_level: str = "info"
+    request_log: bool = Field(default=True, description="One JSON line per request on stderr")
     version_poll_seconds: float = Field(
         default=0.5, gt=0, description="How often each worker checks for a new dataset version"
     )

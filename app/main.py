@@ -11,6 +11,8 @@ from app import problems
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.routes import crossings, figures, meta, reject_unknown_query, sources
+from app.fastpath import FastPath, ResponseStore
+from app.requestlog import RequestLog
 from app.snapshot import Snapshot
 
 DESCRIPTION = """
@@ -21,19 +23,36 @@ source and whether it agrees. Errors are RFC 9457 `application/problem+json`.
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the application for a set of settings (the environment's by default)."""
+def create_app(settings: Settings | None = None) -> FastPath:
+    """The served application: the fast path in front of the FastAPI app (see fastpath.py)."""
     settings = settings or get_settings()
+    store = ResponseStore()
+    request_log = RequestLog(enabled=settings.request_log)
+    api = create_api(settings, store, request_log)
+    return FastPath(
+        api, store, request_log, cache_control=f"public, max-age={settings.cache_max_age}"
+    )
+
+
+def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog) -> FastAPI:
+    """The FastAPI application: routes, validation, OpenAPI, errors, CORS and lifetimes."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = make_engine(settings.database_url)
-        app.state.snapshot = await asyncio.to_thread(Snapshot, app.state.engine)
-        watcher = asyncio.create_task(app.state.snapshot.watch(settings.version_poll_seconds))
+        snapshot = await asyncio.to_thread(Snapshot, app.state.engine)
+        app.state.snapshot = snapshot
+        store.reset(snapshot.record.version)
+        snapshot.on_change.append(lambda record: store.reset(record.version))
+        tasks = [
+            asyncio.create_task(snapshot.watch(settings.version_poll_seconds)),
+            asyncio.create_task(request_log.run()),
+        ]
         yield
-        watcher.cancel()
-        with suppress(asyncio.CancelledError):
-            await watcher
+        for task in tasks:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -59,4 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", "Cache-Control"],
         max_age=86400,
     )
+    # Added last, so it runs first: stored answers never reach the framework.
+    app.add_middleware(
+        FastPath,
+        store=store,
+        log=request_log,
+        cache_control=f"public, max-age={settings.cache_max_age}",
+    )
+    app.state.response_store = store
     return app

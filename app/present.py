@@ -54,7 +54,7 @@ def published_text(source: Source) -> str:
 def cite(figure: Figure, source: Source) -> str:
     """A one-sentence citation: who counted, who published, title, date, URL, and our figure id."""
     body = BODY_NAMES.get(figure.attributed_to)
-    by = f"{body}, as reported by " if body else "Reported by "
+    by = f"{body[0].upper()}{body[1:]}, as reported by " if body else "Reported by "
     wire = (
         f" ({source.wire} wire)" if source.wire and source.wire not in ("none", "unknown") else ""
     )

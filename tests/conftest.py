@@ -84,7 +84,8 @@ def make_client(database_url: str) -> Iterator[Any]:
         def build(**overrides: Any) -> ApiClient:
             settings = Settings(database_url=database_url, **overrides)
             app = create_app(settings)
-            lifespan = portal.wrap_async_context_manager(app.router.lifespan_context(app))
+            api = app.app  # the FastAPI app behind the fast path
+            lifespan = portal.wrap_async_context_manager(api.router.lifespan_context(api))
             lifespan.__enter__()
             transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
             client = httpx.AsyncClient(transport=transport, base_url="http://testserver")

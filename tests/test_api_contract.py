@@ -17,7 +17,11 @@ def test_index_links_every_endpoint(client: ApiClient) -> None:
 
 
 def test_health(client: ApiClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "dataset_version": 1, "database_version": 1}
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "dataset_version": 1,
+        "database_version": 1,
+    }
 
 
 def test_openapi_documents_every_parameter_and_response(client: ApiClient) -> None:
@@ -50,7 +54,7 @@ def test_method_not_allowed_is_a_problem(client: ApiClient) -> None:
 
 def test_unhandled_errors_are_500_problems_without_internals(make_client: Any) -> None:
     client: ApiClient = make_client()
-    app = client.client._transport.app  # type: ignore[attr-defined]
+    app = client.client._transport.app.app  # type: ignore[attr-defined]
     router = APIRouter()
 
     @router.get("/v1/boom")
