@@ -10,9 +10,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from app import problems
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.routes import crossings, figures, meta, reject_unknown_query, sources
 from app.fastpath import FastPath, ResponseStore
 from app.requestlog import RequestLog
+from app.routes import crossings, figures, meta, reject_unknown_query, sources
 from app.snapshot import Snapshot
 
 DESCRIPTION = """
