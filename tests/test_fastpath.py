@@ -1,0 +1,163 @@
+"""The hot path: stored answers, ETag/304, per-variant storage, no stored errors, fresh data after a change."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from app.fastpath import ResponseStore, etag_matches
+from app.ingest.seed import seed
+from tests.conftest import ApiClient
+from tests.databases import engine_for
+
+YEARLY = "/v1/crossings/yearly"
+
+
+def store_of(client: ApiClient) -> ResponseStore:
+    return client.client._transport.app.store  # type: ignore[attr-defined,no-any-return]
+
+
+def test_repeat_get_is_served_from_the_store_with_the_same_bytes(client: ApiClient) -> None:
+    first = client.get(YEARLY)
+    assert len(store_of(client).entries) == 1
+    second = client.get(YEARLY)
+    assert second.content == first.content
+    assert second.headers["etag"] == first.headers["etag"]
+    assert second.headers["cache-control"] == "public, max-age=300"
+    assert second.headers["content-type"] == "application/json"
+    assert int(second.headers["content-length"]) == len(second.content)
+
+
+def test_if_none_match_gets_304_on_miss_and_on_hit(client: ApiClient) -> None:
+    etag = client.get(YEARLY).headers["etag"]
+    for _ in range(2):
+        response = client.get(YEARLY, headers={"If-None-Match": etag})
+        assert response.status_code == 304
+        assert response.content == b""
+        assert response.headers["etag"] == etag
+    stale = client.get(YEARLY, headers={"If-None-Match": '"something-else"'})
+    assert stale.status_code == 200
+    star = client.get(
+        "/v1/crossings/yearly/2023", headers={"If-None-Match": "*"}
+    )
+    assert star.status_code == 304
+
+
+def test_head_has_headers_and_no_body(client: ApiClient) -> None:
+    get = client.get(YEARLY)
+    head = client.request("HEAD", YEARLY)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["etag"] == get.headers["etag"]
+
+
+def test_errors_are_never_stored(client: ApiClient) -> None:
+    for url in ("/v1/crossings/yearly/1850", "/v1/crossings/yearly?form=1", "/v1/figures/F9999"):
+        assert client.get(url).status_code >= 400
+        assert client.get(url).status_code >= 400
+    assert store_of(client).entries == {}
+
+
+def test_each_origin_and_accept_variant_is_stored_apart(client: ApiClient) -> None:
+    plain = client.get(YEARLY)
+    cors = client.get(YEARLY, headers={"Origin": "https://dash.example"})
+    plain_again = client.get(YEARLY)
+    assert "access-control-allow-origin" not in plain.headers
+    assert cors.headers["access-control-allow-origin"] == "*"
+    assert "access-control-allow-origin" not in plain_again.headers
+    client.get(YEARLY, headers={"Accept": "text/csv"})
+    assert len(store_of(client).entries) == 3
+    assert "Origin" in plain.headers["vary"]
+    assert "Accept" in plain.headers["vary"]
+
+
+def test_etag_comparison() -> None:
+    assert etag_matches(b'"a", W/"b"', b'"b"')
+    assert etag_matches(b"*", b'"x"')
+    assert not etag_matches(b'"a"', b'"b"')
+
+
+def test_a_new_dataset_version_is_served_with_a_new_etag(
+    make_client: Any, database_url: str, seed_dir: Path
+) -> None:
+    client: ApiClient = make_client(version_poll_seconds=0.05)
+    before = client.get("/v1/crossings/yearly/2012")
+    assert before.json()["value"] == 1777
+    doc = seed_dir / "sources" / "S002.md"
+    doc.write_text(doc.read_text().replace("| 1,777 |", "| 1,778 |"))
+    with engine_for(database_url) as engine:
+        seed(engine, seed_dir)
+    deadline = time.monotonic() + 5
+    after = client.get("/v1/crossings/yearly/2012")
+    while after.json()["value"] == 1777 and time.monotonic() < deadline:
+        time.sleep(0.02)
+        after = client.get("/v1/crossings/yearly/2012")
+    assert after.json()["value"] == 1778
+    assert after.headers["etag"] != before.headers["etag"]
+    assert client.get("/v1/crossings/yearly/2012").json()["value"] == 1778
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": database_url, "REQUEST_LOG": "false"}
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:create_app",
+        "--factory",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    return subprocess.Popen(command, env=env, cwd=Path(__file__).parent.parent)
+
+
+def _wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    pytest.fail(f"server on port {port} did not start")
+
+
+def test_two_server_processes_switch_within_one_second(database_url: str, seed_dir: Path) -> None:
+    ports = [_free_port(), _free_port()]
+    servers = [_serve(database_url, port) for port in ports]
+    try:
+        for port in ports:
+            _wait_until_up(port)
+        urls = [f"http://127.0.0.1:{port}/v1/crossings/yearly/2012" for port in ports]
+        assert [httpx.get(url).json()["value"] for url in urls] == [1777, 1777]
+        doc = seed_dir / "sources" / "S002.md"
+        doc.write_text(doc.read_text().replace("| 1,777 |", "| 1,778 |"))
+        with engine_for(database_url) as engine:
+            seed(engine, seed_dir)
+        committed = time.monotonic()
+        switched: dict[str, float] = {}
+        while len(switched) < 2 and time.monotonic() - committed < 5:
+            for url in urls:
+                if url not in switched and httpx.get(url).json()["value"] == 1778:
+                    switched[url] = time.monotonic() - committed
+            time.sleep(0.02)
+        assert len(switched) == 2, "a server never switched to the new version"
+        assert max(switched.values()) < 1.0, switched
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
