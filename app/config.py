@@ -1,12 +1,15 @@
 """Runtime settings, read from the environment (and an optional .env file) by pydantic-settings."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where migrations/, alembic.ini and seed/ live: the checkout, or DARIEN_ROOT for an installed copy
+# (the Docker image installs the package into a virtualenv and keeps those files in /srv/darien).
+PROJECT_ROOT = Path(os.environ.get("DARIEN_ROOT") or Path(__file__).resolve().parent.parent)
 
 
 class Settings(BaseSettings):

@@ -22,12 +22,12 @@ class RequestLog:
         """Record one request; a path is JSON-escaped only when it needs it (rare)."""
         if not self.enabled:
             return
-        elapsed_ms = (time.perf_counter() - started) * 1000
+        elapsed_us = int((time.perf_counter() - started) * 1_000_000)
         if '"' in path or "\\" in path or not path.isprintable():
             path = json.dumps(path)[1:-1]
         self.lines.append(
-            f'{{"ts":{time.time():.3f},"method":"{method}","path":"{path}",'
-            f'"status":{status},"ms":{elapsed_ms:.3f},"cache":"{cache}"}}\n'
+            f'{{"ts_ms":{int(time.time() * 1000)},"method":"{method}","path":"{path}",'
+            f'"status":{status},"us":{elapsed_us},"cache":"{cache}"}}\n'
         )
         if len(self.lines) >= self.batch:
             self.flush()

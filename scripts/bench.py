@@ -1,0 +1,347 @@
+"""`make bench`: throughput and latency of hot reads against a bare-ASGI ceiling, plus start-up,
+memory, extraction speed and a 100x-grown figures table. Prints a Markdown table.
+
+The app runs with one worker pinned to CPU 0 (taskset) in production settings (uvloop, httptools,
+structured request log on); wrk runs on CPU 1 with 32 connections. The ceiling is a bare ASGI app
+under the same uvicorn that replays byte-identical copies of the app's answers.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VAR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+DURATION = os.environ.get("BENCH_DURATION", "5s")
+CONNECTIONS = "32"
+HOT = [
+    "/v1/crossings/yearly",
+    "/v1/crossings/monthly?year=2023",
+    "/v1/crossings/yearly/2023",
+    "/v1/sources?limit=500",
+    "/v1/sources/S002",
+    "/v1/figures/F0066",
+]
+
+
+def ensure_wrk() -> str:
+    """wrk from Debian's packages, installed on first use."""
+    found = shutil.which("wrk")
+    if found:
+        return found
+    print("installing wrk from Debian's packages ...", file=sys.stderr)
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+    return shutil.which("wrk") or "wrk"
+
+
+def fresh_database(name: str) -> str:
+    """A migrated and seeded SQLite database under var/bench/."""
+    from app.db import make_engine, migrate
+    from app.ingest.seed import seed
+
+    VAR.mkdir(parents=True, exist_ok=True)
+    path = VAR / f"{name}.db"
+    path.unlink(missing_ok=True)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    migrate(engine)
+    seed(engine, ROOT / "seed")
+    engine.dispose()
+    return url
+
+
+def start(
+    command: list[str], env: dict[str, str], probe: str
+) -> tuple[subprocess.Popen[bytes], float]:
+    """Start a server pinned to CPU 0; return it and the seconds until `probe` first answered 200."""
+    began = time.monotonic()
+    log = open(VAR / "server.log", "ab")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(
+        ["taskset", "-c", "0", *command],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+    )
+    while time.monotonic() - began < 60:
+        try:
+            if httpx.get(probe, timeout=0.5).status_code == 200:
+                return process, time.monotonic() - began
+        except httpx.TransportError:
+            time.sleep(0.01)
+    process.kill()
+    raise SystemExit(f"server did not answer {probe}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process (the child of taskset is the server itself)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    match = re.search(r"VmRSS:\s+(\d+) kB", status)
+    return int(match[1]) / 1024 if match else float("nan")
+
+
+def wrk(url: str, extra: list[str] | None = None) -> dict[str, float]:
+    """Requests/s, p50 and p99 (ms) for one URL."""
+    command = [
+        "taskset",
+        "-c",
+        "1",
+        ensure_wrk(),
+        "-t1",
+        f"-c{CONNECTIONS}",
+        f"-d{DURATION}",
+        "--latency",
+        *(extra or []),
+        url,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": _ms(out, "50%"),
+        "p99": _ms(out, "99%"),
+        "errors": float(non2xx[1]) if non2xx else 0.0,
+    }
+
+
+def _ms(out: str, label: str) -> float:
+    match = re.search(rf"{label}\s+([\d.]+)(us|ms|s)\b", out)
+    if not match:
+        return float("nan")
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[match[2]]
+    return float(match[1]) * scale
+
+
+def capture(base: str, paths: list[str], path_file: Path) -> str:
+    """Save the app's answers for the ceiling; return the ETag of the yearly list."""
+    with path_file.open("w", encoding="utf-8") as handle:
+        for target in paths:
+            response = httpx.get(base + target)
+            response.raise_for_status()
+            path, _, query = target.partition("?")
+            headers = [
+                (k, v) for k, v in response.headers.multi_items() if k not in ("date", "server")
+            ]
+            handle.write(
+                json.dumps(
+                    {"path": path, "query": query, "headers": headers, "body": response.text}
+                )
+                + "\n"
+            )
+    return httpx.get(base + HOT[0]).headers["etag"]
+
+
+def serve_command(port: int) -> list[str]:
+    return [str(ROOT / ".venv" / "bin" / "darien"), "serve", "--port", str(port)]
+
+
+def measure_app(
+    url_db: str, port: int, with_claims: bool
+) -> tuple[dict[str, dict[str, float]], float, float]:
+    base = f"http://127.0.0.1:{port}"
+    env = {"DATABASE_URL": url_db, "REQUEST_LOG": "true"}
+    process, cold = start(serve_command(port), env, base + HOT[0])
+    results: dict[str, dict[str, float]] = {}
+    try:
+        etag = capture(base, HOT, VAR / "capture.jsonl")
+        for path in HOT:
+            results[path] = wrk(base + path)
+        results["304 " + HOT[0]] = wrk(base + HOT[0], ["-H", f"If-None-Match: {etag}"])
+        if with_claims:
+            results["POST /v1/claims/check (2 KB)"] = wrk(
+                base + "/v1/claims/check", ["-s", str(claims_script())]
+            )
+        memory = rss_mb(_server_pid(process))
+    finally:
+        stop(process)
+    return results, cold, memory
+
+
+def _server_pid(process: subprocess.Popen[bytes]) -> int:
+    # taskset execs the command, so the pid is the server's own.
+    return process.pid
+
+
+def measure_ceiling(port: int) -> dict[str, dict[str, float]]:
+    base = f"http://127.0.0.1:{port}"
+    command = [
+        PYTHON,
+        "-m",
+        "uvicorn",
+        "scripts.bench_ceiling:app",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--log-level",
+        "warning",
+    ]
+    process, _ = start(command, {"BENCH_CAPTURE": str(VAR / "capture.jsonl")}, base + HOT[0])
+    etag = httpx.get(base + HOT[0]).headers["etag"]
+    try:
+        results = {path: wrk(base + path) for path in HOT}
+        results["304 " + HOT[0]] = wrk(base + HOT[0], ["-H", f"If-None-Match: {etag}"])
+    finally:
+        stop(process)
+    return results
+
+
+def claims_script() -> Path:
+    """A wrk Lua script that POSTs a 2 KB Spanish/English text to the claim checker."""
+    sentence = (
+        "Más de medio millón de migrantes cruzaron el Darién en 2023, según Migración de Panamá. "
+        "In August 2023 alone, 81,946 people crossed the jungle, about 20% of them children. "
+    )
+    text = (sentence * 12)[:2048]
+    body = json.dumps({"text": text, "published": "2024-01-10", "language": None})
+    script = VAR / "claims.lua"
+    escaped = body.replace("\\", "\\\\").replace('"', '\\"')
+    script.write_text(
+        f'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+        f'wrk.body = "{escaped}"\n',
+        encoding="utf-8",
+    )
+    return script
+
+
+def extraction_mb_per_s() -> float | None:
+    """Extractor throughput on the labelled documents, repeated to about 2 MB."""
+    try:
+        from app.extract import extract_figures
+    except ImportError:
+        return None
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "eval").rglob("*.*"))]
+    corpus = "\n\n".join(texts)
+    repeats = max(1, 2_000_000 // max(1, len(corpus.encode())))
+    began = time.perf_counter()
+    for _ in range(repeats):
+        extract_figures(corpus)
+    elapsed = time.perf_counter() - began
+    return len(corpus.encode()) * repeats / elapsed / 1e6
+
+
+def grow_figures(url_db: str, factor: int) -> None:
+    """Add (factor - 1) x the seeded figures as synthetic nationality rows of one synthetic source."""
+    from sqlalchemy import text
+
+    from app.db import make_engine
+
+    engine = make_engine(url_db)
+    with engine.begin() as conn:
+        count = conn.execute(text("SELECT count(*) FROM figure")).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO source (id, publisher, title, published_precision, kind, language) "
+                "VALUES ('SYN', 'synthetic', 'synthetic rows for the benchmark', 'unknown', 'research', 'en')"
+            )
+        )
+        doc = conn.execute(
+            text(
+                "INSERT INTO document (path, origin, content_hash, source_id, title, text, "
+                "created_at, updated_at) VALUES ('bench/synthetic', 'seed', 'synthetic', 'SYN', "
+                "'synthetic', '', '2026-01-01', '2026-01-01') RETURNING id"
+            )
+        ).scalar_one()
+        rows = [
+            {
+                "id": f"Z{n:07d}",
+                "value": n % 5000,
+                "nat": f"Z{n % 250:03d}",
+                "year": 2010 + n % 16,
+                "doc": doc,
+                "n": n,
+            }
+            for n in range(count * (factor - 1))
+        ]
+        conn.execute(
+            text(
+                "INSERT INTO figure (id, metric, period_start, period_end, dimension, dimension_value, "
+                "unit, value, qualifier, attributed_to, source_id, document_id, ordinal) VALUES "
+                "(:id, 'crossings', :year || '-01-01', :year || '-12-31', 'nationality', :nat, 'people', "
+                ":value, 'exact', 'unattributed', 'SYN', :doc, :n)"
+            ),
+            rows,
+        )
+        conn.execute(text("UPDATE dataset_version SET version = version + 1"))
+    engine.dispose()
+
+
+def ratio_table(
+    app: dict[str, dict[str, float]], ceiling: dict[str, dict[str, float]]
+) -> list[str]:
+    lines = [
+        "| request | app req/s | ceiling req/s | ratio | p50 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, result in app.items():
+        top = ceiling.get(name)
+        ratio = f"{result['rps'] / top['rps']:.2f}" if top else "n/a"
+        top_rps = f"{top['rps']:,.0f}" if top else "n/a"
+        lines.append(
+            f"| `{name}` | {result['rps']:,.0f} | {top_rps} | {ratio} | {result['p50']:.2f} | "
+            f"{result['p99']:.2f} |"
+        )
+    return lines
+
+
+def machine() -> str:
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    return f"{os.cpu_count()} cores, {cpu[1].strip() if cpu else 'unknown CPU'}, Python {sys.version.split()[0]}"
+
+
+def main() -> None:
+    VAR.mkdir(parents=True, exist_ok=True)
+    (VAR / "server.log").unlink(missing_ok=True)
+    ensure_wrk()
+    with_claims = (ROOT / "app" / "routes" / "claims.py").exists()
+    url_db = fresh_database("bench")
+    app, cold, memory = measure_app(url_db, 8101, with_claims)
+    ceiling = measure_ceiling(8102)
+    grown_db = fresh_database("bench_grown")
+    grow_figures(grown_db, 100)
+    grown, grown_cold, grown_memory = measure_app(grown_db, 8103, False)
+    base, big = app[HOT[0]]["rps"], grown[HOT[0]]["rps"]
+    extraction = extraction_mb_per_s()
+    lines = [
+        f"Machine: {machine()}; wrk -t1 -c{CONNECTIONS} -d{DURATION}; app and ceiling pinned to CPU 0.",
+        "",
+        *ratio_table(app, ceiling),
+        "",
+        f"- cold start (process start to first 200): {cold:.2f} s",
+        f"- resident memory after the run: {memory:.0f} MB",
+        f"- extraction: {extraction:.2f} MB/s"
+        if extraction
+        else "- extraction: (extractor not present)",
+        f"- figures table grown 100x: yearly list {big:,.0f} req/s vs {base:,.0f} "
+        f"({(big - base) / base * 100:+.1f}%), cold start {grown_cold:.2f} s, memory {grown_memory:.0f} MB",
+    ]
+    report = "\n".join(lines)
+    (VAR / "latest.md").write_text(report + "\n", encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
