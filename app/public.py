@@ -143,3 +143,10 @@ class SourceListPublic(BaseModel):
 
     data: list[SourcePublic]
     meta: PageMeta
+
+
+class FigureListPublic(BaseModel):
+    """A page of reported figures."""
+
+    data: list[FigurePublic]
+    meta: PageMeta

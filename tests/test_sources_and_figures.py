@@ -63,3 +63,44 @@ def test_bad_pagination_parameters(client: ApiClient) -> None:
         response = client.get(url)
         assert response.status_code == 422
         assert response.json()["errors"][0]["param"] == param
+
+
+def test_figures_list_pages_through_every_figure(client: ApiClient) -> None:
+    seen: list[str] = []
+    url: str | None = "/v1/figures?limit=1000"
+    while url:
+        body = client.get(url).json()
+        seen += [f["id"] for f in body["data"]]
+        url = body["meta"]["next_url"]
+    assert len(seen) == len(set(seen)) == 678
+    assert seen == sorted(seen)
+
+
+def test_figures_list_filters_combine(client: ApiClient) -> None:
+    body = client.get(
+        "/v1/figures",
+        params={
+            "year": 2023,
+            "dimension": "nationality",
+            "dimension_value": "VEN",
+            "unit": "people",
+            "limit": 1000,
+        },
+    ).json()
+    assert body["data"]
+    for figure in body["data"]:
+        assert (figure["dimension"], figure["dimension_value"], figure["unit"]) == (
+            "nationality",
+            "VEN",
+            "people",
+        )
+        assert figure["period_start"].startswith("2023") and figure["period_end"].startswith("2023")
+    assert {f["value"] for f in body["data"]} >= {328650, 328667}
+    by_source = client.get("/v1/figures", params={"source": "S002"}).json()
+    assert by_source["meta"]["total"] == 10
+
+
+def test_figures_list_rejects_unknown_enum_values(client: ApiClient) -> None:
+    response = client.get("/v1/figures", params={"dimension": "religion"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == "dimension"

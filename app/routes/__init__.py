@@ -1,13 +1,15 @@
 """HTTP routes: thin functions that parse input, call a query or builder, and shape the answer."""
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from sqlmodel import Session
 
 from app.db import session_scope
 from app.problems import Problem
+from app.public import PageMeta
 from app.record import Record
 
 
@@ -65,3 +67,19 @@ async def reject_unknown_query(request: Request) -> None:
                 for name in unknown
             ],
         )
+
+
+def page_of(
+    request: Request, response: Response, ids: list[str], cursor: str | None, limit: int
+) -> tuple[range, PageMeta]:
+    """Keyset pagination over sorted ids: positions of this page, its meta, and a Link header."""
+    first = bisect_right(ids, cursor) if cursor is not None else 0
+    last = min(first + limit, len(ids))
+    next_cursor = ids[last - 1] if last < len(ids) and last > first else None
+    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
+    if next_url:
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    meta = PageMeta(
+        count=last - first, total=len(ids), limit=limit, next_cursor=next_cursor, next_url=next_url
+    )
+    return range(first, last), meta

@@ -2,13 +2,77 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from app.models import Dimension, Qualifier, Unit
 from app.problems import Problem
-from app.public import FigurePublic
-from app.routes import RecordDep
+from app.public import FigureListPublic, FigurePublic
+from app.routes import RecordDep, page_of
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
+
+
+@router.get("", summary="Every reported figure, filtered, a page at a time")
+async def list_figures(
+    request: Request,
+    response: Response,
+    record: RecordDep,
+    dimension: Annotated[
+        Dimension | None,
+        Query(examples=["nationality"], description="total, nationality, sex, age or sex_age"),
+    ] = None,
+    dimension_value: Annotated[
+        str | None, Query(max_length=64, examples=["VEN"], description="e.g. VEN, minors, women")
+    ] = None,
+    unit: Annotated[
+        Unit | None, Query(examples=["people"], description="people or percent")
+    ] = None,
+    qualifier: Annotated[
+        Qualifier | None,
+        Query(examples=["exact"], description="exact, approximate, more_than, less_than"),
+    ] = None,
+    attributed_to: Annotated[
+        str | None, Query(max_length=64, examples=["SNM"], description="Body the source credits")
+    ] = None,
+    source: Annotated[
+        str | None, Query(max_length=32, examples=["S002"], description="Source id")
+    ] = None,
+    year: Annotated[
+        int | None,
+        Query(
+            ge=1900, le=2100, examples=[2023], description="Figures whose period lies in this year"
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, examples=[100], description="Rows per page")] = 100,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=32,
+            pattern=r"^[A-Za-z0-9_-]+$",
+            examples=["F0100"],
+            description="next_cursor of the previous page",
+        ),
+    ] = None,
+) -> FigureListPublic:
+    """Reported figures in id order, narrowed by any of the filters; follow meta.next_url for more."""
+    wanted = {
+        "dimension": dimension,
+        "dimension_value": dimension_value,
+        "unit": unit,
+        "qualifier": qualifier,
+        "attributed_to": attributed_to,
+    }
+    checks = {key: value for key, value in wanted.items() if value is not None}
+    matches = [
+        f
+        for f in record.figures.values()
+        if all(getattr(f, key) == value for key, value in checks.items())
+        and (source is None or f.source.id == source)
+        and (year is None or f.period_start.year == f.period_end.year == year)
+    ]
+    ids = [f.id for f in matches]
+    data, meta = page_of(request, response, ids, cursor, limit)
+    return FigureListPublic(data=[matches[i] for i in data], meta=meta)
 
 
 @router.get("/{figure_id}", summary="One reported figure")

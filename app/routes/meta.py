@@ -15,6 +15,7 @@ ENDPOINTS = [
     ("year", "/v1/crossings/yearly/2023", "One year with every other reported figure"),
     ("monthly", "/v1/crossings/monthly?year=2023", "Canonical total per month (year, or from/to)"),
     ("month", "/v1/crossings/monthly/2023/8", "One month with every other reported figure"),
+    ("figures", "/v1/figures?year=2023&dimension=nationality", "Every reported figure, filtered"),
     ("figure", "/v1/figures/F0066", "Any reported figure with its provenance"),
     ("sources", "/v1/sources", "Every source, paginated"),
     ("source", "/v1/sources/S002", "One source with the figures it reports"),

@@ -1,13 +1,12 @@
 """The documents figures come from: list (keyset-paginated) and one with its figures."""
 
-from bisect import bisect_right
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.problems import Problem
-from app.public import PageMeta, SourceDetailPublic, SourceListPublic
-from app.routes import RecordDep
+from app.public import SourceDetailPublic, SourceListPublic
+from app.routes import RecordDep, page_of
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -30,17 +29,8 @@ async def list_sources(
 ) -> SourceListPublic:
     """Sources ordered by id. Follow meta.next_url (or the Link header) for the next page."""
     ids = list(record.sources)  # ordered by id when loaded
-    first = bisect_right(ids, cursor) if cursor is not None else 0
-    page = ids[first : first + limit]
-    more = first + limit < len(ids)
-    next_cursor = page[-1] if more and page else None
-    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
-    if next_url:
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    meta = PageMeta(
-        count=len(page), total=len(ids), limit=limit, next_cursor=next_cursor, next_url=next_url
-    )
-    return SourceListPublic(data=[record.sources[i] for i in page], meta=meta)
+    positions, meta = page_of(request, response, ids, cursor, limit)
+    return SourceListPublic(data=[record.sources[ids[i]] for i in positions], meta=meta)
 
 
 @router.get("/{source_id}", summary="One source with the figures it reports")
