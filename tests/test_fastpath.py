@@ -43,9 +43,7 @@ def test_if_none_match_gets_304_on_miss_and_on_hit(client: ApiClient) -> None:
         assert response.headers["etag"] == etag
     stale = client.get(YEARLY, headers={"If-None-Match": '"something-else"'})
     assert stale.status_code == 200
-    star = client.get(
-        "/v1/crossings/yearly/2023", headers={"If-None-Match": "*"}
-    )
+    star = client.get("/v1/crossings/yearly/2023", headers={"If-None-Match": "*"})
     assert star.status_code == 304
 
 
