@@ -1,16 +1,24 @@
-"""The `darien` command: serve, migrate and seed."""
+"""The `darien` command: serve, migrate, seed, ingest and check."""
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+import orjson
 import typer
 import uvicorn
+from sqlmodel import Session
 
+from app.claims import judge_all
 from app.config import get_settings
 from app.db import is_empty, make_engine, migrate
+from app.extract import extract_figures
 from app.ingest.documents import DocumentError
 from app.ingest.seed import seed as load_seed
+from app.ingest.uploads import ingest, parse_markdown_upload
+from app.public import ClaimPublic
+from app.record import load_record
 
 cli = typer.Typer(help="Darién Gap crossings API", no_args_is_help=True, add_completion=False)
 
@@ -42,6 +50,79 @@ def seed_command(
         f"seed: {report.added} added, {report.updated} updated, {report.removed} removed, "
         f"{report.unchanged} unchanged; dataset version {report.version}"
     )
+
+
+@cli.command("ingest")
+def ingest_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="Markdown files with YAML front matter", exists=True)
+    ],
+) -> None:
+    """Ingest documents (the same path as POST /v1/documents), each in its own transaction."""
+    engine = make_engine(get_settings().database_url)
+    failed = False
+    try:
+        for path in files:
+            try:
+                upload = parse_markdown_upload(path.read_text(encoding="utf-8"))
+                with Session(engine) as session, session.begin():
+                    result = ingest(session, upload)
+                    doc_id, count = result.document.id, len(result.figures)
+            except (ValueError, DocumentError) as exc:  # pydantic's ValidationError is a ValueError
+                typer.echo(f"{path}: not ingested: {exc}", err=True)
+                failed = True
+                continue
+            state = "stored" if result.created else "already stored"
+            typer.echo(f"{path}: {state} as document {doc_id} with {count} figures")
+    finally:
+        engine.dispose()
+    if failed:
+        raise typer.Exit(1)
+
+
+@cli.command("check")
+def check_command(
+    sentence: Annotated[str | None, typer.Argument(help="Text to check")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="Read the text from a file", exists=True)
+    ] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD")] = None,
+    language: Annotated[str | None, typer.Option(help="en or es (detected when absent)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table")] = False,
+) -> None:
+    """Check the figures a sentence states against the record; prints claims and verdicts."""
+    if (sentence is None) == (file is None):
+        typer.echo("give a sentence or --file, not both", err=True)
+        raise typer.Exit(2)
+    text = sentence if sentence is not None else (file or Path()).read_text(encoding="utf-8")
+    when = date.fromisoformat(published) if published else None
+    engine = make_engine(get_settings().database_url)
+    try:
+        record = load_record(engine)
+    finally:
+        engine.dispose()
+    claims = judge_all(record, extract_figures(text, when, language))
+    if as_json:
+        typer.echo(
+            orjson.dumps(
+                [c.model_dump(mode="json") for c in claims], option=orjson.OPT_INDENT_2
+            ).decode()
+        )
+        return
+    typer.echo(claims_table(claims))
+
+
+def claims_table(claims: list[ClaimPublic]) -> str:
+    """A plain-text table: value, qualifier, period, subject, verdict, reference."""
+    rows = [("value", "qualifier", "period", "subject", "verdict", "reference")]
+    for c in claims:
+        period = f"{c.period.start}/{c.period.end}" if c.period else "?"
+        subject = c.subject.dimension + (f"={c.subject.value}" if c.subject.value else "")
+        reference = f"{c.reference.value:,} ({c.reference.id or 'derived'})" if c.reference else "-"
+        rows.append((f"{c.value:,}", c.qualifier, period, subject, c.verdict, reference))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(lines) if claims else "no figures found"
 
 
 @cli.command("serve")

@@ -4,7 +4,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Where migrations/, alembic.ini and seed/ live: the checkout, or DARIEN_ROOT for an installed copy
@@ -15,7 +15,7 @@ PROJECT_ROOT = Path(os.environ.get("DARIEN_ROOT") or Path(__file__).resolve().pa
 class Settings(BaseSettings):
     """Every knob the service has; each maps to an upper-case environment variable."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
     database_url: str = Field(
         default=f"sqlite:///{PROJECT_ROOT / 'var' / 'darien.db'}",
@@ -32,6 +32,14 @@ class Settings(BaseSettings):
         description="Public base URL used in citations and links; empty = taken from the request",
     )
     log_level: str = "info"
+    api_keys: str = Field(
+        default="",
+        validation_alias=AliasChoices("DARIEN_API_KEYS", "API_KEYS"),
+        description="Comma-separated bearer keys allowed to ingest documents; empty = ingestion off",
+    )
+    max_text_bytes: int = Field(
+        default=100_000, gt=0, description="Largest text accepted by POST endpoints"
+    )
     request_log: bool = Field(default=True, description="One JSON line per request on stderr")
     version_poll_seconds: float = Field(
         default=0.5, gt=0, description="How often each worker checks for a new dataset version"

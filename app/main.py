@@ -12,7 +12,7 @@ from app.config import Settings, get_settings
 from app.db import make_engine
 from app.fastpath import FastPath, ResponseStore
 from app.requestlog import RequestLog
-from app.routes import crossings, figures, meta, reject_unknown_query, sources
+from app.routes import claims, crossings, documents, figures, meta, reject_unknown_query, sources
 from app.snapshot import Snapshot
 
 DESCRIPTION = """
@@ -67,7 +67,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     )
     app.state.settings = settings
     problems.install(app)
-    for module in (crossings, figures, sources, meta):
+    for module in (crossings, figures, sources, documents, claims, meta):
         app.include_router(module.router)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(

@@ -84,6 +84,9 @@ def figure_public(figure: Figure, source: Source) -> FigurePublic:
         citation=cite(figure, source),
         note=figure.note,
         document_id=figure.document_id,
+        quote=figure.quote,
+        quote_start=figure.span_start,
+        quote_end=figure.span_end,
     )
 
 

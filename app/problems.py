@@ -15,6 +15,10 @@ PROBLEM_TYPES = {
     "not-found": "No such resource; the detail says what exists.",
     "invalid-parameter": "A query, path or body parameter is not allowed; errors[] names each one.",
     "unknown-parameter": "A query parameter the endpoint does not take (typos are never ignored).",
+    "too-large": "The text or document is larger than the server accepts; the detail gives the limit.",
+    "unauthorized": "This endpoint needs an Authorization: Bearer <key> header.",
+    "forbidden": "The bearer key is not one of the configured keys.",
+    "unsupported-media-type": "The request body's Content-Type is not one the endpoint reads.",
     "method-not-allowed": "The resource exists but not for this HTTP method.",
     "server-error": "An unexpected error; it was logged, and no internals are shown.",
     "http-error": "Any other HTTP error.",
@@ -31,10 +35,12 @@ class Problem(Exception):
         title: str,
         detail: str,
         errors: Sequence[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status, self.slug, self.title, self.detail = status, slug, title, detail
         self.errors = list(errors) if errors is not None else None
+        self.headers = headers or {}
 
 
 def problem_response(request: Request, problem: Problem) -> JSONResponse:
@@ -48,7 +54,12 @@ def problem_response(request: Request, problem: Problem) -> JSONResponse:
     }
     if problem.errors is not None:
         body["errors"] = problem.errors
-    return JSONResponse(body, status_code=problem.status, media_type="application/problem+json")
+    return JSONResponse(
+        body,
+        status_code=problem.status,
+        media_type="application/problem+json",
+        headers=problem.headers,
+    )
 
 
 def invalid(param: str, message: str, value: Any = None, location: str = "query") -> Problem:

@@ -1,6 +1,6 @@
 """Public response models: the documented JSON shape. Keys are only ever added, never renamed."""
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
@@ -48,6 +48,14 @@ class FigurePublic(BaseModel):
     citation: str = Field(description="A ready-to-paste citation")
     note: str | None = Field(description="Editor's caveats")
     document_id: int = Field(description="Stored document the figure was read from")
+    quote: str | None = Field(
+        default=None,
+        description="For an ingested document: the span of its text that states the figure",
+    )
+    quote_start: int | None = Field(
+        default=None, description="Character offset of the quote in the document"
+    )
+    quote_end: int | None = Field(default=None, description="Offset just after the quote")
 
 
 class ComparedFigurePublic(FigurePublic):
@@ -150,3 +158,109 @@ class FigureListPublic(BaseModel):
 
     data: list[FigurePublic]
     meta: PageMeta
+
+
+class PeriodPublic(BaseModel):
+    """An inclusive date span."""
+
+    start: date
+    end: date
+
+
+class SubjectPublic(BaseModel):
+    """Who a figure counts: total, or a breakdown such as nationality=VEN."""
+
+    dimension: str = Field(examples=["total"])
+    value: str | None = Field(examples=[None])
+
+
+class ReferencePublic(BaseModel):
+    """The figure a claim was compared with: a canonical one, or one derived from canonical ones."""
+
+    id: str | None = Field(description="Figure id; null for a derived reference")
+    url: str | None
+    period: str
+    value: int | float
+    unit: str
+    qualifier: str
+    derived: bool = Field(description="True when computed (a sum or a share) rather than reported")
+    derived_from: list[str] = Field(description="Ids of the canonical figures a derived value uses")
+    method: str = Field(description="How the reference was obtained")
+    citation: str | None
+
+
+class ClaimPublic(BaseModel):
+    """One figure stated by a text, and whether the record supports it."""
+
+    quote: str = Field(description="The sentence or clause that states the figure")
+    start: int = Field(description="Character offset of the quote in the text")
+    end: int = Field(description="Offset just after the quote")
+    value: int | float
+    unit: str = Field(description="people or percent")
+    qualifier: str = Field(
+        description="exact, approximate, more_than or less_than, as the text words it"
+    )
+    period: PeriodPublic | None = Field(
+        description="The span the figure refers to; null if unresolved"
+    )
+    subject: SubjectPublic
+    verdict: str = Field(description="consistent, inconsistent or unverifiable")
+    reference: ReferencePublic | None
+    explanation: str
+
+
+class ClaimsPublic(BaseModel):
+    """The claims found in a text."""
+
+    claims: list[ClaimPublic]
+
+
+class DocumentPublic(BaseModel):
+    """A stored document (a seed file or an ingested text)."""
+
+    id: int
+    url: str = Field(examples=["/v1/documents/1"])
+    path: str = Field(description="seed/ path, or ingest/<hash> for an upload")
+    origin: str = Field(description="seed or ingest")
+    content_hash: str = Field(description="sha256 of the text; identical uploads are stored once")
+    title: str
+    source: SourceRef | None
+    figure_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class DocumentDetailPublic(DocumentPublic):
+    """A document with its text and figures."""
+
+    text: str
+    figures: list[FigurePublic]
+
+
+class DocumentListPublic(BaseModel):
+    """A page of documents."""
+
+    data: list[DocumentPublic]
+    meta: PageMeta
+
+
+class UnplacedPublic(BaseModel):
+    """A figure found in an upload whose period could not be resolved, so it was not stored."""
+
+    quote: str
+    start: int
+    end: int
+    value: int | float
+    unit: str
+    qualifier: str
+    dimension: str
+    dimension_value: str | None
+
+
+class IngestedPublic(BaseModel):
+    """The outcome of an upload."""
+
+    created: bool = Field(description="False when the same content was already stored")
+    document: DocumentPublic
+    figures: list[FigurePublic]
+    unplaced: list[UnplacedPublic]

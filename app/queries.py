@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from app.models import DatasetVersion, Document, EditorialChoice, Figure, Source
@@ -35,6 +35,50 @@ def list_all_sources(session: Session) -> Sequence[Source]:
 def list_all_choices(session: Session) -> Sequence[EditorialChoice]:
     """Every recorded editorial choice."""
     return session.exec(select(EditorialChoice).order_by(col(EditorialChoice.id))).all()
+
+
+def get_document_by_hash(session: Session, *, content_hash: str) -> Document | None:
+    """The stored document with this content, if any."""
+    return session.exec(select(Document).where(Document.content_hash == content_hash)).first()
+
+
+def get_document(session: Session, *, document_id: int) -> Document | None:
+    """One stored document."""
+    return session.get(Document, document_id)
+
+
+def list_documents(session: Session, *, after: int | None, limit: int) -> Sequence[Document]:
+    """A page of documents ordered by id, after a cursor (keyset pagination)."""
+    query = select(Document).order_by(col(Document.id)).limit(limit)
+    if after is not None:
+        query = query.where(col(Document.id) > after)
+    return session.exec(query).all()
+
+
+def count_documents(session: Session) -> int:
+    """How many documents are stored."""
+    return session.exec(select(func.count()).select_from(Document)).one()
+
+
+def count_figures_by_document(session: Session, *, document_ids: Sequence[int]) -> dict[int, int]:
+    """How many figures were read from each of these documents."""
+    query = (
+        select(Figure.document_id, func.count())
+        .where(col(Figure.document_id).in_(document_ids))
+        .group_by(col(Figure.document_id))
+    )
+    return dict(session.exec(query).all())
+
+
+def list_figures_of_document(session: Session, *, document_id: int) -> Sequence[Figure]:
+    """The figures read from one document, in document order."""
+    query = select(Figure).where(Figure.document_id == document_id).order_by(col(Figure.ordinal))
+    return session.exec(query).all()
+
+
+def get_source(session: Session, *, source_id: str) -> Source | None:
+    """One source."""
+    return session.get(Source, source_id)
 
 
 def list_seed_documents(session: Session) -> dict[str, Document]:

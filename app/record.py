@@ -5,6 +5,8 @@ the version changes (see snapshot.py), never patched.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -29,6 +31,14 @@ class Record:
     canonical: dict[CellKey, CanonicalDetailPublic]
     yearly: dict[str, CanonicalDetailPublic] = field(default_factory=dict)
     monthly: dict[str, CanonicalDetailPublic] = field(default_factory=dict)
+
+    @cached_property
+    def cells_by_start(self) -> dict[tuple[str, str, str | None, str, date], list[CellKey]]:
+        """Canonical cells grouped by everything but their end date (for nearby-period lookups)."""
+        groups: dict[tuple[str, str, str | None, str, date], list[CellKey]] = {}
+        for key in self.canonical:
+            groups.setdefault(key[:5], []).append(key)
+        return groups
 
     def coverage(self, kind: str) -> list[str]:
         """[first, last] year or month with a canonical total, or [] when none."""

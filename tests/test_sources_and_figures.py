@@ -94,7 +94,8 @@ def test_figures_list_filters_combine(client: ApiClient) -> None:
             "VEN",
             "people",
         )
-        assert figure["period_start"].startswith("2023") and figure["period_end"].startswith("2023")
+        assert figure["period_start"].startswith("2023")
+        assert figure["period_end"].startswith("2023")
     assert {f["value"] for f in body["data"]} >= {328650, 328667}
     by_source = client.get("/v1/figures", params={"source": "S002"}).json()
     assert by_source["meta"]["total"] == 10

@@ -1,0 +1,35 @@
+"""Bearer-key authentication for writes: keys come from DARIEN_API_KEYS, compared in constant time."""
+
+import hmac
+
+from fastapi import Request
+
+from app.problems import Problem
+
+
+def configured_keys(raw: str) -> list[bytes]:
+    """The comma-separated keys of the setting, blanks dropped."""
+    return [key.strip().encode() for key in raw.split(",") if key.strip()]
+
+
+async def require_api_key(request: Request) -> None:
+    """401 without a bearer key, 403 with one that is not configured."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Problem(
+            401,
+            "unauthorized",
+            "Authentication required",
+            "Send Authorization: Bearer <key>; keys are set by the DARIEN_API_KEYS setting.",
+            headers={"WWW-Authenticate": 'Bearer realm="darien"'},
+        )
+    given = token.strip().encode()
+    matched = False
+    for key in configured_keys(request.app.state.settings.api_keys):
+        # Compare against every key, so the time taken says nothing about which one was close.
+        matched |= hmac.compare_digest(given, key)
+    if not matched:
+        raise Problem(
+            403, "forbidden", "Key not accepted", "This bearer key may not ingest documents."
+        )

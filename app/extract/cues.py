@@ -1,0 +1,197 @@
+"""Context cues around a number: qualifiers, distractor contexts and corrections."""
+
+from __future__ import annotations
+
+import re
+
+# Every pattern here is matched against lower-cased text (see lowered()); IGNORECASE would make
+# the large alternations several times slower.
+_I = re.NOFLAG
+# Articles and hedges that may sit between a cue and its number ("superan las", "drop of some").
+# English "the" is left out on purpose: "more than the 248,284 of 2022" is a comparison.
+_QUANT = (
+    r"(?:\s+(?:los|las|el|la|an?|un|una|some|about|nearly|around|roughly|almost|approximately|"
+    r"over|more\s+than|at\s+least|unos|unas|casi|cerca\s+de|alrededor\s+de|aproximadamente|"
+    r"más\s+de|al\s+menos))*\s*"
+)
+
+# Qualifiers read immediately before (or, for "or more", after) the number.
+_LESS = re.compile(
+    r"\b(?:less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
+    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de)" + _QUANT + r"\Z",
+    _I,
+)
+_MORE = re.compile(
+    r"\b(?:more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
+    r"exceeding|exceeded|surpassed|passed|topped|above|más\s+de|al\s+menos|por\s+lo\s+menos|"
+    r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó)"
+    + _QUANT
+    + r"\Z",
+    _I,
+)
+_APPROXIMATE = re.compile(
+    r"\b(?:nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
+    r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|aprox\.|"
+    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron)" + _QUANT + r"\Z",
+    _I,
+)
+_OR_MORE = re.compile(r"\s*(?:or\s+more|o\s+más|and\s+more|y\s+más|\+)", _I)
+_OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
+
+# Contexts that make a number something other than a crossing count (searched near it).
+_OTHER_CONTEXT = (
+    # deportations, returns and the southbound "reverse flow"
+    r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s|"
+    r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
+    r"flujo\s+inverso|reverse\s+flow|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
+    r"back)\s+south|hacia\s+el\s+sur|rumbo\s+al\s+sur|de\s+regreso|regres\w+|retorn\w+|"
+    r"fly\s+home|go\s+home|return\s+home|"
+    # the United States border
+    r"encounter(?:s|ed)?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
+    r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
+    r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|"
+    r"arrest\w*|"
+    # deaths
+    r"died|dead|deaths?|bodies|killed|drown\w*|perish\w*|lost\s+their\s+lives|remains\s+of|"
+    r"human\s+remains|murieron|muert[oea]s?|fallec\w+|cuerpos|cadáver\w*|restos|ahogad\w*|"
+    r"perdieron\s+la\s+vida|missing|desaparecid\w*|"
+    # forecasts
+    r"forecast\w*|project(?:ed|ion|ions|s)|expect\w*|predict\w*|on\s+(?:track|pace)|"
+    r"podría\w*|podrá\w*|prevé|preveía\w*|prevén|se\s+espera|esperan?\s+que|proyect\w+|"
+    r"pronóstic\w+|llegaría\w*|alcanzaría\w*|superaría\w*|cruzarían|cruzarán|cruzará|"
+    r"llegarán|llegará|superará\w*|alcanzará\w*|sumará\w*|rondará\w*|habrá|estim\w+\s+que|"
+    r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:well\s+|soon\s+)?(?:reach|top|"
+    r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar)|"
+    # people who are somewhere, or served, rather than crossing
+    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
+    r"esperando|en\s+espera|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
+    r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescatad\w*|residents|habitantes|inhabitants|"
+    r"live\s+in|viven|population|población|"
+    # single days
+    r"some\s+days|on\s+days\s+when|días\s+en\s+que|on\s+(?:a|one|some)\s+(?:busy|peak|single|"
+    r"typical|normal|good)?\s*days?|in\s+(?:a|one)\s+single\s+day|en\s+un\s+(?:solo\s+)?día"
+)
+_OTHER_BEFORE = re.compile(r"\b(?:" + _OTHER_CONTEXT + r")\b", _I)
+_OTHER_AFTER = re.compile(
+    r"\b(?:" + _OTHER_CONTEXT + r"|could|would|might|will|asked|pidieron|solicit\w+|requested|"
+    r"applied|a\s+day|per\s+day|each\s+day|every\s+day|daily|a\s+week|per\s+week|each\s+week|"
+    r"every\s+week|weekly|a\s+month|per\s+month|monthly|an\s+hour|per\s+hour|al\s+día|por\s+día|"
+    r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
+    r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
+    r"en\s+promedio|de\s+promedio|more|fewer|additional|más|menos|adicionales|higher|lower|"
+    r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
+    r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual)\b",
+    _I,
+)
+# Directly before the number: changes, rates, money and labels that are not counts.
+_BEFORE_LABEL = re.compile(
+    r"(?:\b(?:increase|rise|jump|drop|decline|decrease|fall|growth|surge|dip)\s+of|"
+    r"\b(?:increased|rose|risen|fell|fallen|dropped|grew|grown|declined|decreased|jumped|climbed|"
+    r"surged|plunged|plummeted|soared|slid)(?:\s+by)?|"
+    r"(?<!made\s)(?<!make\s)(?<!makes\s)\b(?:up|down)(?:\s+by)?|"
+    r"\b(?:aument|increment|creci|cay|baj|subi|disminuy|descendi|redujo|disparó)\w*\s+(?:en|un)|"
+    r"\b(?:aumento|incremento|alza|caída|descenso|disminución|reducción|crecimiento|variación|"
+    r"subida|repunte|baja)\s+del?|"
+    r"\b(?:average|averaging|averaged|promedio|media)(?:\s+(?:of|de|diario|daily|weekly))?|"
+    r"\b(?:daily|weekly|diarios?)|up\s+to|"
+    r"[$€£]|\bus\$|\busd|\bb/\.|"
+    r"\b(?:page|pages|página|páginas|pp?\.|no\.|núm\.?|número|number|article|artículo|decree|"
+    r"decreto|law|ley|route|ruta|km|kilómetro|kilometre|kilometer|mile|code|código|room|line|"
+    r"línea|phone|tel\.?|teléfono|whatsapp|call|llame|aged|edad\s+de|age\s+of|ages|edades|"
+    r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue))"
+    + _QUANT
+    + r"\Z",
+    _I,
+)
+# Directly after the number: units that are not people.
+_AFTER_UNIT = re.compile(
+    r"\s*-?\s*(?:de\s+)?(?:years?|año|años|-year|year-old|meses|months?|-month|días|days?|hours?|"
+    r"horas|km|kilómetros|kilometres|kilometers|miles|millas|hectares|hectáreas|ha|metros|meters|"
+    r"metres|m\b|square|dollars|dólares|usd|euros|balboas|pesos|\$|views|vistas|"
+    r"visualizaciones|reproducciones|visitas|shares|likes|comments|comentarios|lecturas|"
+    r"followers|seguidores|pages?|páginas|-page|kg|kilos|tons|toneladas|times|veces|"
+    r"nationalities|nacionalidades|countries|países)\b",
+    _I,
+)
+
+_INITIAL = re.compile(
+    r"\b(?:initially|originally|first\s+reported|erroneously|mistakenly|incorrectly|in\s+error|"
+    r"earlier\s+version|previous\s+version|previously\s+reported|inicialmente|originalmente|"
+    r"en\s+un\s+principio|por\s+error|erróneamente|equivocadamente|versión\s+anterior|"
+    r"primera\s+versión|se\s+había\s+informado)\b",
+    _I,
+)
+_CORRECTED = re.compile(
+    r"\b(?:correct\w*|revised|actually|in\s+fact|corregid[oa]|rectific\w+|revisad[oa]|"
+    r"ajustad[oa]|en\s+realidad|cifra\s+real|real\s+figure|true\s+figure)\b",
+    _I,
+)
+_NEGATED = re.compile(r"\b(?:not|y\s+no|and\s+not|no)\s+(?:the\s+|los\s+|las\s+)?\Z", _I)
+_AS_REPORTED = re.compile(
+    r",?\s*(?:as|como)\s+[^,.;]{0,30}?\b(?:initially|originally|previously|erroneously|"
+    r"mistakenly|wrongly|first|inicialmente|originalmente|anteriormente|por\s+error|"
+    r"erróneamente|se\s+había)\b",
+    _I,
+)
+
+
+_AS_REPORTED_HINT = re.compile(
+    r"\b(?:as|como)\s+[^,.;]{0,30}?\b(?:previously|anteriormente|first|wrongly)\b"
+)
+
+
+def lowered(text: str) -> str:
+    """text in lower case with every character offset unchanged."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def read_qualifier(text: str, before_start: int, start: int, end: int, rounded: bool) -> str:
+    """Classify the hedge attached to the number at text[start:end]."""
+    before = text[max(before_start, start - 32) : start]
+    if _LESS.search(before):
+        return "less_than"
+    if _MORE.search(before) or _OR_MORE.match(text, end):
+        return "more_than"
+    if _APPROXIMATE.search(before) or _OR_SO.match(text, end) or rounded:
+        return "approximate"
+    return "exact"
+
+
+def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """True when the windows around a number say it counts something other than crossings."""
+    return bool(_OTHER_BEFORE.search(text, *before) or _OTHER_AFTER.search(text, *after))
+
+
+def has_label_before(text: str, floor: int, start: int) -> bool:
+    return _BEFORE_LABEL.search(text[max(floor, start - 36) : start]) is not None
+
+
+def has_unit_after(text: str, end: int) -> bool:
+    return _AFTER_UNIT.match(text, end) is not None
+
+
+def mentions_correction(text: str) -> bool:
+    """Whether a text talks about earlier figures at all (most do not; saves work per number)."""
+    return _INITIAL.search(text) is not None or _AS_REPORTED_HINT.search(text) is not None
+
+
+def is_superseded(
+    text: str, sentence_start: int, start: int, end: int, corrections: bool = True
+) -> bool:
+    """True when the story marks this number as an earlier, corrected figure."""
+    if _NEGATED.search(text[max(sentence_start, start - 16) : start]):
+        return True
+    if not corrections:
+        return False
+    before = text[max(sentence_start, start - 100) : start]
+    if _AS_REPORTED.match(text, end):
+        return True
+    last_kind = None
+    for pattern, kind in ((_INITIAL, "initial"), (_CORRECTED, "corrected")):
+        for match in pattern.finditer(before):
+            if last_kind is None or match.start() > last_kind[0]:
+                last_kind = (match.start(), kind)
+    return last_kind is not None and last_kind[1] == "initial"

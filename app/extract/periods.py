@@ -1,0 +1,219 @@
+"""Time expression patterns (years, months, spans, year-to-date, relative) and calendar helpers."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    name: index % 12 + 1
+    for index, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ]
+    )
+} | {"setiembre": 9}
+MONTHS_BY_NUMBER = {number: name for name, number in MONTHS.items() if name.isascii()}
+ORDINALS = {
+    "first": 1,
+    "primer": 1,
+    "primera": 1,
+    "1st": 1,
+    "second": 2,
+    "segundo": 2,
+    "segunda": 2,
+    "2nd": 2,
+    "third": 3,
+    "tercer": 3,
+    "tercero": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "cuarto": 4,
+    "4th": 4,
+}
+COUNTS = {
+    w: i + 2
+    for i, w in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
+    )
+}
+COUNTS |= {
+    w: i + 2
+    for i, w in enumerate(
+        ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once"]
+    )
+}
+
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
+_I = re.IGNORECASE
+
+
+def _date(p: str) -> str:
+    """A month with an optional day before ("15 de agosto") or after ("August 15")."""
+    return (
+        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+)?(?P<{p}m>{_MONTH})"
+        rf"(?:\s+(?P<{p}e>{_DAY})(?:st|nd|rd|th)?(?![\d]|[.,]\d))?"
+    )
+
+
+def _year_tail(p: str) -> str:
+    return rf"(?:,?\s+(?:del?\s+|of\s+)?(?P<{p}y>{_YEAR}))"
+
+
+_YEARS = (
+    rf"\b(?:between|from|entre|de|desde)\s+(?:el\s+)?(?:año\s+)?(?P<y>{_YEAR})\s+"
+    rf"(?:and|to|through|until|y|a|al|hasta)\s+(?:el\s+)?(?:año\s+)?(?P<y2>{_YEAR})\b"
+    rf"|\b(?P<z>{_YEAR})\s*[-–]\s*(?P<z2>{_YEAR})\b"
+)
+_SPAN = (
+    rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
+    r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–])\s*(?:el\s+)?"
+    rf"{_date('b')}{_year_tail('b')}?"
+)
+_PART = (
+    r"\b(?:(?P<this>this|este|el\s+presente)\s+(?P<unit_now>quarter|trimestre|half|semestre)|"
+    r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
+    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|trimestre|half|semestre|mitad)"
+    rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
+)
+_FIRST_MONTHS = (
+    r"\b(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)\s+(?:months|meses)"
+    rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
+)
+_YEAR_TO_DATE = (
+    rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_YEAR}))|(?:this|the)\s+year\s+"
+    r"(?:so\s+far|to\s+date)|year[- ]to[- ]date|thus\s+far\s+this\s+year|"
+    r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
+    r"en\s+lo\s+(?:que\s+va|corrido)\s+(?:del|de\s+este)\s+año|"
+    rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
+    r"desde\s+(?:el\s+)?(?:inicio|comienzo|principio)\s+(?:del|de\s+este)\s+año|"
+    r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
+    r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year)\b"
+)
+_SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
+_UNTIL = (
+    r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
+    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|as\s+of|through|until|up\s+to|"
+    rf"hasta(?:\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
+)
+_MONTH_ALONE = (
+    rf"(?:\b(?P<last>last|pasado)\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
+    r"del\s+año\s+pasado|of\s+last\s+year|last\s+year|de\s+este\s+año|of\s+this\s+year|"
+    r"this\s+year))?"
+)
+_RELATIVE = (
+    r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
+    r"(?P<lm>last\s+month|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
+    r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
+    r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
+)
+# "the same period of 2022": the period mentioned just before, moved to another year.
+_SAME_PERIOD = (
+    r"\b(?:the\s+)?same\s+(?:period|quarter|half|months?|\w+\s+months|\w+\s+weeks)\s+"
+    r"(?:of|in|last)\s+"
+    rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
+    r"|\b(?:el\s+|del\s+)?mismo\s+(?:periodo|período|lapso|mes|trimestre|semestre)\s+"
+    r"(?:de(?:l)?\s+)?"
+    rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
+)
+# Times that cannot be dated; recognised so that figures do not borrow a neighbour's period.
+_VAGUE = (
+    r"\b(?:a\s+decade\s+ago|(?:\w+\s+)?years\s+ago|hace\s+(?:una\s+década|(?:\w+\s+)?años)|"
+    r"in\s+a\s+typical\s+year|en\s+un\s+año\s+(?:normal|típico))\b"
+)
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, _I))
+    for kind, pattern in (
+        ("years", _YEARS),
+        ("span", _SPAN),
+        ("part", _PART),
+        ("first_months", _FIRST_MONTHS),
+        ("ytd", _YEAR_TO_DATE),
+        ("since", _SINCE),
+        ("until", _UNTIL),
+        ("month", _MONTH_ALONE),
+        ("relative", _RELATIVE),
+        ("same_period", _SAME_PERIOD),
+        ("vague", _VAGUE),
+    )
+]
+PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int
+    end: int
+    kind: str
+    groups: tuple[tuple[str, str], ...]  # the named groups that matched
+
+    def get(self, name: str) -> str | None:
+        for key, value in self.groups:
+            if key == name:
+                return value
+        return None
+
+    @property
+    def explicit_year(self) -> int | None:
+        for key, value in self.groups:
+            if key in ("y", "z", "ay", "by", "sy", "uy", "xy"):
+                return int(value)
+        return None
+
+
+def plausible(match: re.Match[str]) -> bool:
+    """English "may"/"march" are months only when capitalised; day numbers must fit."""
+    for name, value in match.groupdict().items():
+        if value is None or not name.endswith("m") or len(name) != 2:
+            continue
+        if value.lower() in ("may", "march") and not value[0].isupper():
+            return False
+    return match.group().strip() != ""
+
+
+def last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def implied_year(month: int, published: date | None, context_year: int | None) -> int | None:
+    if context_year is not None:
+        return context_year
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def date_in_month(day: str | None, month: str, year: int, end: bool) -> date:
+    month_number = MONTHS[month.lower()]
+    if day is not None:
+        return date(year, month_number, min(int(day), last_day(year, month_number).day))
+    return last_day(year, month_number) if end else date(year, month_number, 1)

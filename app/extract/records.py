@@ -1,0 +1,33 @@
+"""Value types returned by the figure extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    dimension: str  # total | nationality | sex | age | sex_age
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedFigure:
+    quote: str
+    start: int
+    end: int
+    value: int | float
+    unit: str  # people | percent
+    qualifier: str  # exact | approximate | more_than | less_than
+    period: Period | None
+    subject: Subject
+
+
+TOTAL = Subject("total", None)

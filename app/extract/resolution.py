@@ -1,0 +1,235 @@
+"""Resolution of a time expression to the date range it stands for, given its context."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from .periods import (
+    COUNTS,
+    MONTHS,
+    MONTHS_BY_NUMBER,
+    ORDINALS,
+    PeriodMention,
+    date_in_month,
+    implied_year,
+    last_day,
+)
+from .records import Period
+
+
+class Context:
+    """What a time expression is resolved against."""
+
+    __slots__ = ("doc_year", "published", "reference", "sentence_year")
+
+    def __init__(
+        self,
+        published: date | None,
+        sentence_year: int | None,
+        doc_year: int | None,
+        reference: Period | None = None,
+    ) -> None:
+        self.published = published
+        self.sentence_year = sentence_year  # latest explicit year earlier in the sentence
+        self.doc_year = doc_year  # latest explicit year earlier in the document
+        self.reference = reference  # the period "the same period" refers back to
+
+    def month_year(self, month: int) -> int | None:
+        return implied_year(month, self.published, self.sentence_year)
+
+    def current_year(self) -> int | None:
+        if self.sentence_year is not None:
+            return self.sentence_year
+        return self.published.year if self.published else None
+
+
+def resolve_mention(mention: PeriodMention, context: Context) -> Period | None:
+    """The dates a time expression stands for, or None when the context cannot fix them."""
+    try:
+        return _HANDLERS[mention.kind](mention, context)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _whole_years(first: int, last: int) -> Period | None:
+    return Period(date(first, 1, 1), date(last, 12, 31)) if first <= last else None
+
+
+def _years(m: PeriodMention, c: Context) -> Period | None:
+    return _whole_years(int(m.get("y") or m.get("z") or ""), int(m.get("y2") or m.get("z2") or ""))
+
+
+def _span(m: PeriodMention, c: Context) -> Period | None:
+    first, last = MONTHS[(m.get("am") or "").lower()], MONTHS[(m.get("bm") or "").lower()]
+    explicit_end = m.get("by") or m.get("ay")
+    end_year = int(explicit_end) if explicit_end else c.month_year(last)
+    if end_year is None:
+        return None
+    start_year = int(m.get("ay") or (end_year - 1 if first > last else end_year))
+    start = date_in_month(m.get("ad") or m.get("ae"), m.get("am") or "", start_year, end=False)
+    end = date_in_month(m.get("bd") or m.get("be"), m.get("bm") or "", end_year, end=True)
+    return Period(start, end) if start <= end else None
+
+
+def _part(m: PeriodMention, c: Context) -> Period | None:
+    """A quarter or half of a year: "the first half of 2024", "el primer trimestre"."""
+    unit = (m.get("unit") or m.get("unit_now") or "").lower()
+    size = 3 if unit in ("quarter", "trimestre") else 6
+    if m.get("unit_now"):
+        if c.reference is not None:
+            return c.reference  # "este semestre" after "el primer semestre de 2024"
+        if c.published is None:
+            return None
+        number = (c.published.month - 1) // size + 1  # "this quarter": the current one
+    else:
+        number = ORDINALS[(m.get("ord") or "").lower()]
+    year = int(m.get("y") or 0) or c.current_year()
+    if year is None or number * size > 12:
+        return None
+    return Period(date(year, number * size - size + 1, 1), last_day(year, number * size))
+
+
+def _first_months(m: PeriodMention, c: Context) -> Period | None:
+    raw = (m.get("n") or "").lower()
+    months = int(raw) if raw.isdigit() else COUNTS[raw]
+    year = int(m.get("y") or 0) or c.current_year()
+    if year is None or not 1 <= months <= 12:
+        return None
+    return Period(date(year, 1, 1), last_day(year, months))
+
+
+def _ytd(m: PeriodMention, c: Context) -> Period | None:
+    explicit = m.get("y") or m.get("z")
+    if explicit is None:
+        if c.published is None:
+            return None
+        return Period(date(c.published.year, 1, 1), c.published)
+    year = int(explicit)
+    if c.published is not None and c.published.year == year:
+        return Period(date(year, 1, 1), c.published)
+    return _whole_years(year, year)
+
+
+def _since(m: PeriodMention, c: Context) -> Period | None:
+    if c.published is None:
+        return None
+    if m.get("y"):
+        start = date(int(m.get("y") or ""), 1, 1)
+    else:
+        month = m.get("sm") or ""
+        year = int(m.get("sy") or 0) or c.month_year(MONTHS[month.lower()])
+        if year is None:
+            return None
+        start = date_in_month(m.get("sd") or m.get("se"), month, year, end=False)
+    return Period(start, c.published) if start <= c.published else None
+
+
+def _until(m: PeriodMention, c: Context) -> Period | None:
+    month = m.get("um") or ""
+    year = int(m.get("uy") or 0) or c.month_year(MONTHS[month.lower()])
+    if year is None:
+        return None
+    return Period(
+        date(year, 1, 1), date_in_month(m.get("ud") or m.get("ue"), month, year, end=True)
+    )
+
+
+def _month(m: PeriodMention, c: Context) -> Period | None:
+    month = m.get("xm") or ""
+    number = MONTHS[month.lower()]
+    year = _month_year(m, c, number)
+    if year is None:
+        return None
+    day = m.get("xd") or m.get("xe")
+    if day is not None:
+        point = date_in_month(day, month, year, end=False)
+        return Period(point, point)
+    return Period(date(year, number, 1), last_day(year, number))
+
+
+def _month_year(m: PeriodMention, c: Context, number: int) -> int | None:
+    if m.get("xy"):
+        return int(m.get("xy") or "")
+    relation = re.sub(r"\s+", " ", (m.get("rel") or "").lower())
+    if c.published is not None and ("last year" in relation or "año pasado" in relation):
+        return c.published.year - 1
+    if c.published is not None and ("this year" in relation or "este año" in relation):
+        return c.published.year
+    if c.published is not None and (m.get("last") or relation == "pasado"):
+        return c.published.year if number < c.published.month else c.published.year - 1
+    return c.month_year(number)
+
+
+def _relative(m: PeriodMention, c: Context) -> Period | None:
+    if m.get("py"):
+        # "a year earlier": the period just mentioned, one year back.
+        if c.reference is not None:
+            return shift_years(c.reference, -1)
+        return (
+            None
+            if c.published is None
+            else _whole_years(c.published.year - 1, c.published.year - 1)
+        )
+    if c.published is None:
+        return None
+    if m.get("ly"):
+        return _whole_years(c.published.year - 1, c.published.year - 1)
+    if m.get("tm"):
+        return Period(c.published.replace(day=1), c.published)
+    previous = c.published.replace(day=1).toordinal() - 1
+    last_month_end = date.fromordinal(previous)
+    return Period(last_month_end.replace(day=1), last_month_end)
+
+
+def _same_period(m: PeriodMention, c: Context) -> Period | None:
+    """The period mentioned just before, moved to the named (or the previous) year."""
+    if c.reference is None:
+        return None
+    explicit = m.get("y") or m.get("z")
+    target = int(explicit) if explicit else c.reference.start.year - 1
+    return shift_years(c.reference, target - c.reference.start.year)
+
+
+def shift_years(period: Period, years: int) -> Period:
+    """The same stretch of the calendar, some years earlier or later (29 February clamps)."""
+    start = date_in_month(
+        str(period.start.day),
+        MONTHS_BY_NUMBER[period.start.month],
+        period.start.year + years,
+        end=False,
+    )
+    whole_month = period.end.day == last_day(period.end.year, period.end.month).day
+    end = date_in_month(
+        None if whole_month else str(period.end.day),
+        MONTHS_BY_NUMBER[period.end.month],
+        period.end.year + years,
+        end=True,
+    )
+    return Period(start, end)
+
+
+def _vague(m: PeriodMention, c: Context) -> Period | None:
+    return None  # "a decade ago": a time is given, but no dates
+
+
+def _year(m: PeriodMention, c: Context) -> Period | None:
+    year = int(m.get("y") or "")
+    return _whole_years(year, year)
+
+
+_HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
+    "years": _years,
+    "span": _span,
+    "part": _part,
+    "first_months": _first_months,
+    "ytd": _ytd,
+    "since": _since,
+    "until": _until,
+    "month": _month,
+    "relative": _relative,
+    "same_period": _same_period,
+    "vague": _vague,
+    "year": _year,
+}

@@ -1,0 +1,90 @@
+"""Who a figure counts: nationality, age and sex terms in both languages, and how they attach."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .lexicon import GENERIC_WORDS, Term
+from .periods import MONTHS
+from .records import TOTAL, Subject
+
+_MONTH_NAMES = "|".join(MONTHS)
+# Words that may sit between a number and the noun it counts: "113,180 of them were minors".
+_FILLER = re.compile(
+    # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
+    r"(?:\s+|\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,8}?(?=(?:were|are|was|eran|fueron|son)\b)|"
+    r"\b(?:de|of|the|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|"
+    r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
+    r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
+    r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
+    r"other|otros|otras|all|todos|todas|this\s+year's|year's|(?:19|20)\d\d|"
+    + _MONTH_NAMES
+    + r"|"
+    + GENERIC_WORDS
+    + r")\b)*",
+    re.NOFLAG,  # callers pass lower-cased text
+)
+# "63% of adults": after a percentage, a noun introduced by "of" is the base, not the subject.
+_BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?\Z")
+# Words that may link a subject to a later number: "Venezuelans accounted for 63%".
+_LINK = re.compile(
+    r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|"
+    r"\b(?:accounted\s+for|made\s+up|numbered|total(?:l)?ed|reached|were|was|"
+    r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
+    r"con|representaron|representan|representaban|alcanzaron|llegaron\s+a|a\s+total\s+of|"
+    r"un\s+total\s+de|el|la|los|las|the|a|an|de|of|some|about|nearly|almost|around|roughly|"
+    r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|más\s+de|menos\s+de|casi|unos|"
+    r"unas|alrededor\s+de|cerca\s+de|aproximadamente|al\s+menos|superior\s+a|largest\s+group|"
+    r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
+    r"comprised|were\s+counted|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
+    r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
+    r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
+    r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for)\b)*",
+    re.NOFLAG,  # callers pass lower-cased text
+)
+
+
+def _terms_within(terms: list[Term], start: int, end: int) -> list[Term]:
+    first = bisect_left(terms, start, key=lambda term: term.start)
+    last = bisect_left(terms, end, key=lambda term: term.start)
+    return [term for term in terms[first:last] if term.end <= end]
+
+
+def find_subject_after(
+    text: str, terms: list[Term], start: int, limit: int, percent: bool = False
+) -> Subject | None:
+    """The noun a number counts, read forward across filler words; specific beats generic, and
+    a nationality right after an age noun ("niños chilenos") beats the age.
+
+    terms are the subject terms of the surrounding text (see lexicon.find_terms)."""
+    generic: Subject | None = None
+    position = start
+    nearby = _terms_within(terms, start, limit)
+    for index, term in enumerate(nearby):
+        if not _FILLER.fullmatch(text, position, term.start):
+            break
+        is_base = percent and _BASE.search(text, position, term.start) is not None
+        position = term.end
+        if is_base:
+            continue
+        if term.subject != TOTAL:
+            following = nearby[index + 1] if index + 1 < len(nearby) else None
+            if (
+                following is not None
+                and term.subject.dimension != "nationality"
+                and following.subject.dimension == "nationality"
+                and text[term.end : following.start] == " "
+            ):
+                return following.subject
+            return term.subject
+        generic = generic or term.subject
+    return generic
+
+
+def find_subject_before(text: str, terms: list[Term], floor: int, start: int) -> Subject | None:
+    """A subject named just before a number and linked to it: "Haitians, with 46,558"."""
+    nearby = _terms_within(terms, floor, start)
+    if not nearby or not _LINK.fullmatch(text, nearby[-1].end, start):
+        return None
+    return nearby[-1].subject

@@ -1,0 +1,154 @@
+"""Which time expression a figure belongs to: its clause, its sentence, or the text before it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from datetime import date
+
+from .periods import PeriodMention
+from .records import Period
+from .resolution import Context, resolve_mention
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
+_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part"})
+
+
+class Timeline:
+    """The period mentions of one document, with the context needed to resolve them."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[PeriodMention],
+        sentences: list[tuple[int, int]],
+        published: date | None,
+    ) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.sentence_starts = [s for s, _ in sentences]
+        self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+        self.published = published
+        self._cache: dict[int, Period | None] = {}
+        self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
+
+    def indices_between(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def paragraph_of(self, position: int) -> tuple[int, int]:
+        index = bisect_right(self.paragraph_starts, position) - 1
+        following = self.paragraph_starts[index + 1 : index + 2]
+        return self.paragraph_starts[index], following[0] if following else len(self.text)
+
+    def record(self, position: int, period: Period | None) -> None:
+        """Remember an accepted figure: later figures without a time of their own inherit it."""
+        self._figures.append((position, period))
+
+    def period_for(
+        self, start: int, end: int, segment: tuple[int, int], sentence: tuple[int, int]
+    ) -> Period | None:
+        """The period of the figure at text[start:end], from its clause, sentence or earlier text."""
+        before = self._last(segment[0], start)
+        attached = [
+            i
+            for i in self.indices_between(end, segment[1])
+            if not _CLAUSE_BREAK.search(self.text, end, self.starts[i])
+        ]
+        if attached:
+            return self._narrowest(attached + ([before] if before is not None else []))
+        chosen = before if before is not None else self._first(end, segment[1])
+        if chosen is None:
+            chosen = self._last(sentence[0], start)
+        if chosen is not None:
+            return self.resolve(chosen)
+        inherited, found = self._inherited(sentence[0])
+        if found:
+            return inherited
+        chosen = self._first(end, sentence[1])
+        return None if chosen is None else self.resolve(chosen)
+
+    def _first(self, start: int, end: int) -> int | None:
+        found = self.indices_between(start, end)
+        return found[0] if found else None
+
+    def _last(self, start: int, end: int) -> int | None:
+        found = self.indices_between(start, end)
+        return found[-1] if found else None
+
+    def _narrowest(self, options: list[int]) -> Period | None:
+        """The first expression after the number, unless it is broad ("this year") and another
+        one in the clause ("through October") lies within it."""
+        primary = self.resolve(options[0])
+        if primary is None or self.mentions[options[0]].kind not in _BROAD_KINDS:
+            return primary
+        for other in options[1:]:
+            period = self.resolve(other)
+            if period is not None and primary.start <= period.start and period.end <= primary.end:
+                return period
+        return primary
+
+    def _inherited(self, sentence_start: int) -> tuple[Period | None, bool]:
+        """With no time in its sentence, a figure takes that of its paragraph's first figure or
+        time expression, else of the nearest earlier paragraph that has one."""
+        first = bisect_right(self.paragraph_starts, sentence_start) - 1
+        end = sentence_start
+        for paragraph in range(first, -1, -1):
+            start = self.paragraph_starts[paragraph]
+            figure = self._first_figure_period(start, end)
+            if figure is not None:
+                return figure, True
+            mention = self._first(start, end)
+            if mention is not None:
+                return self.resolve(mention), True
+            end = start
+        return None, False
+
+    def _first_figure_period(self, start: int, end: int) -> Period | None:
+        for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
+            if position >= end:
+                break
+            if period is not None:
+                return period
+        return None
+
+    def resolve(self, index: int) -> Period | None:
+        if index not in self._cache:
+            self._cache[index] = resolve_mention(self.mentions[index], self._context(index))
+        return self._cache[index]
+
+    def _context(self, index: int) -> Context:
+        mention = self.mentions[index]
+        sentence_start = self.sentence_starts[
+            max(0, bisect_right(self.sentence_starts, mention.start) - 1)
+        ]
+        sentence_year = doc_year = None
+        for earlier in range(index - 1, -1, -1):
+            year = self.mentions[earlier].explicit_year
+            if year is not None:
+                doc_year = year
+                if self.mentions[earlier].start >= sentence_start:
+                    sentence_year = year
+                break
+        reference = self._reference(index) if mention.kind in _ANAPHORIC_KINDS else None
+        return Context(self.published, sentence_year, doc_year, reference)
+
+    def _reference(self, index: int) -> Period | None:
+        """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
+        kind = self.mentions[index].kind
+        for earlier in range(index - 1, -1, -1):
+            candidate = self.mentions[earlier]
+            if kind == "part" and candidate.kind != "part":
+                continue
+            if candidate.kind in ("same_period", "vague"):
+                continue
+            period = self.resolve(earlier)
+            if period is not None:
+                return period
+        return None
+
+
+def _position(item: tuple[int, Period | None]) -> int:
+    return item[0]

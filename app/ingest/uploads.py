@@ -1,0 +1,138 @@
+"""Ingest one new document: store its text, its source and the figures the extractor finds in it.
+
+Shared by POST /v1/documents and `darien ingest`; the caller owns the transaction, so a failure
+anywhere leaves no partial rows.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session
+
+from app import queries
+from app.extract import ExtractedFigure, detect_language, extract_figures
+from app.ingest.documents import content_hash, split_front_matter
+from app.models import (
+    DatePrecision,
+    Dimension,
+    Document,
+    Figure,
+    Qualifier,
+    Source,
+    SourceKind,
+    Unit,
+)
+
+
+class DocumentMeta(BaseModel):
+    """What an uploaded document must say about itself."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    publisher: str = Field(min_length=1, max_length=200, examples=["Agencia EFE"])
+    title: str = Field(min_length=1, max_length=500, examples=["Darién crossings fall in 2024"])
+    url: str | None = Field(default=None, max_length=1000, pattern=r"^https?://\S+$")
+    published: date = Field(examples=["2024-01-10"])
+    language: Literal["en", "es"] | None = Field(default=None, description="Detected when absent")
+    attributed_to: str = Field(
+        default="unattributed", min_length=1, max_length=64, examples=["SNM"]
+    )
+    kind: SourceKind = Field(default=SourceKind.news)
+    wire: str | None = Field(default=None, max_length=64, description="Agency, if syndicated")
+
+
+class DocumentUpload(DocumentMeta):
+    """A document sent as JSON: its metadata and its text."""
+
+    text: str = Field(min_length=1, description="The document's text (plain or Markdown)")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What an ingest stored (or found already stored)."""
+
+    document: Document
+    figures: list[Figure]
+    unplaced: list[ExtractedFigure]
+    created: bool
+
+
+def parse_markdown_upload(text: str) -> DocumentUpload:
+    """A Markdown document whose YAML front matter carries the metadata; raises ValueError."""
+    meta, body_line = split_front_matter("upload", text)
+    body = "\n".join(text.splitlines()[body_line - 1 :]).strip("\n")
+    return DocumentUpload.model_validate({**meta, "text": body})
+
+
+def ingest(session: Session, upload: DocumentUpload) -> IngestResult:
+    """Store the document and its figures, or return the stored one with the same content."""
+    digest = content_hash(upload.text)
+    existing = queries.get_document_by_hash(session, content_hash=digest)
+    if existing is not None:
+        assert existing.id is not None
+        figures = list(queries.list_figures_of_document(session, document_id=existing.id))
+        return IngestResult(existing, figures, [], created=False)
+    now = datetime.now(UTC)
+    language = upload.language or detect_language(upload.text)
+    document = Document(
+        path=f"ingest/{digest[:16]}",
+        origin="ingest",
+        content_hash=digest,
+        title=upload.title,
+        text=upload.text,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(document)
+    session.flush()
+    assert document.id is not None
+    source = Source(
+        id=f"D{document.id:05d}",
+        publisher=upload.publisher,
+        wire=upload.wire,
+        title=upload.title,
+        url=upload.url,
+        published=upload.published,
+        published_precision=DatePrecision.day,
+        kind=upload.kind,
+        language=upload.language or "und",
+    )
+    session.add(source)
+    session.flush()
+    document.source_id = source.id
+    found = extract_figures(upload.text, upload.published, language)
+    placed = [f for f in found if f.period is not None]
+    figures = [
+        _figure_row(f, n, document.id, source.id, upload.attributed_to)
+        for n, f in enumerate(placed, 1)
+    ]
+    session.add_all(figures)
+    session.flush()
+    queries.bump_dataset_version(session)
+    return IngestResult(document, figures, [f for f in found if f.period is None], created=True)
+
+
+def _figure_row(
+    found: ExtractedFigure, ordinal: int, document_id: int, source_id: str, attributed_to: str
+) -> Figure:
+    assert found.period is not None
+    return Figure(
+        id=f"{source_id}-{ordinal:03d}",
+        metric="crossings",
+        period_start=found.period.start,
+        period_end=found.period.end,
+        dimension=Dimension(found.subject.dimension),
+        dimension_value=found.subject.value,
+        unit=Unit(found.unit),
+        value=float(found.value),
+        qualifier=Qualifier(found.qualifier),
+        attributed_to=attributed_to,
+        source_id=source_id,
+        document_id=document_id,
+        ordinal=ordinal,
+        quote=found.quote,
+        span_start=found.start,
+        span_end=found.end,
+    )

@@ -1,0 +1,203 @@
+"""Stored documents: ingest a new one (authenticated), list them, read one with its figures."""
+
+import asyncio
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app import queries
+from app.auth import require_api_key
+from app.ingest.documents import DocumentError
+from app.ingest.uploads import DocumentUpload, IngestResult, ingest, parse_markdown_upload
+from app.models import Document
+from app.present import figure_public, source_ref
+from app.problems import Problem
+from app.public import (
+    DocumentDetailPublic,
+    DocumentListPublic,
+    DocumentPublic,
+    IngestedPublic,
+    PageMeta,
+    UnplacedPublic,
+)
+from app.routes import SessionDep
+from app.routes.claims import too_large, within_size_limit
+
+router = APIRouter(prefix="/v1/documents", tags=["documents"])
+
+UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": DocumentUpload.model_json_schema()},
+            "text/markdown": {
+                "schema": {"type": "string"},
+                "example": "---\npublisher: Agencia EFE\ntitle: Darién crossings in 2024\n"
+                "published: 2025-01-02\nlanguage: en\nattributed_to: SNM\n---\n"
+                "Panama's migration service said 302,203 people crossed the Darién in 2024.\n",
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Ingest a document (requires a bearer key)",
+    dependencies=[Depends(require_api_key), Depends(within_size_limit)],
+    openapi_extra=UPLOAD_BODY,
+    responses={200: {"description": "The same content was already stored; nothing changed"}},
+)
+async def create_document(request: Request, response: Response) -> IngestedPublic:
+    """Store a document and the figures extracted from it, in one transaction.
+
+    Send JSON (`text` plus metadata) or Markdown whose YAML front matter holds the metadata. The
+    same content again answers 200 with the stored document. New figures join the record at once.
+    """
+    upload = parse_upload(request.headers.get("content-type", ""), await request.body())
+    limit = request.app.state.settings.max_text_bytes
+    if len(upload.text.encode("utf-8")) > limit:
+        raise too_large(limit)
+    engine: Engine = request.app.state.engine
+    result, published = await asyncio.to_thread(store_upload, engine, upload)
+    if result.created:
+        await asyncio.to_thread(request.app.state.snapshot.refresh)
+    else:
+        response.status_code = 200
+    return published
+
+
+def parse_upload(content_type: str, raw: bytes) -> DocumentUpload:
+    """JSON or Markdown-with-front-matter into a validated upload (422 problems otherwise)."""
+    media = content_type.split(";")[0].strip().lower()
+    try:
+        if media == "application/json":
+            return DocumentUpload.model_validate(orjson.loads(raw))
+        if media in ("text/markdown", "text/plain"):
+            return parse_markdown_upload(raw.decode("utf-8"))
+    except orjson.JSONDecodeError as exc:
+        raise Problem(
+            422, "invalid-parameter", "Invalid body", f"body is not valid JSON: {exc}"
+        ) from None
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+        ) from None
+    except (DocumentError, UnicodeDecodeError) as exc:
+        raise Problem(422, "invalid-parameter", "Invalid body", f"body: {exc}") from None
+    raise Problem(
+        415,
+        "unsupported-media-type",
+        "Unsupported media type",
+        "Send application/json or text/markdown (YAML front matter + text).",
+    )
+
+
+def store_upload(engine: Engine, upload: DocumentUpload) -> tuple[IngestResult, IngestedPublic]:
+    """Run the ingest in its own transaction and shape the answer while the rows are at hand."""
+    with Session(engine) as session, session.begin():
+        result = ingest(session, upload)
+        return result, IngestedPublic(
+            created=result.created,
+            document=document_public(session, result.document, len(result.figures)),
+            figures=figures_public(session, result.document),
+            unplaced=[
+                UnplacedPublic(
+                    quote=f.quote,
+                    start=f.start,
+                    end=f.end,
+                    value=f.value,
+                    unit=f.unit,
+                    qualifier=f.qualifier,
+                    dimension=f.subject.dimension,
+                    dimension_value=f.subject.value,
+                )
+                for f in result.unplaced
+            ],
+        )
+
+
+@router.get("", summary="Stored documents, a page at a time")
+def list_documents(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")] = 100,
+    cursor: Annotated[
+        int | None, Query(ge=0, examples=[100], description="next_cursor of the previous page")
+    ] = None,
+) -> DocumentListPublic:
+    """Seed and ingested documents, by id."""
+    rows = queries.list_documents(session, after=cursor, limit=limit + 1)
+    page, more = rows[:limit], len(rows) > limit
+    counts = queries.count_figures_by_document(
+        session, document_ids=[d.id for d in page if d.id is not None]
+    )
+    data = [document_public(session, d, counts.get(d.id or 0, 0)) for d in page]
+    next_cursor = str(page[-1].id) if more and page else None
+    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
+    if next_url:
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    meta = PageMeta(
+        count=len(data),
+        total=queries.count_documents(session),
+        limit=limit,
+        next_cursor=next_cursor,
+        next_url=next_url,
+    )
+    return DocumentListPublic(data=data, meta=meta)
+
+
+@router.get("/{document_id}", summary="One stored document with its text and figures")
+def get_document(
+    session: SessionDep,
+    document_id: Annotated[int, Path(ge=1, examples=[1], description="Document id")],
+) -> DocumentDetailPublic:
+    """A document's metadata, its full text, and the figures read from it (with offsets)."""
+    document = queries.get_document(session, document_id=document_id)
+    if document is None:
+        raise Problem(
+            404,
+            "not-found",
+            "No such document",
+            f"No document {document_id}; GET /v1/documents lists them.",
+        )
+    figures = figures_public(session, document)
+    summary = document_public(session, document, len(figures))
+    return DocumentDetailPublic(**summary.model_dump(), text=document.text, figures=figures)
+
+
+def document_public(session: Session, document: Document, figure_count: int) -> DocumentPublic:
+    source = (
+        queries.get_source(session, source_id=document.source_id) if document.source_id else None
+    )
+    return DocumentPublic(
+        id=document.id or 0,
+        url=f"/v1/documents/{document.id}",
+        path=document.path,
+        origin=document.origin,
+        content_hash=document.content_hash,
+        title=document.title,
+        source=source_ref(source) if source else None,
+        figure_count=figure_count,
+        created_at=document.created_at,
+        updated_at=document.updated_at,
+    )
+
+
+def figures_public(session: Session, document: Document) -> list[Any]:
+    source = (
+        queries.get_source(session, source_id=document.source_id) if document.source_id else None
+    )
+    if source is None or document.id is None:
+        return []
+    return [
+        figure_public(f, source)
+        for f in queries.list_figures_of_document(session, document_id=document.id)
+    ]

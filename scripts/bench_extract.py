@@ -1,0 +1,58 @@
+"""Measures app.extract throughput in MB of prose per second on the evaluation corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a plain script from the repo root
+
+from app.extract import extract_figures  # noqa: E402
+
+DOCUMENTS = ROOT / "tests" / "eval" / "documents"
+
+
+def load_corpus(target_bytes: int) -> list[tuple[str, object]]:
+    """The evaluation texts, repeated until they add up to about target_bytes of UTF-8."""
+    base = []
+    for path in sorted(DOCUMENTS.glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        base.append((document["text"], document["published"]))
+    corpus: list[tuple[str, object]] = []
+    size = 0
+    while size < target_bytes:
+        for text, published in base:
+            corpus.append((text, published))
+            size += len(text.encode("utf-8"))
+    return corpus
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--megabytes", type=float, default=2.0, help="corpus size (default 2)")
+    parser.add_argument("--joined", action="store_true", help="one long text instead of many")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(int(args.megabytes * 1_000_000))
+    size = sum(len(text.encode("utf-8")) for text, _ in corpus)
+    extract_figures("warm-up: 1,000 people crossed in 2023.")  # compile lazily built state
+    started = time.perf_counter()
+    if args.joined:
+        figures = len(extract_figures("\n\n".join(text for text, _ in corpus)))
+    else:
+        figures = sum(len(extract_figures(text, published)) for text, published in corpus)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - started
+    print(
+        f"{size / 1_000_000:.2f} MB in {elapsed:.2f} s: {size / 1_000_000 / elapsed:.2f} MB/s "
+        f"({len(corpus)} documents, {figures} figures)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

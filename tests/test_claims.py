@@ -1,0 +1,131 @@
+"""POST /v1/claims/check and `darien check`: verdicts, references (stored, nearby, derived), limits."""
+
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import cli
+from tests.conftest import ApiClient
+
+
+def check(client: ApiClient, text: str, published: str | None = None) -> list[dict[str, Any]]:
+    response = client.post(
+        "/v1/claims/check", json={"text": text, "published": published, "language": None}
+    )
+    assert response.status_code == 200, response.text
+    claims: list[dict[str, Any]] = response.json()["claims"]
+    return claims
+
+
+def only(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_more_than_half_a_million_is_consistent_with_520085(client: ApiClient) -> None:
+    claim = only(check(client, "Más de medio millón de migrantes cruzaron el Darién en 2023."))
+    assert (claim["value"], claim["qualifier"], claim["verdict"]) == (
+        500000,
+        "more_than",
+        "consistent",
+    )
+    assert claim["period"] == {"start": "2023-01-01", "end": "2023-12-31"}
+    assert claim["subject"] == {"dimension": "total", "value": None}
+    assert claim["reference"]["id"] == "F0066"
+    assert claim["reference"]["derived"] is False
+    assert "520,085" in claim["explanation"]
+
+
+def test_nearly_and_mid_december_cut(client: ApiClient) -> None:
+    text = "Nearly 250,000 people crossed the Darién Gap in 2022, and 511,103 crossed it in 2023."
+    first, second = check(client, text)
+    assert (first["value"], first["verdict"]) == (250000, "consistent")
+    assert (second["value"], second["verdict"]) == (511103, "inconsistent")
+    assert second["reference"]["value"] == 520085
+
+
+def test_quote_offsets_point_into_the_text(client: ApiClient) -> None:
+    text = "Migration officials said 81,946 migrants crossed the Darién in August 2023."
+    claim = only(check(client, text))
+    assert text[claim["start"] : claim["end"]] == claim["quote"]
+    assert claim["verdict"] == "consistent"
+    assert claim["reference"]["id"] == "F0159"
+
+
+def test_so_far_this_year_uses_the_nearby_cut(client: ApiClient) -> None:
+    claim = only(
+        check(client, "So far this year, 248,901 migrants have crossed the Darién.", "2023-07-31")
+    )
+    assert claim["period"] == {"start": "2023-01-01", "end": "2023-07-31"}
+    assert claim["verdict"] == "consistent"
+    assert "closest period" in claim["reference"]["method"]
+
+
+def test_a_span_of_whole_months_is_checked_against_their_derived_sum(client: ApiClient) -> None:
+    claim = only(
+        check(
+            client, "Between July and September 2023, 212,601 migrants crossed the Darién jungle."
+        )
+    )
+    reference = claim["reference"]
+    assert reference["derived"] is True
+    assert reference["value"] == 55387 + 81946 + 75268
+    assert reference["derived_from"] == ["F0156", "F0159", "F0161"]
+    assert claim["verdict"] == "consistent"
+
+
+def test_no_figure_in_the_record_is_unverifiable(client: ApiClient) -> None:
+    claim = only(check(client, "In 2005, 1,200 migrants crossed the Darién jungle."))
+    assert (claim["verdict"], claim["reference"]) == ("unverifiable", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "param"),
+    [
+        ({"text": ""}, 422, "text"),
+        ({"text": "   "}, 422, "text"),
+        ({"text": "x", "language": "fr"}, 422, "language"),
+        ({"text": "x", "published": "2023-02-30"}, 422, "published"),
+        ({"text": "x", "extra": 1}, 422, "extra"),
+        ({}, 422, "text"),
+    ],
+)
+def test_bad_bodies(client: ApiClient, body: dict[str, Any], status: int, param: str) -> None:
+    response = client.post("/v1/claims/check", json=body)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"][0]["param"] == param
+
+
+def test_text_over_the_limit_is_413(make_client: Any) -> None:
+    client: ApiClient = make_client(max_text_bytes=1000)
+    response = client.post("/v1/claims/check", json={"text": "a" * 1001})
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "1,000" in response.json()["detail"]
+    assert client.post("/v1/claims/check", json={"text": "a" * 1000}).status_code == 200
+
+
+def test_cli_check_prints_a_table_and_json(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    from app.config import get_settings
+
+    get_settings.cache_clear()
+    try:
+        runner = CliRunner()
+        table = runner.invoke(
+            cli, ["check", "Más de medio millón de migrantes cruzaron el Darién en 2023."]
+        )
+        as_json = runner.invoke(
+            cli, ["check", "--json", "In 2022, nearly 250,000 people crossed the Darién."]
+        )
+    finally:
+        get_settings.cache_clear()
+    assert table.exit_code == 0
+    assert "consistent" in table.output
+    assert "520,085 (F0066)" in table.output
+    assert as_json.exit_code == 0
+    assert '"verdict": "consistent"' in as_json.output
