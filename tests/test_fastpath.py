@@ -159,3 +159,17 @@ def test_two_server_processes_switch_within_one_second(database_url: str, seed_d
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
+
+
+def test_darien_serve_migrates_and_seeds_an_empty_database(empty_database_url: str) -> None:
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": empty_database_url, "REQUEST_LOG": "false"}
+    darien = Path(sys.executable).parent / "darien"
+    server = subprocess.Popen([str(darien), "serve", "--port", str(port)], env=env)
+    try:
+        _wait_until_up(port)
+        body = httpx.get(f"http://127.0.0.1:{port}/v1/crossings/yearly/2023").json()
+        assert body["value"] == 520085
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
