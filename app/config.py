@@ -41,9 +41,17 @@ class Settings(BaseSettings):
         default=100_000, gt=0, description="Largest text accepted by POST endpoints"
     )
     request_log: bool = Field(default=True, description="One JSON line per request on stderr")
+    response_store_mb: int = Field(
+        default=64, ge=0, description="Memory for prepared responses per worker, in MiB"
+    )
     version_poll_seconds: float = Field(
         default=0.5, gt=0, description="How often each worker checks for a new dataset version"
     )
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """CORS_ORIGINS split on commas."""
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
 
 @lru_cache

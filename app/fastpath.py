@@ -39,22 +39,52 @@ class Prepared:
 
 
 class ResponseStore:
-    """Prepared responses of one dataset version (bounded; cleared on a new version)."""
+    """Prepared responses of one dataset version, cleared on a new version.
 
-    def __init__(self, max_entries: int = 4096) -> None:
+    Bounded by a byte budget: query strings are the client's to invent, so once the budget is
+    spent further responses are served but not kept (until the next version empties the store).
+    """
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.version = -1
-        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.used_bytes = 0
         self.entries: dict[Key, Prepared] = {}
 
     def reset(self, version: int) -> None:
         """Forget everything: a new dataset version is being served."""
         self.entries = {}
+        self.used_bytes = 0
         self.version = version
 
     def put(self, key: Key, version: int, prepared: Prepared) -> None:
         """Keep a response built from `version`, unless that version is no longer current."""
-        if version == self.version and len(self.entries) < self.max_entries:
+        size = len(prepared.body) + len(key[1]) + 512
+        if version == self.version and self.used_bytes + size <= self.max_bytes:
             self.entries[key] = prepared
+            self.used_bytes += size
+
+
+class Variants:
+    """Folds the request headers a response varies by into the few values that change it.
+
+    Accept only picks a format, and Origin only decides whether (and which) CORS header is sent,
+    so arbitrary header values cannot multiply the stored copies of one response.
+    """
+
+    def __init__(self, cors_origins: list[str]) -> None:
+        self.any_origin = "*" in cors_origins
+        self.allowed = frozenset(o.encode() for o in cors_origins)
+
+    def accept(self, value: bytes) -> bytes:
+        return b"csv" if b"text/csv" in value else b"json"
+
+    def origin(self, value: bytes) -> bytes:
+        if not value:
+            return b""
+        if self.any_origin:
+            return b"*"
+        return value if value in self.allowed else b"?"
 
 
 def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
@@ -90,9 +120,14 @@ class FastPath:
     """ASGI middleware: serve stored responses, store FastAPI's fresh ones, log every request."""
 
     def __init__(
-        self, app: ASGIApp, store: ResponseStore, log: RequestLog, cache_control: str
+        self,
+        app: ASGIApp,
+        store: ResponseStore,
+        log: RequestLog,
+        cache_control: str,
+        variants: Variants,
     ) -> None:
-        self.app, self.store, self.log = app, store, log
+        self.app, self.store, self.log, self.variants = app, store, log, variants
         self.cache_control = cache_control.encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -113,7 +148,13 @@ class FastPath:
                 origin = value
             elif name == b"if-none-match":
                 if_none_match = value
-        key = (scope["path"].encode(), scope["query_string"], accept, origin)
+        variants = self.variants
+        key = (
+            scope["path"].encode(),
+            scope["query_string"],
+            variants.accept(accept),
+            variants.origin(origin),
+        )
         prepared = self.store.entries.get(key)
         if prepared is None:
             status = await self._fill(scope, receive, send, key, if_none_match)

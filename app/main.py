@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app import problems
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.fastpath import FastPath, ResponseStore
+from app.fastpath import FastPath, ResponseStore, Variants
 from app.requestlog import RequestLog
 from app.routes import claims, crossings, documents, figures, meta, reject_unknown_query, sources
 from app.snapshot import Snapshot
@@ -26,11 +26,15 @@ source and whether it agrees. Errors are RFC 9457 `application/problem+json`.
 def create_app(settings: Settings | None = None) -> FastPath:
     """The served application: the fast path in front of the FastAPI app (see fastpath.py)."""
     settings = settings or get_settings()
-    store = ResponseStore()
+    store = ResponseStore(max_bytes=settings.response_store_mb * 1024 * 1024)
     request_log = RequestLog(enabled=settings.request_log)
     api = create_api(settings, store, request_log)
     return FastPath(
-        api, store, request_log, cache_control=f"public, max-age={settings.cache_max_age}"
+        api,
+        store,
+        request_log,
+        cache_control=f"public, max-age={settings.cache_max_age}",
+        variants=Variants(settings.cors_origin_list),
     )
 
 
@@ -69,21 +73,13 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     problems.install(app)
     for module in (crossings, figures, sources, documents, claims, meta):
         app.include_router(module.router)
-    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.add_middleware(
         CORSMiddleware,
-        allow_origins=origins,
+        allow_origins=settings.cors_origin_list,
         allow_methods=["GET", "HEAD", "OPTIONS", "POST"],
         allow_headers=["Authorization", "Content-Type", "If-None-Match"],
         expose_headers=["ETag", "Link", "Cache-Control"],
         max_age=86400,
-    )
-    # Added last, so it runs first: stored answers never reach the framework.
-    app.add_middleware(
-        FastPath,
-        store=store,
-        log=request_log,
-        cache_control=f"public, max-age={settings.cache_max_age}",
     )
     app.state.response_store = store
     return app

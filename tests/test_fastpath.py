@@ -1,5 +1,6 @@
 """The hot path: stored answers, ETag/304, per-variant storage, no stored errors, fresh data after a change."""
 
+import json
 import os
 import socket
 import subprocess
@@ -69,10 +70,33 @@ def test_each_origin_and_accept_variant_is_stored_apart(client: ApiClient) -> No
     assert "access-control-allow-origin" not in plain.headers
     assert cors.headers["access-control-allow-origin"] == "*"
     assert "access-control-allow-origin" not in plain_again.headers
+    client.get(YEARLY, headers={"Origin": "https://other.example"})  # same variant as any origin
+    client.get(YEARLY, headers={"Accept": "application/json, */*"})  # same as no Accept
     client.get(YEARLY, headers={"Accept": "text/csv"})
     assert len(store_of(client).entries) == 3
     assert "Origin" in plain.headers["vary"]
     assert "Accept" in plain.headers["vary"]
+
+
+def test_listed_origins_are_stored_apart_and_others_get_no_cors(make_client: Any) -> None:
+    client: ApiClient = make_client(cors_origins="https://a.example,https://b.example")
+    a = client.get(YEARLY, headers={"Origin": "https://a.example"})
+    b = client.get(YEARLY, headers={"Origin": "https://b.example"})
+    stranger = client.get(YEARLY, headers={"Origin": "https://evil.example"})
+    again = client.get(YEARLY, headers={"Origin": "https://a.example"})
+    assert a.headers["access-control-allow-origin"] == "https://a.example"
+    assert b.headers["access-control-allow-origin"] == "https://b.example"
+    assert "access-control-allow-origin" not in stranger.headers
+    assert again.headers["access-control-allow-origin"] == "https://a.example"
+
+
+def test_the_store_keeps_to_its_byte_budget(make_client: Any) -> None:
+    client: ApiClient = make_client(response_store_mb=0)
+    first = client.get(YEARLY)
+    second = client.get(YEARLY)
+    assert store_of(client).entries == {}
+    assert first.content == second.content
+    assert first.headers["etag"] == second.headers["etag"]
 
 
 def test_etag_comparison() -> None:
@@ -173,3 +197,20 @@ def test_darien_serve_migrates_and_seeds_an_empty_database(empty_database_url: s
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_one_structured_log_line_per_request(client: ApiClient) -> None:
+    log = client.client._transport.app.log  # type: ignore[attr-defined]
+    log.lines.clear()
+    client.get(YEARLY)
+    client.get(YEARLY)
+    client.get("/v1/figures/nope")
+    client.post("/v1/claims/check", json={"text": "nothing here"})
+    lines = [json.loads(line) for line in log.lines]
+    assert [(e["method"], e["status"], e["cache"]) for e in lines] == [
+        ("GET", 200, "miss"),
+        ("GET", 200, "hit"),
+        ("GET", 404, "miss"),
+        ("POST", 200, "pass"),
+    ]
+    assert all(e["path"] and e["us"] >= 0 and e["ts_ms"] > 0 for e in lines)
