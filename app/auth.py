@@ -8,8 +8,8 @@ from app.problems import Problem
 
 
 def configured_keys(raw: str) -> list[bytes]:
-    """The comma-separated keys of the setting, blanks dropped."""
-    return [key.strip().encode() for key in raw.split(",") if key.strip()]
+    """The comma-separated keys of the setting as UTF-8 bytes, blanks dropped."""
+    return [key.strip().encode("utf-8") for key in raw.split(",") if key.strip()]
 
 
 async def require_api_key(request: Request) -> None:

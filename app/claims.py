@@ -8,11 +8,12 @@ cover the period, or a share computed from two canonical counts), which says it 
 from what. With neither, the claim is unverifiable.
 """
 
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from app.extract import ExtractedFigure
-from app.periods import format_period, month_span
+from app.periods import format_period
 from app.public import (
     CanonicalDetailPublic,
     ClaimPublic,
@@ -22,7 +23,7 @@ from app.public import (
 )
 from app.reconcile import Candidate, agrees, bounds, rounding_step
 from app.record import Record
-from app.series import CellKey
+from app.series import CellKey, months_between
 
 METRIC = "crossings"
 # How far apart two period ends may be for a reported cut to stand in for a claimed period.
@@ -61,15 +62,11 @@ def canonical_reference(detail: CanonicalDetailPublic) -> ReferencePublic:
     )
 
 
-def months_covering(start: date, end: date) -> list[tuple[int, int]] | None:
+def months_covering(start: date, end: date) -> list[str] | None:
     """The whole months that exactly cover [start, end], or None when it is not whole months."""
     if start.day != 1 or (end + timedelta(days=1)).day != 1:
         return None
-    months, cursor = [], start
-    while cursor <= end:
-        months.append((cursor.year, cursor.month))
-        cursor = month_span(cursor.year, cursor.month)[1] + timedelta(days=1)
-    return months
+    return months_between((start.year, start.month), (end.year, end.month))
 
 
 def summed_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic | None:
@@ -79,7 +76,7 @@ def summed_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic 
     months = months_covering(claim.period.start, claim.period.end)
     if not months or len(months) < 2:
         return None
-    parts = [record.monthly.get(f"{y}-{m:02d}") for y, m in months]
+    parts = [record.monthly.get(month) for month in months]
     if any(p is None or p.qualifier != "exact" for p in parts):
         return None
     figures = [p for p in parts if p is not None]
@@ -211,20 +208,25 @@ def describe(claim: ExtractedFigure) -> str:
     return f"{subject_text(claim)} in {period}"
 
 
+def allowed_range(low: float, high: float, unit: str) -> str:
+    """'at least 500,000', '240,000 to 260,000', '62.9% to 63.9%' ..."""
+
+    def shown(value: float) -> str:
+        return f"{value:,.1f}%" if unit == "percent" else f"{value:,.0f}"
+
+    if high == math.inf:
+        return f"at least {shown(low)}"
+    if low == -math.inf:
+        return f"at most {shown(high)}"
+    return shown(low) if low == high else f"{shown(low)} to {shown(high)}"
+
+
 def explain(
     claim: ExtractedFigure, candidate: Candidate, reference: ReferencePublic, consistent: bool
 ) -> str:
     """Why the verdict: what the claim allows and what the record says."""
     low, high = bounds(candidate.value, candidate.qualifier, candidate.unit)
-    allowed = (
-        f"at least {low:,.0f}"
-        if high == float("inf")
-        else f"at most {high:,.0f}"
-        if low == float("-inf")
-        else f"{low:,.0f} to {high:,.0f}"
-        if low != high
-        else f"{low:,.0f}"
-    )
+    allowed = allowed_range(low, high, candidate.unit)
     source = reference.method if reference.derived else f"{reference.method}, {reference.id},"
     word = "fits" if consistent else "does not fit"
     return (

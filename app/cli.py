@@ -8,7 +8,7 @@ from typing import Annotated
 import orjson
 import typer
 import uvicorn
-from sqlmodel import Session
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.claims import judge_all
 from app.config import get_settings
@@ -16,7 +16,7 @@ from app.db import is_empty, make_engine, migrate
 from app.extract import extract_figures
 from app.ingest.documents import DocumentError
 from app.ingest.seed import seed as load_seed
-from app.ingest.uploads import ingest, parse_markdown_upload
+from app.ingest.uploads import ingest_committed, parse_markdown_upload, text_size_problem
 from app.public import ClaimPublic
 from app.record import load_record
 
@@ -59,16 +59,23 @@ def ingest_command(
     ],
 ) -> None:
     """Ingest documents (the same path as POST /v1/documents), each in its own transaction."""
-    engine = make_engine(get_settings().database_url)
+    settings = get_settings()
+    engine = make_engine(settings.database_url)
     failed = False
     try:
         for path in files:
             try:
                 upload = parse_markdown_upload(path.read_text(encoding="utf-8"))
-                with Session(engine) as session, session.begin():
-                    result = ingest(session, upload)
-                    doc_id, count = result.document.id, len(result.figures)
-            except (ValueError, DocumentError) as exc:  # pydantic's ValidationError is a ValueError
+                if problem := text_size_problem(upload.text, settings.max_text_bytes):
+                    raise ValueError(problem)
+                result, (doc_id, count) = ingest_committed(
+                    engine, upload, lambda _, r: (r.document.id, len(r.figures))
+                )
+            except (
+                ValueError,
+                DocumentError,
+                SQLAlchemyError,
+            ) as exc:  # ValidationError is a ValueError
                 typer.echo(f"{path}: not ingested: {exc}", err=True)
                 failed = True
                 continue
@@ -95,7 +102,10 @@ def check_command(
         typer.echo("give a sentence or --file, not both", err=True)
         raise typer.Exit(2)
     text = sentence if sentence is not None else (file or Path()).read_text(encoding="utf-8")
-    when = date.fromisoformat(published) if published else None
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
     engine = make_engine(get_settings().database_url)
     try:
         record = load_record(engine)
@@ -142,9 +152,9 @@ def serve_command(
     uvicorn.run(
         "app.main:create_app",
         factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers or settings.workers,
+        host=host if host is not None else settings.host,
+        port=port if port is not None else settings.port,
+        workers=workers if workers is not None else settings.workers,
         log_level=settings.log_level,
         access_log=False,  # the app writes its own cheaper, structured line per request
         loop="uvloop",

@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     max_text_bytes: int = Field(
         default=100_000, gt=0, description="Largest text accepted by POST endpoints"
     )
+    max_body_bytes: int = Field(
+        default=1_000_000,
+        gt=0,
+        description="Largest request body read at all (413 beyond it, unparsed)",
+    )
     request_log: bool = Field(default=True, description="One JSON line per request on stderr")
     response_store_mb: int = Field(
         default=64, ge=0, description="Memory for prepared responses per worker, in MiB"

@@ -1,30 +1,28 @@
 """The hot path: a pure-ASGI layer that answers repeat GETs from prepared bytes.
 
 FastAPI stays the one place where routes, validation and OpenAPI live. This layer only remembers
-what FastAPI answered: a 200 JSON or CSV response is stored with a strong ETag, keyed on path, query
-and the request headers it varies by (Accept, Origin), for the dataset version it was built from.
-A repeat is sent straight from memory, and a matching If-None-Match gets a 304. The store is
-emptied whenever a new dataset version is loaded; errors are never stored.
+what FastAPI answered: a 200 JSON (or CSV) response is stored with a strong ETag, keyed on path,
+query and the variant of the request headers it depends on (Accept, Origin), for the dataset
+version it was built from. A repeat is sent straight from memory, and a matching If-None-Match gets
+a 304. A new dataset version starts an empty store; errors are never stored. The layer also
+refuses oversized query strings and bodies before anything parses them.
 """
 
 import hashlib
-import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.problems import problem_bytes
 from app.requestlog import RequestLog
 
-log = logging.getLogger("darien")
 Key = tuple[bytes, bytes, bytes, bytes]
-SERVER_ERROR = (
-    b'{"type":"/v1/problems/server-error","title":"Internal server error","status":500,'
-    b'"detail":"The server failed to answer; the error was logged."}'
-)
+Headers = list[tuple[bytes, bytes]]
 STORABLE_TYPES = (b"application/json", b"text/csv")
 UNSTORED_PATHS = frozenset({"/healthz"})
+MAX_QUERY_BYTES = 2048
 _HOP_HEADERS = frozenset({b"content-length", b"etag", b"cache-control", b"vary"})
 
 
@@ -32,37 +30,62 @@ _HOP_HEADERS = frozenset({b"content-length", b"etag", b"cache-control", b"vary"}
 class Prepared:
     """A stored response: headers for 200 and for 304, and the body."""
 
-    headers: list[tuple[bytes, bytes]]
-    not_modified_headers: list[tuple[bytes, bytes]]
+    headers: Headers
+    not_modified_headers: Headers
     body: bytes
     etag: bytes
 
+    @property
+    def size(self) -> int:
+        return len(self.body) + 512
+
+
+@dataclass(slots=True)
+class Generation:
+    """The stored responses of one dataset version."""
+
+    version: int
+    entries: dict[Key, Prepared] = field(default_factory=dict)
+    used_bytes: int = 0
+
 
 class ResponseStore:
-    """Prepared responses of one dataset version, cleared on a new version.
+    """Prepared responses of the current dataset version, within a byte budget.
 
-    Bounded by a byte budget: query strings are the client's to invent, so once the budget is
-    spent further responses are served but not kept (until the next version empties the store).
+    A new version replaces the whole generation in one assignment, so a response built from an
+    older version (even one finishing in another thread) can only land in a discarded generation.
+    Past the budget the oldest entries make room: clients may invent any number of queries.
     """
 
     def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
-        self.version = -1
         self.max_bytes = max_bytes
-        self.used_bytes = 0
-        self.entries: dict[Key, Prepared] = {}
+        self.generation = Generation(version=-1)
+
+    @property
+    def version(self) -> int:
+        return self.generation.version
+
+    @property
+    def entries(self) -> dict[Key, Prepared]:
+        return self.generation.entries
 
     def reset(self, version: int) -> None:
-        """Forget everything: a new dataset version is being served."""
-        self.entries = {}
-        self.used_bytes = 0
-        self.version = version
+        """Start an empty generation for a new dataset version."""
+        self.generation = Generation(version=version)
 
     def put(self, key: Key, version: int, prepared: Prepared) -> None:
-        """Keep a response built from `version`, unless that version is no longer current."""
-        size = len(prepared.body) + len(key[1]) + 512
-        if version == self.version and self.used_bytes + size <= self.max_bytes:
-            self.entries[key] = prepared
-            self.used_bytes += size
+        """Keep a response built from `version`, if that is still the current version."""
+        generation = self.generation
+        if generation.version != version or prepared.size > self.max_bytes:
+            return
+        old = generation.entries.pop(key, None)
+        if old is not None:
+            generation.used_bytes -= old.size
+        while generation.entries and generation.used_bytes + prepared.size > self.max_bytes:
+            oldest = next(iter(generation.entries))
+            generation.used_bytes -= generation.entries.pop(oldest).size
+        generation.entries[key] = prepared
+        generation.used_bytes += prepared.size
 
 
 class Variants:
@@ -86,6 +109,13 @@ class Variants:
             return b"*"
         return value if value in self.allowed else b"?"
 
+    def cors_headers(self, origin: bytes) -> Headers:
+        """The CORS header for answers this layer makes itself (413, 414)."""
+        folded = self.origin(origin)
+        if not folded or folded == b"?":
+            return []
+        return [(b"access-control-allow-origin", folded)]
+
 
 def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
     """RFC 9110 weak comparison of an If-None-Match list against our strong ETag."""
@@ -100,9 +130,7 @@ def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
     return False
 
 
-def prepare(
-    status_headers: list[tuple[bytes, bytes]], body: bytes, cache_control: bytes
-) -> Prepared:
+def prepare(status_headers: Headers, body: bytes, cache_control: bytes) -> Prepared:
     """Add ETag, Cache-Control and Vary to a response FastAPI produced."""
     etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
     kept = [(k, v) for k, v in status_headers if k.lower() not in _HOP_HEADERS]
@@ -116,6 +144,19 @@ def prepare(
     )
 
 
+def request_headers(scope: Scope) -> tuple[bytes, bytes, bytes]:
+    """Accept, Origin and If-None-Match of a request (empty when absent)."""
+    accept = origin = if_none_match = b""
+    for name, value in scope["headers"]:
+        if name == b"accept":
+            accept = value
+        elif name == b"origin":
+            origin = value
+        elif name == b"if-none-match":
+            if_none_match = value
+    return accept, origin, if_none_match
+
+
 class FastPath:
     """ASGI middleware: serve stored responses, store FastAPI's fresh ones, log every request."""
 
@@ -126,68 +167,91 @@ class FastPath:
         log: RequestLog,
         cache_control: str,
         variants: Variants,
+        max_body_bytes: int,
     ) -> None:
         self.app, self.store, self.log, self.variants = app, store, log, variants
         self.cache_control = cache_control.encode()
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        method = scope["method"]
-        if method not in ("GET", "HEAD") or scope["path"] in UNSTORED_PATHS:
-            status = await self._forward(scope, receive, send)
-            self.log.add(method, scope["path"], status, started, "pass")
+        method, path = scope["method"], scope["path"]
+        accept, origin, if_none_match = request_headers(scope)
+        if len(scope["query_string"]) > MAX_QUERY_BYTES:
+            detail = f"the query string is limited to {MAX_QUERY_BYTES} bytes"
+            status = await self._refuse(send, 414, "too-long", "URI too long", detail, path, origin)
+            self.log.add(method, path, status, started, "pass")
             return
-        accept = origin = if_none_match = b""
-        for name, value in scope["headers"]:
-            if name == b"accept":
-                accept = value
-            elif name == b"origin":
-                origin = value
-            elif name == b"if-none-match":
-                if_none_match = value
-        variants = self.variants
+        if method not in ("GET", "HEAD") or path in UNSTORED_PATHS:
+            status = await self._pass(scope, receive, send, origin)
+            self.log.add(method, path, status, started, "pass")
+            return
         key = (
-            scope["path"].encode(),
+            path.encode(),
             scope["query_string"],
-            variants.accept(accept),
-            variants.origin(origin),
+            self.variants.accept(accept),
+            self.variants.origin(origin),
         )
-        prepared = self.store.entries.get(key)
+        prepared = self.store.generation.entries.get(key)
         if prepared is None:
             status = await self._fill(scope, receive, send, key, if_none_match)
-            self.log.add(method, scope["path"], status, started, "miss")
+            self.log.add(method, path, status, started, "miss")
             return
         status = await self._send(send, prepared, if_none_match, method == "HEAD")
-        self.log.add(method, scope["path"], status, started, "hit")
+        self.log.add(method, path, status, started, "hit")
 
     async def _send(self, send: Send, prepared: Prepared, if_none_match: bytes, head: bool) -> int:
         if if_none_match and etag_matches(if_none_match, prepared.etag):
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 304,
-                    "headers": prepared.not_modified_headers,
-                }
-            )
+            start = {
+                "type": "http.response.start",
+                "status": 304,
+                "headers": prepared.not_modified_headers,
+            }
+            await send(start)
             await send({"type": "http.response.body", "body": b""})
             return 304
         await send({"type": "http.response.start", "status": 200, "headers": prepared.headers})
         await send({"type": "http.response.body", "body": b"" if head else prepared.body})
         return 200
 
-    async def _forward(self, scope: Scope, receive: Receive, send: Send) -> int:
+    async def _refuse(
+        self, send: Send, status: int, slug: str, title: str, detail: str, path: str, origin: bytes
+    ) -> int:
+        body = problem_bytes(status, slug, title, detail, path)
+        headers = [
+            (b"content-type", b"application/problem+json"),
+            (b"content-length", str(len(body)).encode()),
+            *self.variants.cors_headers(origin),
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return status
+
+    async def _pass(self, scope: Scope, receive: Receive, send: Send, origin: bytes) -> int:
+        """Hand a request the store does not serve to FastAPI: bodies are read (and capped) here."""
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            body = await read_body(receive, self.max_body_bytes)
+            if body is None:
+                detail = f"request bodies are limited to {self.max_body_bytes:,} bytes"
+                return await self._refuse(
+                    send, 413, "too-large", "Body too large", detail, scope["path"], origin
+                )
+            receive = replay(body, receive)
+        head = scope["method"] == "HEAD"
         status = 0
 
         async def watch(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+            elif head:
+                message = {**message, "body": b""}
             await send(message)
 
-        await self.app(scope, receive, watch)
+        await self.app({**scope, "method": "GET"} if head else scope, receive, watch)
         return status
 
     async def _fill(
@@ -205,20 +269,8 @@ class FastPath:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        try:
-            await self.app({**scope, "method": "GET"} if head else scope, receive, capture)
-        except Exception:
-            # Starlette re-raises after its error handler has answered (and logged); send that
-            # answer. With no answer at all, fall back to a bare problem document.
-            if not start:
-                log.exception("unhandled error on %s %s", scope["method"], scope["path"])
-                start.update(status=500, headers=[(b"content-type", b"application/problem+json")])
-                chunks[:] = [SERVER_ERROR]
-        status, headers, body = (
-            start.get("status", 500),
-            list(start.get("headers", [])),
-            b"".join(chunks),
-        )
+        await self.app({**scope, "method": "GET"} if head else scope, receive, capture)
+        status, headers, body = start["status"], list(start.get("headers", [])), b"".join(chunks)
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         if status != 200 or not content_type.startswith(STORABLE_TYPES):
             await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -227,3 +279,35 @@ class FastPath:
         prepared = prepare(headers, body, self.cache_control)
         self.store.put(key, version, prepared)
         return await self._send(send, prepared, if_none_match, head)
+
+
+async def read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it passes `limit` bytes (chunked or not)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def replay(body: bytes, receive: Receive) -> Receive:
+    """A receive callable that hands the already-read body to the app, then listens as before."""
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replayed

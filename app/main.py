@@ -8,6 +8,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import problems
+from app.auth import configured_keys
 from app.config import Settings, get_settings
 from app.db import make_engine
 from app.fastpath import FastPath, ResponseStore, Variants
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastPath:
         request_log,
         cache_control=f"public, max-age={settings.cache_max_age}",
         variants=Variants(settings.cors_origin_list),
+        max_body_bytes=settings.max_body_bytes,
     )
 
 
@@ -70,9 +72,11 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
         },
     )
     app.state.settings = settings
+    app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
     for module in (crossings, figures, sources, documents, claims, meta):
         app.include_router(module.router)
+    app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,

@@ -36,6 +36,12 @@ def parse_period(text: str) -> tuple[date, date]:
     raise ValueError(f"period {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD/YYYY-MM-DD")
 
 
+def parse_month(text: str) -> tuple[int, int]:
+    """'2023-08' -> (2023, 8); the caller has checked the pattern."""
+    year, month = text.split("-")
+    return int(year), int(month)
+
+
 def format_period(start: date, end: date) -> str:
     """The shortest label for a span: a year, a month, or an ISO 8601 interval."""
     if (start, end) == year_span(start.year):

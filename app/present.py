@@ -32,11 +32,14 @@ def number(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
+def wire_of(source: Source) -> str | None:
+    """The agency a syndicated story came from; None for an outlet's own (or unknown) story."""
+    return source.wire if source.wire and source.wire not in ("none", "unknown") else None
+
+
 def origin_of(source: Source) -> str:
     """The independent origin of a story: its wire if syndicated, else its outlet (copies folded)."""
-    if source.wire and source.wire not in ("none", "unknown"):
-        return source.wire
-    return _COPY_MARK.sub("", source.publisher).strip()
+    return wire_of(source) or _COPY_MARK.sub("", source.publisher).strip()
 
 
 def published_text(source: Source) -> str:

@@ -4,10 +4,12 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("darien")
 
@@ -15,6 +17,7 @@ PROBLEM_TYPES = {
     "not-found": "No such resource; the detail says what exists.",
     "invalid-parameter": "A query, path or body parameter is not allowed; errors[] names each one.",
     "unknown-parameter": "A query parameter the endpoint does not take (typos are never ignored).",
+    "too-long": "The URL's query string is longer than the server accepts.",
     "too-large": "The text or document is larger than the server accepts; the detail gives the limit.",
     "unauthorized": "This endpoint needs an Authorization: Bearer <key> header.",
     "forbidden": "The bearer key is not one of the configured keys.",
@@ -68,17 +71,26 @@ def invalid(param: str, message: str, value: Any = None, location: str = "query"
     return Problem(422, "invalid-parameter", "Invalid parameter", f"{param}: {message}", [error])
 
 
+def _shown_value(value: Any) -> Any:
+    """The rejected value, when it is short enough to echo back (never a whole document)."""
+    if isinstance(value, str | int | float | bool) and len(str(value)) <= 200:
+        return value
+    return None
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     errors = []
     for err in exc.errors():
         loc = [str(part) for part in err.get("loc", ())]
         location = loc[0] if loc else "request"
+        # A body that is not JSON at all is located by a character offset, not a field name.
+        param = "body" if err.get("type") == "json_invalid" else ".".join(loc[1:]) or location
         errors.append(
             {
-                "param": ".".join(loc[1:]) or location,
+                "param": param,
                 "in": location,
                 "msg": err.get("msg", "invalid"),
-                "value": err.get("input") if location != "body" else None,
+                "value": _shown_value(err.get("input")),
             }
         )
     return errors
@@ -110,17 +122,58 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     return response
 
 
-async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return problem_response(
-        request,
-        Problem(
-            500,
-            "server-error",
-            "Internal server error",
-            "The server failed to answer; the error was logged.",
-        ),
-    )
+def problem_bytes(status: int, slug: str, title: str, detail: str, instance: str) -> bytes:
+    """A problem document as bytes, for layers that answer without the framework."""
+    body = {
+        "type": f"/v1/problems/{slug}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+    }
+    return orjson.dumps(body)
+
+
+class CatchAll:
+    """Turns an unhandled exception into a 500 problem document, logged, with no internals.
+
+    It sits inside the CORS middleware, so even a 500 carries CORS headers (Starlette's own last-
+    resort handler sits outside every middleware).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if started:
+                raise
+            body = problem_bytes(
+                500,
+                "server-error",
+                "Internal server error",
+                "The server failed to answer; the error was logged.",
+                scope["path"],
+            )
+            headers = [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+            ]
+            await send({"type": "http.response.start", "status": 500, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
 
 
 def install(app: FastAPI) -> None:
@@ -128,4 +181,3 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http)
-    app.add_exception_handler(Exception, _on_crash)

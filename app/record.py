@@ -7,17 +7,19 @@ the version changes (see snapshot.py), never patched.
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app import queries
-from app.periods import period_kind
+from app.periods import parse_month, period_kind
 from app.present import figure_public, source_ref
 from app.public import CanonicalDetailPublic, FigurePublic, SeriesPublic, SourcePublic
 from app.series import CellKey, label, months_between, reconcile_all, series_page
 
 TOTAL = ("crossings", "total", None, "people")
+Bound = TypeVar("Bound", int, tuple[int, int])  # a year, or a (year, month)
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,9 @@ class Record:
     def yearly_series(self, year_from: int | None, year_to: int | None) -> SeriesPublic:
         """Canonical yearly totals from year_from to year_to (default: the covered years)."""
         available = self.coverage("year")
-        first = year_from or (int(available[0]) if available else 1)
-        last = year_to or (int(available[-1]) if available else 0)
-        wanted = [str(year) for year in range(first, last + 1)]
+        covered = (int(available[0]), int(available[-1])) if available else None
+        span = bounds_with_defaults(year_from, year_to, covered)
+        wanted = [str(year) for year in range(span[0], span[1] + 1)] if span else []
         return series_page(self.yearly, wanted, available, self.version)
 
     def monthly_series(
@@ -58,14 +60,28 @@ class Record:
     ) -> SeriesPublic:
         """Canonical monthly totals between two (year, month) bounds (default: covered months)."""
         available = self.coverage("month")
-        first = start or (_month(available[0]) if available else (1, 1))
-        last = end or (_month(available[-1]) if available else (0, 1))
-        return series_page(self.monthly, months_between(first, last), available, self.version)
+        covered = (parse_month(available[0]), parse_month(available[-1])) if available else None
+        span = bounds_with_defaults(start, end, covered)
+        wanted = months_between(*span) if span else []
+        return series_page(self.monthly, wanted, available, self.version)
 
 
-def _month(text: str) -> tuple[int, int]:
-    year, month = text.split("-")
-    return int(year), int(month)
+def bounds_with_defaults(
+    first: Bound | None, last: Bound | None, covered: tuple[Bound, Bound] | None
+) -> tuple[Bound, Bound] | None:
+    """A requested range whose missing ends come from the covered range (None: no range at all).
+
+    A single bound beyond the coverage gives a range of that bound alone, so `from=2030` answers
+    with 2030 listed as missing rather than with an inverted, empty range.
+    """
+    if first is None and last is None:
+        return covered
+    if first is None:
+        assert last is not None
+        first = min(covered[0], last) if covered else last
+    if last is None:
+        last = max(covered[1], first) if covered else first
+    return first, last
 
 
 def load_record(engine: Engine) -> Record:
@@ -78,11 +94,13 @@ def load_record(engine: Engine) -> Record:
         sources = queries.list_all_sources(session)
         choices = queries.list_all_choices(session)
         session.expunge_all()
-    figures = {figure.id: figure_public(figure, source) for figure, source in rows}
+    # Sorted here, not by SQL: pagination bisects these ids with Python's ordering, which a
+    # PostgreSQL collation need not share.
+    figures = {f.id: figure_public(f, s) for f, s in sorted(rows, key=lambda row: row[0].id)}
     by_source: dict[str, list[FigurePublic]] = {source.id: [] for source in sources}
     for figure, _ in sorted(rows, key=lambda row: (row[0].document_id, row[0].ordinal)):
         by_source[figure.source_id].append(figures[figure.id])
-    canonical = reconcile_all(rows, choices)
+    canonical = reconcile_all(rows, choices, figures)
     totals = {key: detail for key, detail in canonical.items() if key[:4] == TOTAL}
     return Record(
         version=version,
@@ -93,7 +111,7 @@ def load_record(engine: Engine) -> Record:
                 url_api=f"/v1/sources/{s.id}",
                 figure_count=len(by_source[s.id]),
             )
-            for s in sources
+            for s in sorted(sources, key=lambda source: source.id)
         },
         figures_by_source=by_source,
         canonical=canonical,

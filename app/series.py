@@ -10,7 +10,7 @@ from datetime import date
 
 from app.models import EditorialChoice, Figure, Source
 from app.periods import format_period, near_complete_period
-from app.present import candidate, figure_public, number
+from app.present import candidate, number
 from app.public import (
     CanonicalDetailPublic,
     CanonicalFigurePublic,
@@ -72,10 +72,9 @@ def reconcile_cell(
 
 
 def reconcile_all(
-    rows: Sequence[FigureRow], choices: Iterable[EditorialChoice]
+    rows: Sequence[FigureRow], choices: Iterable[EditorialChoice], public: dict[str, FigurePublic]
 ) -> dict[CellKey, CanonicalDetailPublic]:
-    """The canonical figure of every cell that has one."""
-    public = {figure.id: figure_public(figure, source) for figure, source in rows}
+    """The canonical figure of every cell that has one (`public`: every figure's public view)."""
     cells: dict[CellKey, list[FigureRow]] = defaultdict(list)
     near: dict[CellKey, list[FigureRow]] = defaultdict(list)
     for figure, source in rows:

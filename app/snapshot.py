@@ -8,6 +8,7 @@ A request reads `snapshot.record` once, so it sees one version from start to end
 import asyncio
 import gc
 import logging
+import threading
 from collections.abc import Callable
 
 from sqlalchemy import Engine
@@ -37,6 +38,8 @@ class Snapshot:
         self.engine = engine
         self.record: Record = load_record(engine)
         self.on_change: list[Callable[[Record], None]] = []
+        # The watcher and an ingest may both refresh at once: one at a time, and never backwards.
+        self._lock = threading.Lock()
         settle_heap()
 
     def stored_version(self) -> int:
@@ -45,14 +48,17 @@ class Snapshot:
             return queries.get_dataset_version(session)
 
     def refresh(self) -> bool:
-        """Reload if the database holds another version; True when the record was replaced."""
-        if self.stored_version() == self.record.version:
-            return False
-        record = load_record(self.engine)
-        self.record = record
-        for hook in self.on_change:
-            hook(record)
-        settle_heap()
+        """Reload if the database holds a newer version; True when the record was replaced."""
+        with self._lock:
+            if self.stored_version() <= self.record.version:
+                return False
+            record = load_record(self.engine)
+            if record.version <= self.record.version:
+                return False
+            self.record = record
+            for hook in self.on_change:
+                hook(record)
+            settle_heap()
         log.info("dataset version %s loaded", record.version)
         return True
 

@@ -129,3 +129,20 @@ def test_cli_check_prints_a_table_and_json(
     assert "520,085 (F0066)" in table.output
     assert as_json.exit_code == 0
     assert '"verdict": "consistent"' in as_json.output
+
+
+def test_published_dates_out_of_range_are_422(client: ApiClient) -> None:
+    response = client.post(
+        "/v1/claims/check",
+        json={"text": "So far this year 100,000 crossed.", "published": "9999-12-31"},
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == "published"
+
+
+def test_invalid_json_names_the_body(client: ApiClient) -> None:
+    response = client.post(
+        "/v1/claims/check", content=b'{"text": ', headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == "body"

@@ -207,3 +207,37 @@ def test_cli_ingest_uses_the_same_path(
     assert "already stored" in again.output
     assert failed.exit_code == 1
     assert "published" in failed.output
+
+
+def test_language_is_detected_when_absent(writer: ApiClient) -> None:
+    upload = {
+        **DOC,
+        "language": None,
+        "text": "Más de 300.000 migrantes cruzaron la selva del Darién en 2024.",
+    }
+    body = writer.post("/v1/documents", json=upload, headers=AUTH).json()
+    assert body["document"]["source"]["language"] == "es"
+
+
+def test_a_concurrent_duplicate_upload_is_answered_as_already_stored(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.ingest import uploads
+
+    upload = uploads.DocumentUpload.model_validate(DOC)
+    with engine_for(database_url) as engine:
+        first, first_id = uploads.ingest_committed(engine, upload, lambda _, r: r.document.id)
+        real_lookup = uploads.queries.get_document_by_hash
+        calls = {"n": 0}
+
+        def lookup_misses_once(session: Any, *, content_hash: str) -> Any:
+            # The second upload looks before the first commits: it sees nothing, then collides.
+            calls["n"] += 1
+            return None if calls["n"] == 1 else real_lookup(session, content_hash=content_hash)
+
+        monkeypatch.setattr(uploads.queries, "get_document_by_hash", lookup_misses_once)
+        second, second_id = uploads.ingest_committed(engine, upload, lambda _, r: r.document.id)
+    assert calls["n"] == 2
+    assert first.created is True
+    assert second.created is False
+    assert second_id == first_id

@@ -4,11 +4,14 @@ Shared by POST /v1/documents and `darien ingest`; the caller owns the transactio
 anywhere leaves no partial rows.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app import queries
@@ -25,6 +28,8 @@ from app.models import (
     Unit,
 )
 
+T = TypeVar("T")
+
 
 class DocumentMeta(BaseModel):
     """What an uploaded document must say about itself."""
@@ -34,7 +39,7 @@ class DocumentMeta(BaseModel):
     publisher: str = Field(min_length=1, max_length=200, examples=["Agencia EFE"])
     title: str = Field(min_length=1, max_length=500, examples=["Darién crossings fall in 2024"])
     url: str | None = Field(default=None, max_length=1000, pattern=r"^https?://\S+$")
-    published: date = Field(examples=["2024-01-10"])
+    published: date = Field(ge=date(1900, 1, 1), le=date(2100, 12, 31), examples=["2024-01-10"])
     language: Literal["en", "es"] | None = Field(default=None, description="Detected when absent")
     attributed_to: str = Field(
         default="unattributed", min_length=1, max_length=64, examples=["SNM"]
@@ -64,6 +69,31 @@ def parse_markdown_upload(text: str) -> DocumentUpload:
     meta, body_line = split_front_matter("upload", text)
     body = "\n".join(text.splitlines()[body_line - 1 :]).strip("\n")
     return DocumentUpload.model_validate({**meta, "text": body})
+
+
+def ingest_committed(
+    engine: Engine, upload: DocumentUpload, describe: Callable[[Session, IngestResult], T]
+) -> tuple[IngestResult, T]:
+    """Ingest in a transaction of its own and describe the result before the session closes.
+
+    Two uploads of the same text at once: the loser's insert violates the unique content hash,
+    and it is answered as "already stored", like any repeat.
+    """
+    for attempt in (1, 2):
+        try:
+            with Session(engine) as session, session.begin():
+                result = ingest(session, upload)
+                return result, describe(session, result)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def text_size_problem(text: str, limit: int) -> str | None:
+    """Why a text is too large to ingest, or None."""
+    size = len(text.encode("utf-8"))
+    return f"text is {size:,} bytes; the limit is {limit:,}" if size > limit else None
 
 
 def ingest(session: Session, upload: DocumentUpload) -> IngestResult:
@@ -97,7 +127,7 @@ def ingest(session: Session, upload: DocumentUpload) -> IngestResult:
         published=upload.published,
         published_precision=DatePrecision.day,
         kind=upload.kind,
-        language=upload.language or "und",
+        language=language,
     )
     session.add(source)
     session.flush()

@@ -49,6 +49,29 @@ def allowed_query_names(request: Request) -> frozenset[str]:
 async def reject_unknown_query(request: Request) -> None:
     """A typo in a query parameter must not silently return everything: answer 422 instead."""
     allowed = allowed_query_names(request)
+    repeated = sorted(
+        {
+            name
+            for name, _ in request.query_params.multi_items()
+            if len(request.query_params.getlist(name)) > 1
+        }
+    )
+    if repeated:
+        raise Problem(
+            422,
+            "invalid-parameter",
+            "Repeated query parameter",
+            f"{', '.join(repeated)} given more than once; each parameter takes one value",
+            [
+                {
+                    "param": name,
+                    "in": "query",
+                    "msg": "given more than once",
+                    "value": request.query_params.getlist(name),
+                }
+                for name in repeated
+            ],
+        )
     unknown = sorted(set(request.query_params) - allowed)
     if unknown:
         shown = ", ".join(sorted(allowed)) or "none"
@@ -69,17 +92,46 @@ async def reject_unknown_query(request: Request) -> None:
         )
 
 
+def link(request: Request, path: str) -> str:
+    """A link to one of our own paths: absolute under BASE_URL when set, else relative.
+
+    Never built from the request's Host header: answers are stored and shared between clients.
+    """
+    base: str = request.app.state.settings.base_url
+    return base.rstrip("/") + path
+
+
+def next_page(request: Request, response: Response, cursor: str | None) -> str | None:
+    """The next page's link (same query, new cursor), also sent as an RFC 8288 Link header."""
+    if cursor is None:
+        return None
+    query = request.url.include_query_params(cursor=cursor).query
+    url = link(request, f"{request.url.path}?{query}")
+    response.headers["Link"] = f'<{url}>; rel="next"'
+    return url
+
+
 def page_of(
     request: Request, response: Response, ids: list[str], cursor: str | None, limit: int
 ) -> tuple[range, PageMeta]:
-    """Keyset pagination over sorted ids: positions of this page, its meta, and a Link header."""
+    """Keyset pagination over sorted ids: positions of this page, and its meta."""
     first = bisect_right(ids, cursor) if cursor is not None else 0
     last = min(first + limit, len(ids))
-    next_cursor = ids[last - 1] if last < len(ids) and last > first else None
-    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
-    if next_url:
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    next_cursor = ids[last - 1] if first < last < len(ids) else None
     meta = PageMeta(
-        count=last - first, total=len(ids), limit=limit, next_cursor=next_cursor, next_url=next_url
+        count=last - first,
+        total=len(ids),
+        limit=limit,
+        next_cursor=next_cursor,
+        next_url=next_page(request, response, next_cursor),
     )
     return range(first, last), meta
+
+
+def check_text_size(request: Request, text: str) -> None:
+    """413 when a text is over MAX_TEXT_BYTES (UTF-8)."""
+    limit: int = request.app.state.settings.max_text_bytes
+    if len(text.encode("utf-8")) > limit:
+        raise Problem(
+            413, "too-large", "Text too large", f"text is limited to {limit:,} bytes (UTF-8)"
+        )

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from app.periods import parse_month
 from app.problems import Problem, invalid
 from app.public import CanonicalDetailPublic, SeriesPublic
 from app.record import Record
@@ -11,7 +12,7 @@ from app.routes import RecordDep
 
 router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
 
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"  # 1900-01 to 2100-12, like the years
 
 
 @router.get("/yearly", summary="Canonical total per year")
@@ -86,7 +87,8 @@ async def list_monthly(
         raise invalid("year", "use either year or from/to, not both", year)
     if year is not None:
         return record.monthly_series((year, 1), (year, 12))
-    start, end = _month(month_from), _month(month_to)
+    start = parse_month(month_from) if month_from else None
+    end = parse_month(month_to) if month_to else None
     if start and end and start > end:
         raise invalid("from", f"must not be after to ({month_to})", month_from)
     return record.monthly_series(start, end)
@@ -105,13 +107,6 @@ async def get_monthly(
     if detail is None:
         raise _not_covered(record, "month", f"{year}-{month:02d}")
     return detail
-
-
-def _month(text: str | None) -> tuple[int, int] | None:
-    if text is None:
-        return None
-    year, month = text.split("-")
-    return int(year), int(month)
 
 
 def _not_covered(record: Record, kind: str, wanted: str) -> Problem:

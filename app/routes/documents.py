@@ -1,6 +1,8 @@
 """Stored documents: ingest a new one (authenticated), list them, read one with its figures."""
 
 import asyncio
+import logging
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import orjson
@@ -13,22 +15,24 @@ from sqlmodel import Session
 from app import queries
 from app.auth import require_api_key
 from app.ingest.documents import DocumentError
-from app.ingest.uploads import DocumentUpload, IngestResult, ingest, parse_markdown_upload
-from app.models import Document
+from app.ingest.uploads import DocumentUpload, IngestResult, ingest_committed, parse_markdown_upload
+from app.models import Document, Figure, Source
 from app.present import figure_public, source_ref
 from app.problems import Problem
 from app.public import (
     DocumentDetailPublic,
     DocumentListPublic,
     DocumentPublic,
+    FigurePublic,
     IngestedPublic,
     PageMeta,
     UnplacedPublic,
 )
-from app.routes import SessionDep
-from app.routes.claims import too_large, within_size_limit
+from app.routes import SessionDep, check_text_size, next_page
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
+log = logging.getLogger("darien")
+MAX_ID = 2**31 - 1
 
 UPLOAD_BODY: dict[str, Any] = {
     "requestBody": {
@@ -50,7 +54,7 @@ UPLOAD_BODY: dict[str, Any] = {
     "",
     status_code=201,
     summary="Ingest a document (requires a bearer key)",
-    dependencies=[Depends(require_api_key), Depends(within_size_limit)],
+    dependencies=[Depends(require_api_key)],
     openapi_extra=UPLOAD_BODY,
     responses={200: {"description": "The same content was already stored; nothing changed"}},
 )
@@ -61,15 +65,16 @@ async def create_document(request: Request, response: Response) -> IngestedPubli
     same content again answers 200 with the stored document. New figures join the record at once.
     """
     upload = parse_upload(request.headers.get("content-type", ""), await request.body())
-    limit = request.app.state.settings.max_text_bytes
-    if len(upload.text.encode("utf-8")) > limit:
-        raise too_large(limit)
+    check_text_size(request, upload.text)
     engine: Engine = request.app.state.engine
-    result, published = await asyncio.to_thread(store_upload, engine, upload)
-    if result.created:
-        await asyncio.to_thread(request.app.state.snapshot.refresh)
-    else:
+    result, published = await asyncio.to_thread(ingest_committed, engine, upload, describe_upload)
+    if not result.created:
         response.status_code = 200
+        return published
+    try:
+        await asyncio.to_thread(request.app.state.snapshot.refresh)
+    except Exception:  # stored and committed; the version watcher will load it shortly
+        log.exception("could not reload the record after an ingest")
     return published
 
 
@@ -99,28 +104,27 @@ def parse_upload(content_type: str, raw: bytes) -> DocumentUpload:
     )
 
 
-def store_upload(engine: Engine, upload: DocumentUpload) -> tuple[IngestResult, IngestedPublic]:
-    """Run the ingest in its own transaction and shape the answer while the rows are at hand."""
-    with Session(engine) as session, session.begin():
-        result = ingest(session, upload)
-        return result, IngestedPublic(
-            created=result.created,
-            document=document_public(session, result.document, len(result.figures)),
-            figures=figures_public(session, result.document),
-            unplaced=[
-                UnplacedPublic(
-                    quote=f.quote,
-                    start=f.start,
-                    end=f.end,
-                    value=f.value,
-                    unit=f.unit,
-                    qualifier=f.qualifier,
-                    dimension=f.subject.dimension,
-                    dimension_value=f.subject.value,
-                )
-                for f in result.unplaced
-            ],
-        )
+def describe_upload(session: Session, result: IngestResult) -> IngestedPublic:
+    """The answer to an upload, shaped while its rows are at hand."""
+    source = source_of(session, result.document)
+    return IngestedPublic(
+        created=result.created,
+        document=document_public(result.document, source, len(result.figures)),
+        figures=figures_public(result.figures, source),
+        unplaced=[
+            UnplacedPublic(
+                quote=f.quote,
+                start=f.start,
+                end=f.end,
+                value=f.value,
+                unit=f.unit,
+                qualifier=f.qualifier,
+                dimension=f.subject.dimension,
+                dimension_value=f.subject.value,
+            )
+            for f in result.unplaced
+        ],
+    )
 
 
 @router.get("", summary="Stored documents, a page at a time")
@@ -130,7 +134,8 @@ def list_documents(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")] = 100,
     cursor: Annotated[
-        int | None, Query(ge=0, examples=[100], description="next_cursor of the previous page")
+        int | None,
+        Query(ge=0, le=MAX_ID, examples=[100], description="next_cursor of the previous page"),
     ] = None,
 ) -> DocumentListPublic:
     """Seed and ingested documents, by id."""
@@ -139,11 +144,9 @@ def list_documents(
     counts = queries.count_figures_by_document(
         session, document_ids=[d.id for d in page if d.id is not None]
     )
-    data = [document_public(session, d, counts.get(d.id or 0, 0)) for d in page]
+    data = [document_public(d, source_of(session, d), counts.get(d.id or 0, 0)) for d in page]
     next_cursor = str(page[-1].id) if more and page else None
-    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
-    if next_url:
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    next_url = next_page(request, response, next_cursor)
     meta = PageMeta(
         count=len(data),
         total=queries.count_documents(session),
@@ -157,7 +160,7 @@ def list_documents(
 @router.get("/{document_id}", summary="One stored document with its text and figures")
 def get_document(
     session: SessionDep,
-    document_id: Annotated[int, Path(ge=1, examples=[1], description="Document id")],
+    document_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1], description="Document id")],
 ) -> DocumentDetailPublic:
     """A document's metadata, its full text, and the figures read from it (with offsets)."""
     document = queries.get_document(session, document_id=document_id)
@@ -168,15 +171,16 @@ def get_document(
             "No such document",
             f"No document {document_id}; GET /v1/documents lists them.",
         )
-    figures = figures_public(session, document)
-    summary = document_public(session, document, len(figures))
-    return DocumentDetailPublic(**summary.model_dump(), text=document.text, figures=figures)
-
-
-def document_public(session: Session, document: Document, figure_count: int) -> DocumentPublic:
-    source = (
-        queries.get_source(session, source_id=document.source_id) if document.source_id else None
+    figures = queries.list_figures_of_document(session, document_id=document_id)
+    source = source_of(session, document)
+    summary = document_public(document, source, len(figures))
+    return DocumentDetailPublic(
+        **summary.model_dump(), text=document.text, figures=figures_public(figures, source)
     )
+
+
+def document_public(document: Document, source: Source | None, figure_count: int) -> DocumentPublic:
+    """A document's metadata (and its source's)."""
     return DocumentPublic(
         id=document.id or 0,
         url=f"/v1/documents/{document.id}",
@@ -191,13 +195,11 @@ def document_public(session: Session, document: Document, figure_count: int) -> 
     )
 
 
-def figures_public(session: Session, document: Document) -> list[Any]:
-    source = (
-        queries.get_source(session, source_id=document.source_id) if document.source_id else None
-    )
-    if source is None or document.id is None:
-        return []
-    return [
-        figure_public(f, source)
-        for f in queries.list_figures_of_document(session, document_id=document.id)
-    ]
+def source_of(session: Session, document: Document) -> Source | None:
+    """The source a document describes, if it has one."""
+    return queries.get_source(session, source_id=document.source_id) if document.source_id else None
+
+
+def figures_public(figures: Sequence[Figure], source: Source | None) -> list[FigurePublic]:
+    """Figures read from one document, with its source."""
+    return [figure_public(f, source) for f in figures] if source else []

@@ -6,29 +6,41 @@ from fastapi import APIRouter, Path, Request
 
 from app import queries
 from app.problems import PROBLEM_TYPES, Problem
-from app.routes import RecordDep, SessionDep
+from app.routes import RecordDep, SessionDep, link
 
 router = APIRouter(tags=["meta"])
 
 ENDPOINTS = [
-    ("yearly", "/v1/crossings/yearly", "Canonical total per year (from, to)"),
-    ("year", "/v1/crossings/yearly/2023", "One year with every other reported figure"),
-    ("monthly", "/v1/crossings/monthly?year=2023", "Canonical total per month (year, or from/to)"),
-    ("month", "/v1/crossings/monthly/2023/8", "One month with every other reported figure"),
-    ("figures", "/v1/figures?year=2023&dimension=nationality", "Every reported figure, filtered"),
-    ("figure", "/v1/figures/F0066", "Any reported figure with its provenance"),
-    ("sources", "/v1/sources", "Every source, paginated"),
-    ("source", "/v1/sources/S002", "One source with the figures it reports"),
-    ("openapi", "/openapi.json", "OpenAPI 3 description of every endpoint"),
-    ("docs", "/docs", "Interactive documentation"),
-    ("health", "/healthz", "Liveness and dataset version"),
+    ("GET", "yearly", "/v1/crossings/yearly", "Canonical total per year (from, to)"),
+    ("GET", "year", "/v1/crossings/yearly/2023", "One year with every other reported figure"),
+    (
+        "GET",
+        "monthly",
+        "/v1/crossings/monthly?year=2023",
+        "Canonical total per month (year, or from/to)",
+    ),
+    ("GET", "month", "/v1/crossings/monthly/2023/8", "One month with every other reported figure"),
+    (
+        "GET",
+        "figures",
+        "/v1/figures?year=2023&dimension=nationality",
+        "Every reported figure, filtered",
+    ),
+    ("GET", "figure", "/v1/figures/F0066", "Any reported figure with its provenance"),
+    ("GET", "sources", "/v1/sources", "Every source, paginated"),
+    ("GET", "source", "/v1/sources/S002", "One source with the figures it reports"),
+    ("POST", "claims", "/v1/claims/check", "POST a text: its figures judged against the record"),
+    ("GET", "documents", "/v1/documents", "Stored documents; POST one (bearer key) to ingest it"),
+    ("GET", "problem-types", "/v1/problems/not-found", "What an error type means"),
+    ("GET", "openapi", "/openapi.json", "OpenAPI 3 description of every endpoint"),
+    ("GET", "docs", "/docs", "Interactive documentation"),
+    ("GET", "health", "/healthz", "Liveness and dataset version"),
 ]
 
 
 @router.get("/v1", summary="Index of the API")
 async def index(request: Request, record: RecordDep) -> dict[str, Any]:
-    """What this API serves and where; links are absolute."""
-    base = str(request.base_url).rstrip("/")
+    """What this API serves and where (links are absolute under BASE_URL, else relative)."""
     return {
         "name": "Darién Gap crossings API",
         "description": "People crossing the Darién Gap (Colombia to Panama) by year and month, "
@@ -36,7 +48,8 @@ async def index(request: Request, record: RecordDep) -> dict[str, Any]:
         "version": request.app.version,
         "dataset_version": record.version,
         "links": [
-            {"rel": rel, "href": f"{base}{path}", "title": title} for rel, path, title in ENDPOINTS
+            {"rel": rel, "method": method, "href": link(request, path), "title": title}
+            for method, rel, path, title in ENDPOINTS
         ],
     }
 
