@@ -372,3 +372,8 @@ def test_offsets_hold_around_real_figures(prefix: str, value: int, suffix: str) 
     assert any(f.value == value for f in figures)
     for figure in figures:
         assert text[figure.start : figure.end] == figure.quote
+
+
+def test_absurdly_long_digit_runs_are_not_figures() -> None:
+    text = "In 2023, " + "9" * 400 + " migrants crossed the Darién, and 12345678901234 more."
+    assert extract_figures(text) == []

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .patterns import lowered, word_start
+
+__all__ = ["lowered"]  # re-exported: extract_figures lowers each text once
+
 # Every pattern here is matched against lower-cased text (see lowered()); IGNORECASE would make
 # the large alternations several times slower.
 _I = re.NOFLAG
@@ -16,24 +20,27 @@ _QUANT = (
 )
 
 # Qualifiers read immediately before (or, for "or more", after) the number.
-_LESS = re.compile(
-    r"\b(?:less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
-    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de)" + _QUANT + r"\Z",
-    _I,
+_LESS_CUES = (
+    r"less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
+    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de"
 )
-_MORE = re.compile(
-    r"\b(?:more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
+_MORE_CUES = (
+    r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
     r"exceeding|exceeded|surpassed|passed|topped|above|más\s+de|al\s+menos|por\s+lo\s+menos|"
-    r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó)"
-    + _QUANT
-    + r"\Z",
-    _I,
+    r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó"
 )
-_APPROXIMATE = re.compile(
-    r"\b(?:nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
+_APPROXIMATE_CUES = (
+    r"nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
     r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|aprox\.|"
-    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron)" + _QUANT + r"\Z",
-    _I,
+    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron"
+)
+_LESS = re.compile(word_start(_LESS_CUES) + _QUANT + r"\Z", _I)
+_MORE = re.compile(word_start(_MORE_CUES) + _QUANT + r"\Z", _I)
+_APPROXIMATE = re.compile(word_start(_APPROXIMATE_CUES) + _QUANT + r"\Z", _I)
+# Matches exactly when one of the three does: most numbers carry no hedge, and one search
+# then settles it.
+_ANY_HEDGE = re.compile(
+    word_start([_LESS_CUES, _MORE_CUES, _APPROXIMATE_CUES]) + _QUANT + r"\Z", _I
 )
 _OR_MORE = re.compile(r"\s*(?:or\s+more|o\s+más|and\s+more|y\s+más|\+)", _I)
 _OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
@@ -71,34 +78,44 @@ _OTHER_CONTEXT = (
     r"some\s+days|on\s+days\s+when|días\s+en\s+que|on\s+(?:a|one|some)\s+(?:busy|peak|single|"
     r"typical|normal|good)?\s*days?|in\s+(?:a|one)\s+single\s+day|en\s+un\s+(?:solo\s+)?día"
 )
-_OTHER_BEFORE = re.compile(r"\b(?:" + _OTHER_CONTEXT + r")\b", _I)
+_OTHER_BEFORE = re.compile(word_start(_OTHER_CONTEXT) + r"\b", _I)
 _OTHER_AFTER = re.compile(
-    r"\b(?:" + _OTHER_CONTEXT + r"|could|would|might|will|asked|pidieron|solicit\w+|requested|"
-    r"applied|a\s+day|per\s+day|each\s+day|every\s+day|daily|a\s+week|per\s+week|each\s+week|"
-    r"every\s+week|weekly|a\s+month|per\s+month|monthly|an\s+hour|per\s+hour|al\s+día|por\s+día|"
-    r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
-    r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
-    r"en\s+promedio|de\s+promedio|more|fewer|additional|más|menos|adicionales|higher|lower|"
-    r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
-    r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual)\b",
+    word_start(
+        [
+            _OTHER_CONTEXT,
+            r"could|would|might|will|asked|pidieron|solicit\w+|requested|"
+            r"applied|a\s+day|per\s+day|each\s+day|every\s+day|daily|a\s+week|per\s+week|each\s+week|"
+            r"every\s+week|weekly|a\s+month|per\s+month|monthly|an\s+hour|per\s+hour|al\s+día|por\s+día|"
+            r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
+            r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
+            r"en\s+promedio|de\s+promedio|more|fewer|additional|más|menos|adicionales|higher|lower|"
+            r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
+            r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual",
+        ]
+    )
+    + r"\b",
     _I,
 )
 # Directly before the number: changes, rates, money and labels that are not counts.
 _BEFORE_LABEL = re.compile(
-    r"(?:\b(?:increase|rise|jump|drop|decline|decrease|fall|growth|surge|dip)\s+of|"
-    r"\b(?:increased|rose|risen|fell|fallen|dropped|grew|grown|declined|decreased|jumped|climbed|"
-    r"surged|plunged|plummeted|soared|slid)(?:\s+by)?|"
-    r"(?<!made\s)(?<!make\s)(?<!makes\s)\b(?:up|down)(?:\s+by)?|"
-    r"\b(?:aument|increment|creci|cay|baj|subi|disminuy|descendi|redujo|disparó)\w*\s+(?:en|un)|"
-    r"\b(?:aumento|incremento|alza|caída|descenso|disminución|reducción|crecimiento|variación|"
-    r"subida|repunte|baja)\s+del?|"
-    r"\b(?:average|averaging|averaged|promedio|media)(?:\s+(?:of|de|diario|daily|weekly))?|"
-    r"\b(?:daily|weekly|diarios?)|up\s+to|"
-    r"[$€£]|\bus\$|\busd|\bb/\.|"
-    r"\b(?:page|pages|página|páginas|pp?\.|no\.|núm\.?|número|number|article|artículo|decree|"
-    r"decreto|law|ley|route|ruta|km|kilómetro|kilometre|kilometer|mile|code|código|room|line|"
-    r"línea|phone|tel\.?|teléfono|whatsapp|call|llame|aged|edad\s+de|age\s+of|ages|edades|"
-    r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue))"
+    word_start(
+        r"(?:increase|rise|jump|drop|decline|decrease|fall|growth|surge|dip)\s+of|"
+        r"(?:increased|rose|risen|fell|fallen|dropped|grew|grown|declined|decreased|jumped|climbed|"
+        r"surged|plunged|plummeted|soared|slid)(?:\s+by)?|"
+        # "up" or "down", but not "made up": word_start needs the look-behind after a letter
+        r"u(?<!made\su)(?<!make\su)(?<!makes\su)p(?:\s+by)?|"
+        r"d(?<!made\sd)(?<!make\sd)(?<!makes\sd)own(?:\s+by)?|"
+        r"(?:aument|increment|creci|cay|baj|subi|disminuy|descendi|redujo|disparó)\w*\s+(?:en|un)|"
+        r"(?:aumento|incremento|alza|caída|descenso|disminución|reducción|crecimiento|variación|"
+        r"subida|repunte|baja)\s+del?|"
+        r"(?:average|averaging|averaged|promedio|media)(?:\s+(?:of|de|diario|daily|weekly))?|"
+        r"daily|weekly|diarios?|us\$|usd|b/\.|"
+        r"page|pages|página|páginas|pp?\.|no\.|núm\.?|número|number|article|artículo|decree|"
+        r"decreto|law|ley|route|ruta|km|kilómetro|kilometre|kilometer|mile|code|código|room|line|"
+        r"línea|phone|tel\.?|teléfono|whatsapp|call|llame|aged|edad\s+de|age\s+of|ages|edades|"
+        r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue",
+        also=(r"up\s+to", r"\$", "€", "£"),  # no \b before these
+    )
     + _QUANT
     + r"\Z",
     _I,
@@ -114,19 +131,39 @@ _AFTER_UNIT = re.compile(
     _I,
 )
 
-_INITIAL = re.compile(
-    r"\b(?:initially|originally|first\s+reported|erroneously|mistakenly|incorrectly|in\s+error|"
-    r"earlier\s+version|previous\s+version|previously\s+reported|inicialmente|originalmente|"
-    r"en\s+un\s+principio|por\s+error|erróneamente|equivocadamente|versión\s+anterior|"
-    r"primera\s+versión|se\s+había\s+informado)\b",
-    _I,
+_INITIAL_PHRASES = (
+    "initially",
+    "originally",
+    "first reported",
+    "erroneously",
+    "mistakenly",
+    "incorrectly",
+    "in error",
+    "earlier version",
+    "previous version",
+    "previously reported",
+    "inicialmente",
+    "originalmente",
+    "en un principio",
+    "por error",
+    "erróneamente",
+    "equivocadamente",
+    "versión anterior",
+    "primera versión",
+    "se había informado",
 )
+_INITIAL = re.compile(word_start(p.replace(" ", r"\s+") for p in _INITIAL_PHRASES) + r"\b", _I)
 _CORRECTED = re.compile(
-    r"\b(?:correct\w*|revised|actually|in\s+fact|corregid[oa]|rectific\w+|revisad[oa]|"
-    r"ajustad[oa]|en\s+realidad|cifra\s+real|real\s+figure|true\s+figure)\b",
+    word_start(
+        r"correct\w*|revised|actually|in\s+fact|corregid[oa]|rectific\w+|revisad[oa]|"
+        r"ajustad[oa]|en\s+realidad|cifra\s+real|real\s+figure|true\s+figure"
+    )
+    + r"\b",
     _I,
 )
-_NEGATED = re.compile(r"\b(?:not|y\s+no|and\s+not|no)\s+(?:the\s+|los\s+|las\s+)?\Z", _I)
+_NEGATED = re.compile(
+    word_start(r"not|y\s+no|and\s+not|no") + r"\s+(?:the\s+|los\s+|las\s+)?\Z", _I
+)
 _AS_REPORTED = re.compile(
     r",?\s*(?:as|como)\s+[^,.;]{0,30}?\b(?:initially|originally|previously|erroneously|"
     r"mistakenly|wrongly|first|inicialmente|originalmente|anteriormente|por\s+error|"
@@ -135,27 +172,23 @@ _AS_REPORTED = re.compile(
 )
 
 
+_HINT_WORDS = ("previously", "anteriormente", "first", "wrongly")
 _AS_REPORTED_HINT = re.compile(
-    r"\b(?:as|como)\s+[^,.;]{0,30}?\b(?:previously|anteriormente|first|wrongly)\b"
+    r"\b(?:as|como)\s+[^,.;]{0,30}?\b(?:" + "|".join(_HINT_WORDS) + r")\b"
 )
-
-
-def lowered(text: str) -> str:
-    """text in lower case with every character offset unchanged."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+# Words without which neither pattern can match: "x in text" is far cheaper than a regex scan.
+_CORRECTION_WORDS = frozenset(max(p.split(), key=len) for p in _INITIAL_PHRASES) | {*_HINT_WORDS}
 
 
 def read_qualifier(text: str, before_start: int, start: int, end: int, rounded: bool) -> str:
     """Classify the hedge attached to the number at text[start:end]."""
     before = text[max(before_start, start - 32) : start]
-    if _LESS.search(before):
+    hedged = _ANY_HEDGE.search(before) is not None
+    if hedged and _LESS.search(before):
         return "less_than"
-    if _MORE.search(before) or _OR_MORE.match(text, end):
+    if (hedged and _MORE.search(before)) or _OR_MORE.match(text, end):
         return "more_than"
-    if _APPROXIMATE.search(before) or _OR_SO.match(text, end) or rounded:
+    if (hedged and _APPROXIMATE.search(before)) or _OR_SO.match(text, end) or rounded:
         return "approximate"
     return "exact"
 
@@ -175,6 +208,8 @@ def has_unit_after(text: str, end: int) -> bool:
 
 def mentions_correction(text: str) -> bool:
     """Whether a text talks about earlier figures at all (most do not; saves work per number)."""
+    if not any(map(text.__contains__, _CORRECTION_WORDS)):
+        return False
     return _INITIAL.search(text) is not None or _AS_REPORTED_HINT.search(text) is not None
 
 

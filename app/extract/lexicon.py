@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import accumulate, product
 from typing import Final, NamedTuple
 
 from .demonyms import COUNTRIES, DEMONYMS
@@ -103,7 +103,13 @@ _COUNTRIES: Final = _index(
 _PREPOSITIONS: Final = frozenset({"from", "of", "de", "del", "desde"})
 _ARTICLES: Final = frozenset({"la", "el", "the"})
 _FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS
-_WORD = re.compile(r"[^\W\d_]+")
+# Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
+_ONE_WORD: Final = {
+    w: found[0][1]
+    for w, found in _PHRASES.items()
+    if len(found) == 1 and len(found[0][0]) == 1 and w not in _PREPOSITIONS
+}
+_WORDS = re.compile(r"([^\W\d_]+)")  # split() on it alternates gaps and words
 _WORD_GAP = re.compile(r"[ \t\n\u00a0,]+")
 
 
@@ -114,49 +120,58 @@ class Term(NamedTuple):
 
 
 def find_terms(text: str, start: int, end: int) -> list[Term]:
-    """Subject terms in text[start:end], longest phrase first, left to right."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    """Subject terms in text[start:end] (lower-cased text), longest phrase first, left to right."""
+    parts = _WORDS.split(text[start:end])
+    words = parts[1::2]  # word k is parts[2k + 1]; the gap before it is parts[2k]
+    candidates = [i for i, word in enumerate(words) if word in _FIRST_WORDS]
     terms: list[Term] = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i][2] not in _FIRST_WORDS:
-            i += 1
+    offsets: list[int] = []  # of every part, computed once a term is found
+    free = 0  # the first word not taken by a term already found
+    for i in candidates:
+        if i < free:
             continue
-        found = _match_at(text, tokens, i)
+        single = _ONE_WORD.get(words[i])
+        found = (1, single) if single is not None else _match_at(words, parts, i)
         if found is None:
-            i += 1
             continue
+        offsets = offsets or list(accumulate(map(len, parts), initial=start))
         length, subject = found
-        terms.append(Term(tokens[i][0], tokens[i + length - 1][1], subject))
-        i += length
+        terms.append(Term(offsets[2 * i + 1], offsets[2 * (i + length)], subject))
+        free = i + length
     return terms
 
 
-def _match_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, Subject] | None:
-    word = tokens[i][2]
+def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject] | None:
+    word = words[i]
     if word in _PREPOSITIONS:  # "procedentes de Venezuela", "people from Haiti"
-        skip = 2 if i + 1 < len(tokens) and tokens[i + 1][2] in _ARTICLES else 1
-        country = _phrase_at(text, tokens, i + skip, _COUNTRIES)
-        if country is not None:
-            return country[0] + skip, country[1]
-    return _phrase_at(text, tokens, i, _PHRASES)
+        skip = 2 if i + 1 < len(words) and words[i + 1] in _ARTICLES else 1
+        # most prepositions lead to no country: look the word up before reading a phrase
+        if i + skip < len(words) and words[i + skip] in _COUNTRIES:
+            country = _phrase_at(words, parts, i + skip, _COUNTRIES)
+            if country is not None:
+                return country[0] + skip, country[1]
+    return _phrase_at(words, parts, i, _PHRASES) if word in _PHRASES else None
 
 
 def _phrase_at(
-    text: str,
-    tokens: list[tuple[int, int, str]],
+    words: list[str],
+    parts: list[str],
     i: int,
     index: dict[str, list[tuple[tuple[str, ...], Subject]]],
 ) -> tuple[int, Subject] | None:
-    if i >= len(tokens):
+    if i >= len(words):
         return None
-    for words, subject in index.get(tokens[i][2], ()):
-        if i + len(words) > len(tokens):
+    for phrase, subject in index.get(words[i], ()):
+        if len(phrase) == 1:
+            return 1, subject  # the commonest case, and the last to try: phrases go longest first
+        if i + len(phrase) > len(words):
             continue
         if all(
-            tokens[i + k][2] == words[k]
-            and _WORD_GAP.fullmatch(text, tokens[i + k - 1][1], tokens[i + k][0])
-            for k in range(1, len(words))
+            words[i + k] == phrase[k] and _is_gap(parts[2 * (i + k)]) for k in range(1, len(phrase))
         ):
-            return len(words), subject
+            return len(phrase), subject
     return None
+
+
+def _is_gap(gap: str) -> bool:
+    return gap == " " or _WORD_GAP.fullmatch(gap) is not None

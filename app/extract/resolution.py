@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from .periods import (
     COUNTS,
@@ -19,22 +21,13 @@ from .periods import (
 from .records import Period
 
 
-class Context:
-    """What a time expression is resolved against."""
+class Context(NamedTuple):
+    """What a time expression is resolved against (a tuple, so that results can be cached)."""
 
-    __slots__ = ("doc_year", "published", "reference", "sentence_year")
-
-    def __init__(
-        self,
-        published: date | None,
-        sentence_year: int | None,
-        doc_year: int | None,
-        reference: Period | None = None,
-    ) -> None:
-        self.published = published
-        self.sentence_year = sentence_year  # latest explicit year earlier in the sentence
-        self.doc_year = doc_year  # latest explicit year earlier in the document
-        self.reference = reference  # the period "the same period" refers back to
+    published: date | None
+    sentence_year: int | None  # latest explicit year earlier in the sentence
+    doc_year: int | None  # latest explicit year earlier in the document
+    reference: Period | None = None  # the period "the same period" refers back to
 
     def month_year(self, month: int) -> int | None:
         return implied_year(month, self.published, self.sentence_year)
@@ -47,8 +40,15 @@ class Context:
 
 def resolve_mention(mention: PeriodMention, context: Context) -> Period | None:
     """The dates a time expression stands for, or None when the context cannot fix them."""
+    return _resolve(mention.kind, mention.groups, context)
+
+
+# Resolution is pure, and the same expressions ("2023", "in August") recur within and across
+# texts: results (immutable Periods) are remembered. Handlers read only the kind and groups.
+@lru_cache(maxsize=4096)
+def _resolve(kind: str, groups: tuple[tuple[str, str], ...], context: Context) -> Period | None:
     try:
-        return _HANDLERS[mention.kind](mention, context)
+        return _HANDLERS[kind](PeriodMention(0, 0, kind, groups), context)
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -152,7 +152,8 @@ def _month(m: PeriodMention, c: Context) -> Period | None:
 def _month_year(m: PeriodMention, c: Context, number: int) -> int | None:
     if m.get("xy"):
         return int(m.get("xy") or "")
-    relation = re.sub(r"\s+", " ", (m.get("rel") or "").lower())
+    rel = m.get("rel")
+    relation = re.sub(r"\s+", " ", rel.lower()) if rel else ""
     if c.published is not None and ("last year" in relation or "año pasado" in relation):
         return c.published.year - 1
     if c.published is not None and ("this year" in relation or "este año" in relation):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-# A boundary is terminal punctuation (plus closing quotes) followed by whitespace, or a newline.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|\s*\n\s*")
+# A boundary is terminal punctuation (plus closing quotes) followed by whitespace, or a run of
+# whitespace holding a newline. The scan only stops at punctuation and newlines (a pattern that
+# opens with one character class is scanned quickly); a newline's run is widened back by hand.
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*\s+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = frozenset(
     [
@@ -59,10 +61,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if "\n" not in match.group() and not _is_real_boundary(text, match):
+        boundary_start, boundary_end = match.span()
+        if text[boundary_start] == "\n":
+            while boundary_start > start and text[boundary_start - 1].isspace():
+                boundary_start -= 1  # the whole run of whitespace, as \s*\n\s* would match
+        elif "\n" not in match.group() and not _is_real_boundary(
+            text, boundary_start, boundary_end
+        ):
             continue
-        _append_trimmed(text, start, match.start() + _punct_length(match.group()), spans)
-        start = match.end()
+        boundary = text[boundary_start:boundary_end]
+        _append_trimmed(text, start, boundary_start + _punct_length(boundary), spans)
+        start = boundary_end
     _append_trimmed(text, start, len(text), spans)
     return spans
 
@@ -71,13 +80,13 @@ def _punct_length(boundary: str) -> int:
     return len(boundary) - len(boundary.lstrip(".!?…\"'”’»)]"))
 
 
-def _is_real_boundary(text: str, match: re.Match[str]) -> bool:
-    following = text[match.end() : match.end() + 1]
+def _is_real_boundary(text: str, start: int, end: int) -> bool:
+    following = text[end : end + 1]
     if following and following.islower():
         return False  # "aprox. 300" or a lower-case continuation
-    if not match.group().startswith("."):
+    if text[start] != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     if before is None:
         return True
     word = before.group(1).lower().strip(".")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from .lexicon import GENERIC_WORDS, Term
 from .periods import MONTHS
@@ -46,9 +45,8 @@ _LINK = re.compile(
 
 
 def _terms_within(terms: list[Term], start: int, end: int) -> list[Term]:
-    first = bisect_left(terms, start, key=lambda term: term.start)
-    last = bisect_left(terms, end, key=lambda term: term.start)
-    return [term for term in terms[first:last] if term.end <= end]
+    # A sentence holds a handful of terms: one pass beats two keyed bisections.
+    return [term for term in terms if start <= term.start < end and term.end <= end]
 
 
 def find_subject_after(
@@ -68,7 +66,7 @@ def find_subject_after(
         position = term.end
         if is_base:
             continue
-        if term.subject != TOTAL:
+        if term.subject is not TOTAL and term.subject != TOTAL:  # identity first: cheaper
             following = nearby[index + 1] if index + 1 < len(nearby) else None
             if (
                 following is not None
