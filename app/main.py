@@ -11,10 +11,11 @@ from app import problems
 from app.auth import configured_keys
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.fastpath import FastPath, ResponseStore, Variants
+from app.fastpath import FastPath, Variants
 from app.requestlog import RequestLog
 from app.routes import claims, crossings, documents, figures, meta, reject_unknown_query, sources
 from app.snapshot import Snapshot
+from app.store import ResponseStore
 
 DESCRIPTION = """
 People crossing the Darién Gap (Colombia to Panama), by year and month, with every figure traceable

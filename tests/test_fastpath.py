@@ -1,21 +1,17 @@
 """The hot path: stored answers, ETag/304, per-variant storage, no stored errors, fresh data after a change."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from app.fastpath import ResponseStore, etag_matches
 from app.ingest.seed import seed
+from app.store import ResponseStore, etag_matches
 from tests.conftest import ApiClient
 from tests.databases import engine_for
+from tests.servers import DARIEN_SERVE, UVICORN, running
 
 YEARLY = "/v1/crossings/yearly"
 
@@ -125,46 +121,9 @@ def test_a_new_dataset_version_is_served_with_a_new_etag(
     assert client.get("/v1/crossings/yearly/2012").json()["value"] == 1778
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "DATABASE_URL": database_url, "REQUEST_LOG": "false"}
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "app.main:create_app",
-        "--factory",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    return subprocess.Popen(command, env=env, cwd=Path(__file__).parent.parent)
-
-
-def _wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    pytest.fail(f"server on port {port} did not start")
-
-
 def test_two_server_processes_switch_within_one_second(database_url: str, seed_dir: Path) -> None:
-    ports = [_free_port(), _free_port()]
-    servers = [_serve(database_url, port) for port in ports]
-    try:
-        for port in ports:
-            _wait_until_up(port)
-        urls = [f"http://127.0.0.1:{port}/v1/crossings/yearly/2012" for port in ports]
+    with running(UVICORN, database_url) as first, running(UVICORN, database_url) as second:
+        urls = [f"{base}/v1/crossings/yearly/2012" for base in (first, second)]
         assert [httpx.get(url).json()["value"] for url in urls] == [1777, 1777]
         doc = seed_dir / "sources" / "S002.md"
         doc.write_text(doc.read_text().replace("| 1,777 |", "| 1,778 |"))
@@ -179,24 +138,11 @@ def test_two_server_processes_switch_within_one_second(database_url: str, seed_d
             time.sleep(0.02)
         assert len(switched) == 2, "a server never switched to the new version"
         assert max(switched.values()) < 1.0, switched
-    finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def test_darien_serve_migrates_and_seeds_an_empty_database(empty_database_url: str) -> None:
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": empty_database_url, "REQUEST_LOG": "false"}
-    darien = Path(sys.executable).parent / "darien"
-    server = subprocess.Popen([str(darien), "serve", "--port", str(port)], env=env)
-    try:
-        _wait_until_up(port)
-        body = httpx.get(f"http://127.0.0.1:{port}/v1/crossings/yearly/2023").json()
-        assert body["value"] == 520085
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running(DARIEN_SERVE, empty_database_url) as base:
+        assert httpx.get(f"{base}/v1/crossings/yearly/2023").json()["value"] == 520085
 
 
 def test_one_structured_log_line_per_request(client: ApiClient) -> None:

@@ -2,11 +2,7 @@
 none may end in a 5xx, and every error must be a problem+json document."""
 
 import itertools
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
-from tests.test_fastpath import _free_port, _wait_until_up
-
-ROOT = Path(__file__).parent.parent
+from tests.servers import ROOT, UVICORN, running
 
 
 @pytest.fixture(scope="module")
@@ -30,29 +24,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     migrate(engine)
     seed(engine, ROOT / "seed")
     engine.dispose()
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "REQUEST_LOG": "false", "DARIEN_API_KEYS": "fuzz-key"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:create_app",
-            "--factory",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    try:
-        _wait_until_up(port)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running(UVICORN, url, DARIEN_API_KEYS="fuzz-key") as base:
+        yield base
 
 
 def test_generated_requests_never_fail_the_server(live_server: str) -> None:
