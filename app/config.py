@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     cache_max_age: int = Field(default=300, description="Cache-Control max-age for data reads")
     base_url: str = Field(
         default="",
-        description="Public base URL used in citations and links; empty = taken from the request",
+        description="Public base URL for links (next_url, Link, the index); empty = relative links",
     )
     log_level: str = "info"
     api_keys: str = Field(

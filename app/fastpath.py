@@ -131,6 +131,7 @@ class FastPath:
         headers = [
             (b"content-type", b"application/problem+json"),
             (b"content-length", str(len(body)).encode()),
+            (b"vary", b"Origin"),
             *self.variants.cors_headers(origin),
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -140,12 +141,15 @@ class FastPath:
     async def _pass(self, scope: Scope, receive: Receive, send: Send, origin: bytes) -> int:
         """Hand a request the store does not serve to FastAPI: bodies are read (and capped) here."""
         if scope["method"] in ("POST", "PUT", "PATCH"):
-            body = await read_body(receive, self.max_body_bytes)
-            if body is None:
+            try:
+                body = await read_body(receive, self.max_body_bytes)
+            except BodyTooLarge:
                 detail = f"request bodies are limited to {self.max_body_bytes:,} bytes"
                 return await self._refuse(
                     send, 413, "too-large", "Body too large", detail, scope["path"], origin
                 )
+            except ClientGone:
+                return 499  # nobody to answer; logged with nginx's code for it
             receive = replay(body, receive)
         head = scope["method"] == "HEAD"
         status = 0
@@ -188,22 +192,29 @@ class FastPath:
         return await self._send(send, prepared, if_none_match, head)
 
 
-async def read_body(receive: Receive, limit: int) -> bytes | None:
-    """The whole request body, or None as soon as it passes `limit` bytes (chunked or not)."""
+class BodyTooLarge(Exception):
+    """The request body passed the limit."""
+
+
+class ClientGone(Exception):
+    """The client disconnected before its body was complete."""
+
+
+async def read_body(receive: Receive, limit: int) -> bytes:
+    """The whole request body (chunked or not); raises past `limit` or on an early disconnect."""
     chunks: list[bytes] = []
     size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise ClientGone  # half a document must never be taken for a whole one
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
-            return None
+            raise BodyTooLarge
         chunks.append(chunk)
         if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
+            return b"".join(chunks)
 
 
 def replay(body: bytes, receive: Receive) -> Receive:

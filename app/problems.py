@@ -119,6 +119,11 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
     response = problem_response(request, Problem(exc.status_code, slug, title, detail))
     response.headers.update(exc.headers or {})
+    allow = response.headers.get("allow")
+    if allow and "GET" in allow.split(", ") and "HEAD" not in allow:
+        response.headers["allow"] = (
+            f"{allow}, HEAD"  # the fast path answers HEAD wherever GET works
+        )
     return response
 
 

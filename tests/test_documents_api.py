@@ -241,3 +241,13 @@ def test_a_concurrent_duplicate_upload_is_answered_as_already_stored(
     assert first.created is True
     assert second.created is False
     assert second_id == first_id
+
+
+def test_nul_characters_are_refused_on_every_backend(writer: ApiClient, database_url: str) -> None:
+    before = counts(database_url)
+    response = writer.post(
+        "/v1/documents", json={**DOC, "text": "a \u0000 b " + DOC["text"]}, headers=AUTH
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["param"] == "text"
+    assert counts(database_url) == before

@@ -160,3 +160,49 @@ def test_one_structured_log_line_per_request(client: ApiClient) -> None:
         ("POST", 200, "pass"),
     ]
     assert all(e["path"] and e["us"] >= 0 and e["ts_ms"] > 0 for e in lines)
+
+
+def test_a_client_that_leaves_mid_body_is_never_passed_on() -> None:
+    import asyncio
+    import io
+
+    from app.fastpath import FastPath, Variants
+    from app.requestlog import RequestLog
+
+    called: list[Any] = []
+
+    async def api(scope: Any, receive: Any, send: Any) -> None:
+        called.append(scope)
+
+    messages = [
+        {"type": "http.request", "body": b'{"text": "half a doc', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+
+    async def receive() -> Any:
+        return messages.pop(0)
+
+    sent: list[Any] = []
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    layer = FastPath(
+        api, ResponseStore(), RequestLog(stream=io.StringIO()), "public", Variants(["*"]), 1000
+    )
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/v1/documents",
+        "query_string": b"",
+        "headers": [],
+    }
+    asyncio.run(layer(scope, receive, send))
+    assert called == []
+    assert sent == []
+
+
+def test_405_allows_head_wherever_get_is_allowed(client: ApiClient) -> None:
+    response = client.request("DELETE", YEARLY)
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == {"GET", "HEAD"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -52,6 +52,14 @@ class DocumentUpload(DocumentMeta):
     """A document sent as JSON: its metadata and its text."""
 
     text: str = Field(min_length=1, description="The document's text (plain or Markdown)")
+
+    @field_validator("*")
+    @classmethod
+    def no_nul_characters(cls, value: object) -> object:
+        # PostgreSQL text cannot hold U+0000 (SQLite can): refuse it the same way on both.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL (U+0000) characters")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
