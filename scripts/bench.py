@@ -30,7 +30,7 @@ HOT = [
     "/v1/crossings/monthly?year=2023",
     "/v1/crossings/yearly/2023",
     "/v1/sources?limit=500",
-    "/v1/figures?limit=1000",
+    "/v1/figures?limit=500",
     "/v1/sources/S002",
     "/v1/figures/F0066",
 ]

@@ -67,7 +67,7 @@ def test_bad_pagination_parameters(client: ApiClient) -> None:
 
 def test_figures_list_pages_through_every_figure(client: ApiClient) -> None:
     seen: list[str] = []
-    url: str | None = "/v1/figures?limit=1000"
+    url: str | None = "/v1/figures?limit=500"
     while url:
         body = client.get(url).json()
         seen += [f["id"] for f in body["data"]]
@@ -84,7 +84,7 @@ def test_figures_list_filters_combine(client: ApiClient) -> None:
             "dimension": "nationality",
             "dimension_value": "VEN",
             "unit": "people",
-            "limit": 1000,
+            "limit": 500,
         },
     ).json()
     assert body["data"]

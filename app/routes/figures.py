@@ -43,7 +43,7 @@ async def list_figures(
             ge=1900, le=2100, examples=[2023], description="Figures whose period lies in this year"
         ),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000, examples=[100], description="Rows per page")] = 100,
+    limit: Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")] = 100,
     cursor: Annotated[
         str | None,
         Query(
