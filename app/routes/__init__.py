@@ -4,7 +4,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
 
 from app.db import session_scope
@@ -28,6 +28,18 @@ async def current_record(request: Request) -> Record:
 
 
 RecordDep = Annotated[Record, Depends(current_record)]
+
+# Keyset pagination parameters shared by the id-ordered lists.
+PageLimit = Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")]
+IdCursor = Annotated[
+    str | None,
+    Query(
+        max_length=32,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        examples=["S100"],
+        description="next_cursor of the previous page",
+    ),
+]
 
 
 def allowed_query_names(request: Request) -> frozenset[str]:

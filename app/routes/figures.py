@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from app.models import Dimension, Qualifier, Unit
 from app.problems import Problem
 from app.public import FigureListPublic, FigurePublic
-from app.routes import RecordDep, page_of
+from app.routes import IdCursor, PageLimit, RecordDep, page_of
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
 
@@ -43,16 +43,8 @@ async def list_figures(
             ge=1900, le=2100, examples=[2023], description="Figures whose period lies in this year"
         ),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")] = 100,
-    cursor: Annotated[
-        str | None,
-        Query(
-            max_length=32,
-            pattern=r"^[A-Za-z0-9_-]+$",
-            examples=["F0100"],
-            description="next_cursor of the previous page",
-        ),
-    ] = None,
+    limit: PageLimit = 100,
+    cursor: IdCursor = None,
 ) -> FigureListPublic:
     """Reported figures in id order, narrowed by any of the filters; follow meta.next_url for more."""
     wanted = {

@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from app.problems import Problem
 from app.public import SourceDetailPublic, SourceListPublic
-from app.routes import RecordDep, page_of
+from app.routes import IdCursor, PageLimit, RecordDep, page_of
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -16,16 +16,8 @@ async def list_sources(
     request: Request,
     response: Response,
     record: RecordDep,
-    limit: Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")] = 100,
-    cursor: Annotated[
-        str | None,
-        Query(
-            max_length=32,
-            pattern=r"^[A-Za-z0-9_-]+$",
-            examples=["S100"],
-            description="next_cursor of the previous page",
-        ),
-    ] = None,
+    limit: PageLimit = 100,
+    cursor: IdCursor = None,
 ) -> SourceListPublic:
     """Sources ordered by id. Follow meta.next_url (or the Link header) for the next page."""
     ids = list(record.sources)  # ordered by id when loaded
