@@ -1,15 +1,18 @@
 """Shared fixtures: per-test databases built by the migrations, and an in-process httpx client."""
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
+from click.testing import Result
+from typer.testing import CliRunner
 
-from app.config import PROJECT_ROOT, Settings
+from app.cli import cli
+from app.config import PROJECT_ROOT, Settings, get_settings
 from app.db import migrate
 from app.ingest.seed import seed
 from app.main import create_app
@@ -102,3 +105,17 @@ def make_client(database_url: str) -> Iterator[Any]:
 def client(make_client: Any) -> ApiClient:
     """A client on this test's own seeded database."""
     return make_client()  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def darien(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Result]]:
+    """Run the `darien` command in-process on a database (it reads DATABASE_URL, cached)."""
+    runner = CliRunner()
+
+    def run(database_url: str, *args: str) -> Result:
+        monkeypatch.setenv("DATABASE_URL", database_url)
+        get_settings.cache_clear()
+        return runner.invoke(cli, list(args))
+
+    yield run
+    get_settings.cache_clear()

@@ -1,11 +1,11 @@
 """POST /v1/claims/check and `darien check`: verdicts, references (stored, nearby, derived), limits."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import Result
 
-from app.cli import cli
 from tests.conftest import ApiClient
 
 
@@ -108,22 +108,14 @@ def test_text_over_the_limit_is_413(make_client: Any) -> None:
 
 
 def test_cli_check_prints_a_table_and_json(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    database_url: str, darien: Callable[..., Result]
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    from app.config import get_settings
-
-    get_settings.cache_clear()
-    try:
-        runner = CliRunner()
-        table = runner.invoke(
-            cli, ["check", "Más de medio millón de migrantes cruzaron el Darién en 2023."]
-        )
-        as_json = runner.invoke(
-            cli, ["check", "--json", "In 2022, nearly 250,000 people crossed the Darién."]
-        )
-    finally:
-        get_settings.cache_clear()
+    table = darien(
+        database_url, "check", "Más de medio millón de migrantes cruzaron el Darién en 2023."
+    )
+    as_json = darien(
+        database_url, "check", "--json", "In 2022, nearly 250,000 people crossed the Darién."
+    )
     assert table.exit_code == 0
     assert "consistent" in table.output
     assert "520,085 (F0066)" in table.output

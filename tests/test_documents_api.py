@@ -1,13 +1,13 @@
 """Ingesting documents: authentication, idempotence, atomicity, and figures joining the record."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from sqlalchemy import text
-from typer.testing import CliRunner
 
-from app.cli import cli
 from tests.conftest import ApiClient
 from tests.databases import engine_for
 
@@ -181,7 +181,7 @@ def test_documents_are_listed_and_paginated(client: ApiClient) -> None:
 
 
 def test_cli_ingest_uses_the_same_path(
-    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database_url: str, tmp_path: Path, darien: Callable[..., Result]
 ) -> None:
     good = tmp_path / "good.md"
     good.write_text(
@@ -190,17 +190,9 @@ def test_cli_ingest_uses_the_same_path(
     )
     bad = tmp_path / "bad.md"
     bad.write_text("---\npublisher: Example Wire\ntitle: t\npublished: someday\n---\ntext\n")
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    from app.config import get_settings
-
-    get_settings.cache_clear()
-    try:
-        runner = CliRunner()
-        first = runner.invoke(cli, ["ingest", str(good)])
-        again = runner.invoke(cli, ["ingest", str(good)])
-        failed = runner.invoke(cli, ["ingest", str(bad)])
-    finally:
-        get_settings.cache_clear()
+    first = darien(database_url, "ingest", str(good))
+    again = darien(database_url, "ingest", str(good))
+    failed = darien(database_url, "ingest", str(bad))
     assert first.exit_code == 0
     assert "stored as document" in first.output
     assert "with 1 figures" in first.output

@@ -1,13 +1,13 @@
 """Seeding: complete, idempotent, follows edits and removals, and all-or-nothing on a bad document."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 from sqlalchemy import Engine, text
-from typer.testing import CliRunner
 
-from app.cli import cli
 from app.db import migrate
 from app.ingest.documents import DocumentError
 from app.ingest.seed import seed
@@ -115,37 +115,22 @@ def test_duplicate_figure_id_across_documents_is_refused(seed_dir: Path, databas
 
 
 def test_cli_seed_reports_file_and_line_and_exits_nonzero(
-    database_url: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+    database_url: str, seed_dir: Path, darien: Callable[..., Result]
 ) -> None:
     doc = seed_dir / "sources" / "S010.md"
     doc.write_text(doc.read_text().replace("| people |", "| persons |", 1))
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    from app.config import get_settings
-
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(cli, ["seed", "--seed-dir", str(seed_dir)])
-    finally:
-        get_settings.cache_clear()
+    result = darien(database_url, "seed", "--seed-dir", str(seed_dir))
     assert result.exit_code == 1
     assert "sources/S010.md:" in result.output
     assert "persons" in result.output
 
 
 def test_cli_migrate_and_seed_on_empty_database(
-    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+    empty_database_url: str, darien: Callable[..., Result]
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", empty_database_url)
-    from app.config import get_settings
-
-    get_settings.cache_clear()
-    try:
-        runner = CliRunner()
-        assert runner.invoke(cli, ["migrate"]).exit_code == 0
-        first = runner.invoke(cli, ["seed", "--seed-dir", str(SEED_DIR)])
-        second = runner.invoke(cli, ["seed", "--seed-dir", str(SEED_DIR)])
-    finally:
-        get_settings.cache_clear()
+    assert darien(empty_database_url, "migrate").exit_code == 0
+    first = darien(empty_database_url, "seed", "--seed-dir", str(SEED_DIR))
+    second = darien(empty_database_url, "seed", "--seed-dir", str(SEED_DIR))
     assert first.exit_code == 0
     assert "164 added" in first.output
     assert "0 added, 0 updated, 0 removed" in second.output
