@@ -58,9 +58,8 @@ def cite(figure: Figure, source: Source) -> str:
     """A one-sentence citation: who counted, who published, title, date, URL, and our figure id."""
     body = BODY_NAMES.get(figure.attributed_to)
     by = f"{body[0].upper()}{body[1:]}, as reported by " if body else "Reported by "
-    wire = (
-        f" ({source.wire} wire)" if source.wire and source.wire not in ("none", "unknown") else ""
-    )
+    agency = wire_of(source)
+    wire = f" ({agency} wire)" if agency else ""
     url = f", {source.url}" if source.url else ""
     return (
         f'{by}{source.publisher}{wire}, "{source.title}", {published_text(source)}{url}. '
