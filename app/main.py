@@ -60,6 +60,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
             task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+        await asyncio.to_thread(snapshot.close)
         app.state.engine.dispose()
 
     app = FastAPI(

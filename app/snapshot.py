@@ -40,7 +40,17 @@ class Snapshot:
         self.on_change: list[Callable[[Record], None]] = []
         # The watcher and an ingest may both refresh at once: one at a time, and never backwards.
         self._lock = threading.Lock()
+        self._closed = False
         settle_heap()
+
+    def close(self) -> None:
+        """Wait for a reload in flight and refuse any later one, so the engine can be disposed.
+
+        Cancelling the watcher does not stop a reload already running in its thread; without this,
+        that thread could still hold a connection when the engine is disposed.
+        """
+        with self._lock:
+            self._closed = True
 
     def stored_version(self) -> int:
         """The dataset version in the database now."""
@@ -50,7 +60,7 @@ class Snapshot:
     def refresh(self) -> bool:
         """Reload if the database holds a newer version; True when the record was replaced."""
         with self._lock:
-            if self.stored_version() <= self.record.version:
+            if self._closed or self.stored_version() <= self.record.version:
                 return False
             record = load_record(self.engine)
             if record.version <= self.record.version:
