@@ -10,15 +10,15 @@ import typer
 import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.claims import judge_all
+from app.api.schemas import ClaimPublic
 from app.config import get_settings
-from app.db import is_empty, make_engine, migrate
+from app.domain.claims import judge_all
 from app.extract import extract_figures
-from app.ingest.documents import DocumentError
 from app.ingest.seed import seed as load_seed
+from app.ingest.seed_format import DocumentError
 from app.ingest.uploads import ingest_committed, parse_markdown_upload, text_size_problem
-from app.public import ClaimPublic
-from app.record import load_record
+from app.record.build import load_record
+from app.storage.engine import is_empty, make_engine, migrate
 
 cli = typer.Typer(help="Darién Gap crossings API", no_args_is_help=True, add_completion=False)
 

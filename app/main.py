@@ -7,15 +7,23 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app import problems
-from app.auth import configured_keys
+from app.api import problems
+from app.api.auth import configured_keys
+from app.api.deps import reject_unknown_query
+from app.api.routes import (
+    claims,
+    crossings,
+    documents,
+    figures,
+    meta,
+    sources,
+)
+from app.asgi.fastpath import FastPath, Variants
+from app.asgi.requestlog import RequestLog
+from app.asgi.store import ResponseStore
 from app.config import Settings, get_settings
-from app.db import make_engine
-from app.fastpath import FastPath, Variants
-from app.requestlog import RequestLog
-from app.routes import claims, crossings, documents, figures, meta, reject_unknown_query, sources
-from app.snapshot import Snapshot
-from app.store import ResponseStore
+from app.record.snapshot import Snapshot
+from app.storage.engine import make_engine
 
 DESCRIPTION = """
 People crossing the Darién Gap (Colombia to Panama), by year and month, with every figure traceable

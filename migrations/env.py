@@ -1,11 +1,11 @@
-"""Alembic environment: runs migrations on the engine handed over by app.db, or on DATABASE_URL."""
+"""Alembic environment: runs migrations on the engine handed over by app.storage.engine, or on DATABASE_URL."""
 
 from alembic import context
 from sqlmodel import SQLModel
 
-import app.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import app.storage.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import get_settings
-from app.db import make_engine
+from app.storage.engine import make_engine
 
 config = context.config
 engine = config.attributes.get("engine") or make_engine(get_settings().database_url)

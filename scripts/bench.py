@@ -49,8 +49,8 @@ def ensure_wrk() -> str:
 
 def fresh_database(name: str) -> str:
     """A migrated and seeded SQLite database under var/bench/."""
-    from app.db import make_engine, migrate
     from app.ingest.seed import seed
+    from app.storage.engine import make_engine, migrate
 
     VAR.mkdir(parents=True, exist_ok=True)
     path = VAR / f"{name}.db"
@@ -275,7 +275,7 @@ def grow_figures(url_db: str, factor: int) -> None:
     """Add (factor - 1) x the seeded figures as synthetic nationality rows of one synthetic source."""
     from sqlalchemy import text
 
-    from app.db import make_engine
+    from app.storage.engine import make_engine
 
     engine = make_engine(url_db)
     with engine.begin() as conn:

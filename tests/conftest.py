@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import PROJECT_ROOT, Settings, get_settings
-from app.db import migrate
 from app.ingest.seed import seed
 from app.main import create_app
+from app.storage.engine import migrate
 from tests.databases import BACKEND, Databases, engine_for
 
 SEED_DIR = PROJECT_ROOT / "seed"

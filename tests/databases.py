@@ -99,7 +99,7 @@ class Databases:
 @contextmanager
 def engine_for(url: str) -> Iterator[Engine]:
     """An app engine (SQLite pragmas included) that is disposed afterwards."""
-    from app.db import make_engine
+    from app.storage.engine import make_engine
 
     engine = make_engine(url)
     try:

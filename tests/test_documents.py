@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.ingest.documents import DocumentError, parse_document
+from app.ingest.seed_format import DocumentError, parse_document
 
 VALID = """---
 document: source

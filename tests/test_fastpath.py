@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
+from app.asgi.store import ResponseStore, etag_matches
 from app.ingest.seed import seed
-from app.store import ResponseStore, etag_matches
 from tests.conftest import ApiClient
 from tests.databases import engine_for
 from tests.servers import DARIEN_SERVE, UVICORN, running
@@ -166,8 +166,8 @@ def test_a_client_that_leaves_mid_body_is_never_passed_on() -> None:
     import asyncio
     import io
 
-    from app.fastpath import FastPath, Variants
-    from app.requestlog import RequestLog
+    from app.asgi.fastpath import FastPath, Variants
+    from app.asgi.requestlog import RequestLog
 
     called: list[Any] = []
 

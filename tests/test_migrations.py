@@ -2,7 +2,7 @@
 
 from sqlalchemy import inspect
 
-from app.db import check_models_match_migrations, downgrade, migrate
+from app.storage.engine import check_models_match_migrations, downgrade, migrate
 from tests.databases import engine_for
 
 TABLES = {"source", "document", "figure", "editorial_choice", "dataset_version"}

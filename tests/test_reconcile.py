@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.reconcile import Candidate, Choice, agrees, bounds, choose_canonical, rounding_step
+from app.domain.reconcile import Candidate, Choice, agrees, bounds, choose_canonical, rounding_step
 
 
 def fig(

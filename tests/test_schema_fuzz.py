@@ -16,8 +16,8 @@ from tests.servers import ROOT, UVICORN, running
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real server on a migrated, seeded SQLite copy (fuzzing must not touch other tests' data)."""
-    from app.db import make_engine, migrate
     from app.ingest.seed import seed
+    from app.storage.engine import make_engine, migrate
 
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
     engine = make_engine(url)

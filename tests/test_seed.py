@@ -8,9 +8,9 @@ import pytest
 from click.testing import Result
 from sqlalchemy import Engine, text
 
-from app.db import migrate
-from app.ingest.documents import DocumentError
 from app.ingest.seed import seed
+from app.ingest.seed_format import DocumentError
+from app.storage.engine import migrate
 from tests.conftest import SEED_DIR
 from tests.databases import engine_for
 

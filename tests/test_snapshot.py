@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from app import snapshot as snapshot_module
 from app.ingest.seed import seed
-from app.snapshot import Snapshot
+from app.record import snapshot as snapshot_module
+from app.record.snapshot import Snapshot
 from tests.databases import engine_for
 
 

@@ -7,7 +7,7 @@ from itertools import accumulate, product
 from typing import Final, NamedTuple
 
 from .demonyms import COUNTRIES, DEMONYMS
-from .records import TOTAL, Subject
+from .records import EVERYONE, Subject
 
 MINORS: Final = Subject("age", "minors")
 UNACCOMPANIED: Final = Subject("age", "unaccompanied_minors")
@@ -28,8 +28,8 @@ _NAMED: Final[dict[str, Subject]] = {
     "niños varones": Subject("sex_age", "boys"),
     "girls": Subject("sex_age", "girls"),
     "niñas": Subject("sex_age", "girls"),
-    "men women and children": TOTAL,
-    "hombres mujeres y niños": TOTAL,
+    "men women and children": EVERYONE,
+    "hombres mujeres y niños": EVERYONE,
 }
 _MINOR_PHRASES = (
     "children and adolescents|children and teenagers|boys and girls|niños niñas y adolescentes|"
@@ -81,7 +81,7 @@ def _unaccompanied_phrases() -> list[str]:
 def _build_phrases() -> dict[tuple[str, ...], Subject]:
     phrases: dict[str, Subject] = dict(_NAMED)
     phrases |= dict.fromkeys(_MINOR_PHRASES.split("|"), MINORS)
-    phrases |= dict.fromkeys(GENERIC_WORDS.split("|"), TOTAL)
+    phrases |= dict.fromkeys(GENERIC_WORDS.split("|"), EVERYONE)
     phrases |= dict.fromkeys(_unaccompanied_phrases(), UNACCOMPANIED)
     phrases |= {d: Subject("nationality", code) for d, code in DEMONYMS.items()}
     return {tuple(p.split()): s for p, s in phrases.items()}

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from .patterns import WordScan, WordScanner, folded, lowered
-from .periods import MONTHS, PATTERNS, PeriodMention, plausible
+from .time_phrases import MONTHS, PATTERNS, PeriodMention, plausible
 
 # Words without which no time expression can occur; patterns are only tried near them.
 _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(

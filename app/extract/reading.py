@@ -9,7 +9,7 @@ from . import cues
 from .lexicon import Term, find_terms
 from .numbers import NumberMention
 from .patterns import word_start
-from .records import TOTAL, ExtractedFigure, Subject
+from .records import EVERYONE, ExtractedFigure, Subject
 from .subjects import find_subject_after, find_subject_before
 from .timeline import Timeline
 
@@ -87,8 +87,8 @@ class SentenceTerms:
 
 
 def _is_specific(subject: Subject | None) -> bool:
-    # "is not" first: most subjects are TOTAL itself, and dataclass equality is slow
-    return subject is not None and subject is not TOTAL and subject != TOTAL
+    # "is not" first: most subjects are EVERYONE itself, and dataclass equality is slow
+    return subject is not None and subject is not EVERYONE and subject != EVERYONE
 
 
 class Reader:
@@ -190,16 +190,16 @@ class Reader:
         if number.percent:
             return specific or self._previous_subject(_APPOSITION)
         if after is not None:
-            return specific or TOTAL
+            return specific or EVERYONE
         if not _BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
         if before is None and not _CROSSING_TALK.search(text, *timeline.paragraph_of(number.start)):
             return None
-        return specific or self._previous_subject(_COMPARISON) or TOTAL
+        return specific or self._previous_subject(_COMPARISON) or EVERYONE
 
     def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
         figure = self.previous.figure if self.previous else None
-        if figure is None or figure.subject == TOTAL or not link.search(self._gap()):
+        if figure is None or figure.subject == EVERYONE or not link.search(self._gap()):
             return None
         return figure.subject
 

@@ -30,4 +30,4 @@ class ExtractedFigure:
     subject: Subject
 
 
-TOTAL = Subject("total", None)
+EVERYONE = Subject("total", None)  # the whole population crossing, no breakdown

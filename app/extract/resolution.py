@@ -8,7 +8,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from .periods import (
+from .records import Period
+from .time_phrases import (
     COUNTS,
     MONTHS,
     MONTHS_BY_NUMBER,
@@ -18,7 +19,6 @@ from .periods import (
     implied_year,
     last_day,
 )
-from .records import Period
 
 
 class Context(NamedTuple):

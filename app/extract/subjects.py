@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import GENERIC_WORDS, Term
-from .periods import MONTHS
-from .records import TOTAL, Subject
+from .records import EVERYONE, Subject
+from .time_phrases import MONTHS
 
 _MONTH_NAMES = "|".join(MONTHS)
 # Words that may sit between a number and the noun it counts: "113,180 of them were minors".
@@ -66,7 +66,7 @@ def find_subject_after(
         position = term.end
         if is_base:
             continue
-        if term.subject is not TOTAL and term.subject != TOTAL:  # identity first: cheaper
+        if term.subject is not EVERYONE and term.subject != EVERYONE:  # identity first: cheaper
             following = nearby[index + 1] if index + 1 < len(nearby) else None
             if (
                 following is not None

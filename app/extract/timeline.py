@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
-from .periods import PeriodMention
 from .records import Period
 from .resolution import Context, resolve_mention
+from .time_phrases import PeriodMention
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app import queries
-from app.ingest.documents import DocumentError, ParsedDocument, parse_document
-from app.models import Document, EditorialChoice, Figure, Source
+from app.ingest.seed_format import DocumentError, ParsedDocument, parse_document
+from app.storage import queries
+from app.storage.tables import Document, EditorialChoice, Figure, Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app import queries
 from app.extract import ExtractedFigure, detect_language, extract_figures
-from app.ingest.documents import content_hash, split_front_matter
-from app.models import (
+from app.ingest.seed_format import content_hash, split_front_matter
+from app.storage import queries
+from app.storage.tables import (
     DatePrecision,
     Dimension,
     Document,

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app import queries
-from app.record import Record, load_record
+from app.record.build import Record, load_record
+from app.storage import queries
 
 log = logging.getLogger("darien")
 

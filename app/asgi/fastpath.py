@@ -13,9 +13,9 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.problems import problem_bytes
-from app.requestlog import RequestLog
-from app.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
+from app.api.problems import problem_bytes
+from app.asgi.requestlog import RequestLog
+from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
 
 STORABLE_TYPES = (b"application/json", b"text/csv")
 UNSTORED_PATHS = frozenset({"/healthz"})

@@ -8,10 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from app.models import EditorialChoice, Figure, Source
-from app.periods import format_period, near_complete_period
-from app.present import candidate, number
-from app.public import (
+from app.api.present import candidate, number
+from app.api.schemas import (
     CanonicalDetailPublic,
     CanonicalFigurePublic,
     ComparedFigurePublic,
@@ -20,10 +18,12 @@ from app.public import (
     SeriesMeta,
     SeriesPublic,
 )
-from app.reconcile import RULE_TEXT, Choice, choose_canonical
+from app.domain.periods import format_period, near_complete_period
+from app.domain.reconcile import RULE_TEXT, Choice, choose_canonical
+from app.storage.queries import FigureRow
+from app.storage.tables import EditorialChoice, Figure
 
 CellKey = tuple[str, str, str | None, str, date, date]
-FigureRow = tuple[Figure, Source]
 
 
 def cell_of(figure: Figure) -> CellKey:

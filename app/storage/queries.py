@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
-from app.models import DatasetVersion, Document, EditorialChoice, Figure, Source
+from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Source
 
 FigureRow = tuple[Figure, Source]
 

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
 
-from app.db import session_scope
-from app.problems import Problem
-from app.public import PageMeta
-from app.record import Record
+from app.api.problems import Problem
+from app.api.schemas import PageMeta
+from app.record.build import Record
+from app.storage.engine import session_scope
 
 
 def get_session(request: Request) -> Iterator[Session]:

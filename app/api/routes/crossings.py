@@ -4,11 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.periods import parse_month
-from app.problems import Problem, invalid
-from app.public import CanonicalDetailPublic, SeriesPublic
-from app.record import Record
-from app.routes import RecordDep
+from app.api.deps import RecordDep
+from app.api.problems import Problem, invalid
+from app.api.schemas import CanonicalDetailPublic, SeriesPublic
+from app.domain.periods import parse_month
+from app.record.build import Record
 
 router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
 

@@ -12,18 +12,18 @@ import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from app.extract import ExtractedFigure
-from app.periods import format_period
-from app.public import (
+from app.api.schemas import (
     CanonicalDetailPublic,
     ClaimPublic,
     PeriodPublic,
     ReferencePublic,
     SubjectPublic,
 )
-from app.reconcile import Candidate, agrees, bounds, rounding_step
-from app.record import Record
-from app.series import CellKey, months_between
+from app.domain.cells import CellKey, months_between
+from app.domain.periods import format_period
+from app.domain.reconcile import Candidate, agrees, bounds, rounding_step
+from app.extract import ExtractedFigure
+from app.record.build import Record
 
 METRIC = "crossings"
 # How far apart two period ends may be for a reported cut to stand in for a claimed period.

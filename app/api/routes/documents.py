@@ -12,14 +12,11 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app import queries
-from app.auth import require_api_key
-from app.ingest.documents import DocumentError
-from app.ingest.uploads import DocumentUpload, IngestResult, ingest_committed, parse_markdown_upload
-from app.models import Document, Figure, Source
-from app.present import figure_public, source_ref
-from app.problems import Problem
-from app.public import (
+from app.api.auth import require_api_key
+from app.api.deps import SessionDep, check_text_size, next_page
+from app.api.present import figure_public, source_ref
+from app.api.problems import Problem
+from app.api.schemas import (
     DocumentDetailPublic,
     DocumentListPublic,
     DocumentPublic,
@@ -28,7 +25,10 @@ from app.public import (
     PageMeta,
     UnplacedPublic,
 )
-from app.routes import SessionDep, check_text_size, next_page
+from app.ingest.seed_format import DocumentError
+from app.ingest.uploads import DocumentUpload, IngestResult, ingest_committed, parse_markdown_upload
+from app.storage import queries
+from app.storage.tables import Document, Figure, Source
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 log = logging.getLogger("darien")

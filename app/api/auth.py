@@ -4,7 +4,7 @@ import hmac
 
 from fastapi import Request
 
-from app.problems import Problem
+from app.api.problems import Problem
 
 
 def configured_keys(raw: str) -> list[bytes]:

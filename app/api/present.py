@@ -2,10 +2,10 @@
 
 import re
 
-from app.models import Figure, Source
-from app.periods import format_period
-from app.public import FigurePublic, SourceRef
-from app.reconcile import Candidate
+from app.api.schemas import FigurePublic, SourceRef
+from app.domain.periods import format_period
+from app.domain.reconcile import Candidate
+from app.storage.tables import Figure, Source
 
 BODY_NAMES = {
     "SNM": "Panama's National Migration Service (SNM)",

@@ -12,13 +12,13 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app import queries
-from app.periods import parse_month, period_kind
-from app.present import figure_public, source_ref
-from app.public import CanonicalDetailPublic, FigurePublic, SeriesPublic, SourcePublic
-from app.series import CellKey, label, months_between, reconcile_all, series_page
+from app.api.present import figure_public, source_ref
+from app.api.schemas import CanonicalDetailPublic, FigurePublic, SeriesPublic, SourcePublic
+from app.domain.cells import CellKey, label, months_between, reconcile_all, series_page
+from app.domain.periods import parse_month, period_kind
+from app.storage import queries
 
-TOTAL = ("crossings", "total", None, "people")
+TOTAL_PEOPLE = ("crossings", "total", None, "people")
 Bound = TypeVar("Bound", int, tuple[int, int])  # a year, or a (year, month)
 
 
@@ -101,7 +101,7 @@ def load_record(engine: Engine) -> Record:
     for figure, _ in sorted(rows, key=lambda row: (row[0].document_id, row[0].ordinal)):
         by_source[figure.source_id].append(figures[figure.id])
     canonical = reconcile_all(rows, choices, figures)
-    totals = {key: detail for key, detail in canonical.items() if key[:4] == TOTAL}
+    totals = {key: detail for key, detail in canonical.items() if key[:4] == TOTAL_PEOPLE}
     return Record(
         version=version,
         figures=figures,

@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.claims import judge_all
+from app.api.deps import RecordDep, check_text_size
+from app.api.schemas import ClaimsPublic
+from app.domain.claims import judge_all
 from app.extract import extract_figures
-from app.public import ClaimsPublic
-from app.routes import RecordDep, check_text_size
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 # Texts up to this many characters are checked on the event loop (a few milliseconds at most).

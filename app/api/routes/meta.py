@@ -4,9 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
-from app import queries
-from app.problems import PROBLEM_TYPES, Problem
-from app.routes import RecordDep, SessionDep, link
+from app.api.deps import RecordDep, SessionDep, link
+from app.api.problems import PROBLEM_TYPES, Problem
+from app.storage import queries
 
 router = APIRouter(tags=["meta"])
 

@@ -4,10 +4,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.models import Dimension, Qualifier, Unit
-from app.problems import Problem
-from app.public import FigureListPublic, FigurePublic
-from app.routes import IdCursor, PageLimit, RecordDep, page_of
+from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
+from app.api.problems import Problem
+from app.api.schemas import FigureListPublic, FigurePublic
+from app.storage.tables import Dimension, Qualifier, Unit
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
 

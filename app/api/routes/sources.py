@@ -4,9 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.problems import Problem
-from app.public import SourceDetailPublic, SourceListPublic
-from app.routes import IdCursor, PageLimit, RecordDep, page_of
+from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
+from app.api.problems import Problem
+from app.api.schemas import SourceDetailPublic, SourceListPublic
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 

@@ -1,0 +1,1 @@
+"""HTTP routes: thin functions that parse input, ask the record or a query, and shape the answer."""

@@ -1,0 +1,1 @@
+"""The ASGI edge in front of FastAPI: the fast path, its response store and the request log."""

@@ -1,0 +1,1 @@
+"""Figures stored in the database: tables, all SQL, engines and migrations."""
