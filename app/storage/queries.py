@@ -2,13 +2,13 @@
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import Row, delete, func, update
+from sqlalchemy import select as select_table
 from sqlmodel import Session, col, select
 
 from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Source
-
-FigureRow = tuple[Figure, Source]
 
 
 def get_dataset_version(session: Session) -> int:
@@ -17,14 +17,9 @@ def get_dataset_version(session: Session) -> int:
     return row.version if row else 0
 
 
-def list_all_figures(session: Session) -> Sequence[FigureRow]:
-    """Every figure with its source, in id order."""
-    query = (
-        select(Figure, Source)
-        .join(Source, col(Figure.source_id) == col(Source.id))
-        .order_by(col(Figure.id))
-    )
-    return session.exec(query).all()
+def list_figure_rows(session: Session) -> Sequence[Row[Any]]:
+    """Every figure as a plain row of its columns (no ORM objects: the record loads very many)."""
+    return session.connection().execute(select_table(Figure.metadata.tables["figure"])).all()
 
 
 def list_all_sources(session: Session) -> Sequence[Source]:
