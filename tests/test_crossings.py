@@ -1,21 +1,9 @@
 """Canonical yearly and monthly totals: golden answers, sums, gaps and the others beside them."""
 
-import json
-import os
-from typing import Any
-
 import pytest
 
-from tests.conftest import GOLDEN_DIR, ApiClient
-
-
-def assert_golden(name: str, payload: Any) -> None:
-    """Compare with tests/golden/<name>.json; UPDATE_GOLDEN=1 rewrites the file instead."""
-    path = GOLDEN_DIR / f"{name}.json"
-    text = json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"response differs from {path.name}"
+from tests.conftest import ApiClient
+from tests.golden import assert_golden
 
 
 def test_year_2023_matches_golden(client: ApiClient) -> None:
