@@ -5,7 +5,7 @@ periods.near_complete_period).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.domain.periods import format_period, near_complete_period
@@ -90,23 +90,47 @@ def reconcile_cell(
     )
 
 
-def reconcile_all(
-    figures: Iterable[ReportedFigure], choices: dict[Cell, Choice]
-) -> dict[Cell, CanonicalFigure]:
-    """The canonical figure of every cell that has one."""
-    cells: dict[Cell, list[ReportedFigure]] = defaultdict(list)
-    near: dict[Cell, list[ReportedFigure]] = defaultdict(list)
-    for figure in figures:
-        cell = figure.cell
-        cells[cell].append(figure)
-        if full := near_complete_period(cell.period_start, cell.period_end):
-            near[cell._replace(period_start=full[0], period_end=full[1])].append(figure)
-    result = {}
-    for cell in sorted(cells, key=repr):
-        canonical = reconcile_cell(cells[cell], near.get(cell, []), choices.get(cell))
-        if canonical is not None:
-            result[cell] = canonical
-    return result
+class CanonicalCells(Mapping[Cell, CanonicalFigure]):
+    """The canonical figure of every cell that has one, worked out the first time it is asked for.
+
+    Which cells have one is known at once (every cell with a figure, unless an editorial choice
+    excludes it); ranking and comparing wait until a reader asks, so a large record loads fast.
+    Two threads asking at once both compute the same value; either result is kept.
+    """
+
+    def __init__(self, figures: Iterable[ReportedFigure], choices: dict[Cell, Choice]) -> None:
+        self._cells: dict[Cell, list[ReportedFigure]] = defaultdict(list)
+        self._near: dict[Cell, list[ReportedFigure]] = defaultdict(list)
+        for figure in figures:
+            self._cells[figure.cell].append(figure)
+        for cell, reported in self._cells.items():
+            if full := near_complete_period(cell.period_start, cell.period_end):
+                self._near[cell._replace(period_start=full[0], period_end=full[1])] += reported
+        self._choices = choices
+        excluded = {cell for cell, choice in choices.items() if choice.figure_id is None}
+        self._order = sorted((c for c in self._cells if c not in excluded), key=repr)
+        self._known = frozenset(self._order)
+        self._chosen: dict[Cell, CanonicalFigure] = {}
+
+    def __getitem__(self, cell: Cell) -> CanonicalFigure:
+        chosen = self._chosen.get(cell)
+        if chosen is None:
+            if cell not in self._known:
+                raise KeyError(cell)
+            near = self._near.get(cell, [])
+            chosen = reconcile_cell(self._cells[cell], near, self._choices.get(cell))
+            assert chosen is not None  # only excluded cells have none, and they are not known
+            self._chosen[cell] = chosen
+        return chosen
+
+    def __contains__(self, cell: object) -> bool:
+        return cell in self._known
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
 def series_of(cells: dict[str, CanonicalFigure], wanted: list[str], available: list[str]) -> Series:

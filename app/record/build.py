@@ -6,19 +6,21 @@ never response models: the API shapes them per request.
 """
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.domain.cells import (
+    CanonicalCells,
     CanonicalFigure,
     Series,
     label,
     months_between,
-    reconcile_all,
     series_of,
 )
 from app.domain.citation import origin_of
@@ -27,7 +29,7 @@ from app.domain.reconcile import Choice
 from app.domain.reports import Cell, ReportedFigure, SourceInfo, number
 from app.domain.vocabulary import Dimension, Unit
 from app.storage import queries
-from app.storage.tables import EditorialChoice, Source
+from app.storage.tables import EditorialChoice, Figure, Source
 
 TOTAL_METRIC = "crossings"
 Bound = TypeVar("Bound", int, tuple[int, int])  # a year, or a (year, month)
@@ -41,7 +43,7 @@ class Record:
     figures: dict[str, ReportedFigure]  # by id, in id order
     sources: dict[str, SourceInfo]  # by id, in id order
     figures_by_source: dict[str, list[ReportedFigure]]  # in document order
-    canonical: dict[Cell, CanonicalFigure]
+    canonical: CanonicalCells
     yearly: dict[str, CanonicalFigure] = field(default_factory=dict)
     monthly: dict[str, CanonicalFigure] = field(default_factory=dict)
 
@@ -115,32 +117,51 @@ def source_info(source: Source) -> SourceInfo:
     )
 
 
-def reported_figure(row: Any, source: SourceInfo, cells: dict[Cell, Cell]) -> ReportedFigure:
-    """A stored figure (a table row or an ORM object) as a domain value.
+def figure_row(figure: Figure) -> tuple[Any, ...]:
+    """A stored figure as the row list_figure_rows would give for it."""
+    return tuple(getattr(figure, name) for name in queries.FIGURE_COLUMNS)
 
-    `cells` interns the cells, and sys.intern the repeated names, so figures of one cell share them.
+
+def reported_figure(
+    row: Sequence[Any], sources: dict[str, SourceInfo], cells: dict[tuple[Any, ...], Cell]
+) -> ReportedFigure:
+    """A figure row (queries.FIGURE_COLUMNS) as a domain value.
+
+    `cells` shares one Cell among the figures of a cell, with its names interned: a large record
+    repeats them thousands of times.
     """
-    value_of = row.dimension_value
-    cell = Cell(
-        sys.intern(row.metric),
-        row.dimension,
-        sys.intern(value_of) if value_of is not None else None,
-        row.unit,
-        row.period_start,
-        row.period_end,
-    )
+    (
+        id_,
+        *key,
+        value,
+        qualifier,
+        attributed_to,
+        source_id,
+        document_id,
+        _,
+        note,
+        quote,
+        start,
+        end,
+    ) = row
+    cell = cells.get(tuple(key))
+    if cell is None:
+        metric, dimension, dimension_value, unit, period_start, period_end = key
+        value_of = sys.intern(dimension_value) if dimension_value is not None else None
+        cell = Cell(sys.intern(metric), dimension, value_of, unit, period_start, period_end)
+        cells[tuple(key)] = cell
     return ReportedFigure(
-        id=row.id,
-        cell=cells.setdefault(cell, cell),
-        value=number(row.value),
-        qualifier=row.qualifier,
-        attributed_to=sys.intern(row.attributed_to),
-        source=source,
-        document_id=row.document_id,
-        note=row.note,
-        quote=row.quote,
-        quote_start=row.span_start,
-        quote_end=row.span_end,
+        id_,
+        cell,
+        number(value),
+        qualifier,
+        sys.intern(attributed_to),
+        sources[source_id],
+        document_id,
+        note,
+        quote,
+        start,
+        end,
     )
 
 
@@ -183,14 +204,18 @@ def load_record(engine: Engine) -> Record:
         choices = dict(choice_of(c) for c in queries.list_all_choices(session))
     # Sorted here, not by SQL: pagination bisects these ids with Python's ordering, which a
     # PostgreSQL collation need not share.
-    cells: dict[Cell, Cell] = {}
-    ordered = sorted(rows, key=lambda row: row.id)
-    figures = {r.id: reported_figure(r, sources[r.source_id], cells) for r in ordered}
+    cells: dict[tuple[Any, ...], Cell] = {}
+    figures = {
+        row[0]: reported_figure(row, sources, cells) for row in sorted(rows, key=itemgetter(0))
+    }
     by_source: dict[str, list[ReportedFigure]] = {source_id: [] for source_id in sorted(sources)}
-    for row in sorted(rows, key=lambda row: (row.document_id, row.ordinal)):
-        by_source[row.source_id].append(figures[row.id])
-    canonical = reconcile_all(figures.values(), choices)
-    totals = {cell: c for cell, c in canonical.items() if is_total(cell)}
+    at_source, at_document, at_ordinal = (
+        queries.FIGURE_COLUMNS.index(name) for name in ("source_id", "document_id", "ordinal")
+    )
+    for row in sorted(rows, key=itemgetter(at_document, at_ordinal)):
+        by_source[row[at_source]].append(figures[row[0]])
+    canonical = CanonicalCells(figures.values(), choices)
+    totals = {cell: canonical[cell] for cell in canonical if is_total(cell)}
     return Record(
         version=version,
         figures=figures,

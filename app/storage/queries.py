@@ -17,9 +17,33 @@ def get_dataset_version(session: Session) -> int:
     return row.version if row else 0
 
 
+# The columns of a figure row, in the order list_figure_rows gives them.
+FIGURE_COLUMNS = (
+    "id",
+    "metric",
+    "dimension",
+    "dimension_value",
+    "unit",
+    "period_start",
+    "period_end",
+    "value",
+    "qualifier",
+    "attributed_to",
+    "source_id",
+    "document_id",
+    "ordinal",
+    "note",
+    "quote",
+    "span_start",
+    "span_end",
+)
+
+
 def list_figure_rows(session: Session) -> Sequence[Row[Any]]:
-    """Every figure as a plain row of its columns (no ORM objects: the record loads very many)."""
-    return session.connection().execute(select_table(Figure.metadata.tables["figure"])).all()
+    """Every figure as a plain row of FIGURE_COLUMNS (no ORM objects: the record loads very many)."""
+    table = Figure.metadata.tables["figure"]
+    query = select_table(*(table.c[name] for name in FIGURE_COLUMNS))
+    return session.connection().execute(query).all()
 
 
 def list_all_sources(session: Session) -> Sequence[Source]:

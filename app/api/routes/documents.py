@@ -28,7 +28,7 @@ from app.api.schemas import (
 from app.domain.reports import SourceInfo
 from app.ingest.seed_format import DocumentError
 from app.ingest.uploads import DocumentUpload, IngestResult, ingest_committed, parse_markdown_upload
-from app.record.build import reported_figure, source_info
+from app.record.build import figure_row, reported_figure, source_info
 from app.storage import queries
 from app.storage.tables import Document, Figure
 
@@ -211,4 +211,5 @@ def figures_public(figures: Sequence[Figure], source: SourceInfo | None) -> list
     """Figures read from one document, with its source."""
     if source is None:
         return []
-    return [figure_public(reported_figure(f, source, {})) for f in figures]
+    sources = {source.id: source}
+    return [figure_public(reported_figure(figure_row(f), sources, {})) for f in figures]
