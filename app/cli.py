@@ -10,6 +10,7 @@ import typer
 import uvicorn
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.api.present import claim_public
 from app.api.schemas import ClaimPublic
 from app.config import get_settings
 from app.domain.claims import judge_all
@@ -111,7 +112,7 @@ def check_command(
         record = load_record(engine)
     finally:
         engine.dispose()
-    claims = judge_all(record, extract_figures(text, when, language))
+    claims = [claim_public(j) for j in judge_all(record, extract_figures(text, when, language))]
     if as_json:
         typer.echo(
             orjson.dumps(

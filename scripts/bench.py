@@ -25,6 +25,9 @@ PYTHON = sys.executable
 DURATION = os.environ.get("BENCH_DURATION", "4s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = "32"
+# With the figures table grown 100x (issue 7): the record must still load quickly and compactly.
+GROWN_COLD_TARGET_S = 3.0
+GROWN_MEMORY_TARGET_MB = 250
 HOT = [
     "/v1/crossings/yearly",
     "/v1/crossings/monthly?year=2023",
@@ -317,6 +320,41 @@ def grow_figures(url_db: str, factor: int) -> None:
     engine.dispose()
 
 
+def grown_database() -> str:
+    """A seeded database whose figures table is grown 100x."""
+    url_db = fresh_database("bench_grown")
+    grow_figures(url_db, 100)
+    return url_db
+
+
+def start_numbers(url_db: str, port: int) -> tuple[float, float, float]:
+    """Cold start (process start to first 200), the CPU seconds the server spent on it (which a
+    busy machine does not inflate), and resident memory right after it."""
+    base = f"http://127.0.0.1:{port}"
+    process, cold = start(serve_command(port), {"DATABASE_URL": url_db}, base + HOT[0])
+    try:
+        memory, cpu = rss_mb(_server_pid(process)), cpu_seconds(_server_pid(process))
+    finally:
+        stop(process)
+    return cold, cpu, memory
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def grown_lines(cold: float, cpu: float, memory: float) -> list[str]:
+    """The grown-table start-up numbers against their targets."""
+    return [
+        f"- figures table grown 100x, cold start: {cold:.2f} s, of which {cpu:.2f} s CPU "
+        f"(target <= {GROWN_COLD_TARGET_S} s{'' if cold <= GROWN_COLD_TARGET_S else ', MISSED'})",
+        f"- figures table grown 100x, memory after start: {memory:.0f} MB (target <= "
+        f"{GROWN_MEMORY_TARGET_MB} MB{'' if memory <= GROWN_MEMORY_TARGET_MB else ', MISSED'})",
+    ]
+
+
 def ratio_table(
     app: dict[str, dict[str, float]], ceiling: dict[str, dict[str, float]]
 ) -> list[str]:
@@ -346,14 +384,12 @@ def main() -> None:
     VAR.mkdir(parents=True, exist_ok=True)
     (VAR / "server.log").unlink(missing_ok=True)
     ensure_wrk()
-    with_claims = (ROOT / "app" / "routes" / "claims.py").exists()
+    with_claims = (ROOT / "app" / "api" / "routes" / "claims.py").exists()
     url_db = fresh_database("bench")
     app, ceiling, cold, memory = measure(url_db, 8101, with_ceiling=True, with_claims=with_claims)
-    grown_db = fresh_database("bench_grown")
-    grow_figures(grown_db, 100)
-    grown, _, grown_cold, grown_memory = measure(
-        grown_db, 8103, with_ceiling=False, with_claims=False
-    )
+    grown_db = grown_database()
+    grown_start = start_numbers(grown_db, 8103)
+    grown, _, _, _ = measure(grown_db, 8103, with_ceiling=False, with_claims=False)
     base, big = app[HOT[0]]["rps"], grown[HOT[0]]["rps"]
     extraction = extraction_mb_per_s()
     lines = [
@@ -368,12 +404,19 @@ def main() -> None:
         if extraction
         else "- extraction: (extractor not present)",
         f"- figures table grown 100x: yearly list {big:,.0f} req/s vs {base:,.0f} "
-        f"({(big - base) / base * 100:+.1f}%), cold start {grown_cold:.2f} s, memory {grown_memory:.0f} MB",
+        f"({(big - base) / base * 100:+.1f}%)",
+        *grown_lines(*grown_start),
     ]
     report = "\n".join(lines)
     (VAR / "latest.md").write_text(report + "\n", encoding="utf-8")
     print(report)
 
 
+def main_grown_start() -> None:
+    """`python scripts/bench.py --grown-start`: only the grown-table start-up numbers (no wrk)."""
+    VAR.mkdir(parents=True, exist_ok=True)
+    print("\n".join(grown_lines(*start_numbers(grown_database(), 8103))))
+
+
 if __name__ == "__main__":
-    main()
+    main_grown_start() if sys.argv[1:] == ["--grown-start"] else main()

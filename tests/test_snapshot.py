@@ -34,7 +34,7 @@ def test_refresh_loads_a_new_version_once(database_url: str, seed_dir: Path) -> 
         for thread in threads:
             thread.join()
         assert seen == [2]
-        assert snap.record.yearly["2012"].value == 1778
+        assert snap.record.yearly["2012"].figure.value == 1778
 
 
 def test_refresh_never_goes_backwards(

@@ -1,110 +1,162 @@
-"""Shape stored rows into public figures: provenance, period labels and a citation to paste."""
+"""The v1 JSON views of the record's values: every route shapes its answer here.
 
-import re
+The domain hands over plain values (app.domain.reports, cells, claims); this module turns them into
+the documented response models, whose keys are only ever added.
+"""
 
-from app.api.schemas import FigurePublic, SourceRef
+from app.api.schemas import (
+    CanonicalDetailPublic,
+    CanonicalFigurePublic,
+    ClaimPublic,
+    ComparedFigurePublic,
+    FigurePublic,
+    PeriodPublic,
+    ReferencePublic,
+    Selection,
+    SeriesMeta,
+    SeriesPublic,
+    SourcePublic,
+    SourceRef,
+    SubjectPublic,
+)
+from app.domain.cells import CanonicalFigure, ComparedFigure, Series
+from app.domain.citation import cite
+from app.domain.claims import Judgement, Reference
 from app.domain.periods import format_period
-from app.domain.reconcile import Candidate
-from app.storage.tables import Figure, Source
-
-BODY_NAMES = {
-    "SNM": "Panama's National Migration Service (SNM)",
-    "MinSeg": "Panama's Ministry of Public Security",
-    "SENAFRONT": "Panama's National Border Service (SENAFRONT)",
-    "SENNIAF": "Panama's child-protection secretariat (SENNIAF)",
-    "Panama-gov": "the Government of Panama",
-    "IOM": "the International Organization for Migration (IOM)",
-    "UNICEF": "UNICEF",
-    "UNHCR": "UNHCR",
-    "UNHCR/IOM": "UNHCR and IOM",
-    "OCHA": "UN OCHA",
-    "OHCHR": "the UN Human Rights Office (OHCHR)",
-    "HRW": "Human Rights Watch",
-    "IFRC": "the IFRC",
-    "ICG": "the International Crisis Group",
-    "Defensoria-Colombia": "Colombia's Ombudsman's Office",
-}
-_COPY_MARK = re.compile(r"\s*\([^)]*\bcop(?:y|ies)\b[^)]*\)", re.IGNORECASE)
+from app.domain.reconcile import RULE_TEXT
+from app.domain.reports import ReportedFigure, SourceInfo
 
 
-def number(value: float) -> int | float:
-    """Whole numbers as int, so JSON shows 520085 rather than 520085.0."""
-    return int(value) if value == int(value) else value
-
-
-def wire_of(source: Source) -> str | None:
-    """The agency a syndicated story came from; None for an outlet's own (or unknown) story."""
-    return source.wire if source.wire and source.wire not in ("none", "unknown") else None
-
-
-def origin_of(source: Source) -> str:
-    """The independent origin of a story: its wire if syndicated, else its outlet (copies folded)."""
-    return wire_of(source) or _COPY_MARK.sub("", source.publisher).strip()
-
-
-def published_text(source: Source) -> str:
-    """The publication date as a citation writes it, honest about its precision."""
-    if source.published is None or source.published_precision == "unknown":
-        return "date unknown"
-    day = f"{source.published.day} {source.published:%B %Y}"
-    if source.published_precision == "month":
-        return f"{source.published:%B %Y}"
-    if source.published_precision == "approx":
-        return f"around {day}"
-    return day
-
-
-def cite(figure: Figure, source: Source) -> str:
-    """A one-sentence citation: who counted, who published, title, date, URL, and our figure id."""
-    body = BODY_NAMES.get(figure.attributed_to)
-    by = f"{body[0].upper()}{body[1:]}, as reported by " if body else "Reported by "
-    agency = wire_of(source)
-    wire = f" ({agency} wire)" if agency else ""
-    url = f", {source.url}" if source.url else ""
-    return (
-        f'{by}{source.publisher}{wire}, "{source.title}", {published_text(source)}{url}. '
-        f"Darién Crossings API, figure {figure.id}."
-    )
-
-
-def figure_public(figure: Figure, source: Source) -> FigurePublic:
-    """The public view of a stored figure."""
-    return FigurePublic(
-        id=figure.id,
-        url=f"/v1/figures/{figure.id}",
-        metric=figure.metric,
-        period=format_period(figure.period_start, figure.period_end),
-        period_start=figure.period_start,
-        period_end=figure.period_end,
-        dimension=figure.dimension,
-        dimension_value=figure.dimension_value,
-        value=number(figure.value),
-        unit=figure.unit,
-        qualifier=figure.qualifier,
-        attributed_to=figure.attributed_to,
-        source=source_ref(source),
-        citation=cite(figure, source),
-        note=figure.note,
-        document_id=figure.document_id,
-        quote=figure.quote,
-        quote_start=figure.span_start,
-        quote_end=figure.span_end,
-    )
-
-
-def source_ref(source: Source) -> SourceRef:
+def source_ref(source: SourceInfo) -> SourceRef:
     """The short description of a source carried by every figure."""
     return SourceRef.model_validate(source, from_attributes=True)
 
 
-def candidate(figure: Figure, source: Source) -> Candidate:
-    """What the reconciler needs from a stored figure."""
-    return Candidate(
-        figure_id=figure.id,
-        value=figure.value,
-        unit=figure.unit,
-        qualifier=figure.qualifier,
-        attributed_to=figure.attributed_to,
-        published=source.published,
-        origin=origin_of(source),
+def source_public(source: SourceInfo, figure_count: int) -> SourcePublic:
+    """A source with the number of figures it reports."""
+    return SourcePublic(
+        **source_ref(source).model_dump(),
+        url_api=f"/v1/sources/{source.id}",
+        figure_count=figure_count,
+    )
+
+
+def figure_fields(figure: ReportedFigure) -> dict[str, object]:
+    """The fields every view of a figure shares (FigurePublic and its subclasses)."""
+    cell = figure.cell
+    return {
+        "id": figure.id,
+        "url": f"/v1/figures/{figure.id}",
+        "metric": cell.metric,
+        "period": format_period(cell.period_start, cell.period_end),
+        "period_start": cell.period_start,
+        "period_end": cell.period_end,
+        "dimension": cell.dimension,
+        "dimension_value": cell.dimension_value,
+        "value": figure.value,
+        "unit": cell.unit,
+        "qualifier": figure.qualifier,
+        "attributed_to": figure.attributed_to,
+        "source": source_ref(figure.source),
+        "citation": cite(figure),
+        "note": figure.note,
+        "document_id": figure.document_id,
+        "quote": figure.quote,
+        "quote_start": figure.quote_start,
+        "quote_end": figure.quote_end,
+    }
+
+
+def figure_public(figure: ReportedFigure) -> FigurePublic:
+    """The public view of a reported figure."""
+    return FigurePublic.model_validate(figure_fields(figure))
+
+
+def compared_public(compared: ComparedFigure) -> ComparedFigurePublic:
+    """Another figure of a cell, with how it compares to the canonical one."""
+    return ComparedFigurePublic.model_validate(
+        {
+            **figure_fields(compared.figure),
+            "agrees": compared.agrees,
+            "period_match": compared.period_match,
+            "difference": compared.difference,
+        }
+    )
+
+
+def selection_public(canonical: CanonicalFigure) -> Selection:
+    """Why a figure is the canonical one."""
+    return Selection(
+        method=canonical.method,
+        reason=canonical.reason,
+        reported_count=canonical.reported_count,
+        disagreeing_count=canonical.disagreeing_count,
+    )
+
+
+def canonical_public(canonical: CanonicalFigure) -> CanonicalFigurePublic:
+    """A canonical figure without the others (for list endpoints)."""
+    return CanonicalFigurePublic.model_validate(
+        {**figure_fields(canonical.figure), "selection": selection_public(canonical)}
+    )
+
+
+def canonical_detail_public(canonical: CanonicalFigure) -> CanonicalDetailPublic:
+    """A canonical figure with every other figure reported for its period."""
+    return CanonicalDetailPublic.model_validate(
+        {
+            **figure_fields(canonical.figure),
+            "selection": selection_public(canonical),
+            "also_reported": [compared_public(c) for c in canonical.also_reported],
+        }
+    )
+
+
+def series_public(series: Series, version: int) -> SeriesPublic:
+    """A list answer: the canonical figures of a run of periods, the rest listed as missing."""
+    meta = SeriesMeta(
+        count=len(series.figures),
+        period_from=series.periods[0] if series.periods else "",
+        period_to=series.periods[-1] if series.periods else "",
+        missing=series.missing,
+        available=series.available,
+        dataset_version=version,
+        canonical_rule=RULE_TEXT,
+    )
+    return SeriesPublic(data=[canonical_public(c) for c in series.figures], meta=meta)
+
+
+def reference_public(reference: Reference) -> ReferencePublic:
+    """The figure a claim was compared with."""
+    figure = reference.figure
+    return ReferencePublic(
+        id=figure.id if figure else None,
+        url=f"/v1/figures/{figure.id}" if figure else None,
+        period=reference.period,
+        value=reference.value,
+        unit=reference.unit,
+        qualifier=reference.qualifier,
+        derived=reference.derived,
+        derived_from=list(reference.derived_from),
+        method=reference.method,
+        citation=cite(figure) if figure else None,
+    )
+
+
+def claim_public(judgement: Judgement) -> ClaimPublic:
+    """One claim of a text, its verdict and why."""
+    claim = judgement.claim
+    period = claim.period
+    return ClaimPublic(
+        quote=claim.quote,
+        start=claim.start,
+        end=claim.end,
+        value=claim.value,
+        unit=claim.unit,
+        qualifier=claim.qualifier,
+        period=PeriodPublic(start=period.start, end=period.end) if period else None,
+        subject=SubjectPublic(dimension=claim.subject.dimension, value=claim.subject.value),
+        verdict=judgement.verdict,
+        reference=reference_public(judgement.reference) if judgement.reference else None,
+        explanation=judgement.explanation,
     )

@@ -4,6 +4,17 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from app.domain.vocabulary import (
+    DatePrecision,
+    Dimension,
+    PeriodMatch,
+    Qualifier,
+    SelectionMethod,
+    SourceKind,
+    Unit,
+    Verdict,
+)
+
 
 class SourceRef(BaseModel):
     """Where a figure was published."""
@@ -16,10 +27,12 @@ class SourceRef(BaseModel):
     title: str
     url: str | None
     published: date | None = Field(examples=["2023-08-01"])
-    published_precision: str = Field(
+    published_precision: DatePrecision = Field(
         description="day, month, approx (about +/- 2 weeks) or unknown"
     )
-    kind: str = Field(description="official, un_agency, ngo, news or research", examples=["news"])
+    kind: SourceKind = Field(
+        description="official, un_agency, ngo, news or research", examples=["news"]
+    )
     language: str = Field(examples=["en"])
 
 
@@ -32,13 +45,13 @@ class FigurePublic(BaseModel):
     period: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD/YYYY-MM-DD", examples=["2023"])
     period_start: date
     period_end: date
-    dimension: str = Field(
+    dimension: Dimension = Field(
         description="total, nationality, sex, age or sex_age", examples=["total"]
     )
     dimension_value: str | None = Field(description="e.g. VEN, minors; null for total")
     value: int | float = Field(examples=[520085])
-    unit: str = Field(description="people or percent", examples=["people"])
-    qualifier: str = Field(
+    unit: Unit = Field(description="people or percent", examples=["people"])
+    qualifier: Qualifier = Field(
         description="exact, approximate (rounded, about, nearly), more_than (a lower bound) "
         "or less_than (an upper bound)",
         examples=["exact"],
@@ -65,7 +78,7 @@ class ComparedFigurePublic(FigurePublic):
         description="Whether its value, read with its qualifier, is compatible with the canonical "
         "figure; null when the cell has no canonical figure"
     )
-    period_match: str = Field(
+    period_match: PeriodMatch = Field(
         description="same: reported for exactly this period; near_complete: a cut that stops a "
         "little short of its end (e.g. a mid-December count published as the year's total)"
     )
@@ -77,7 +90,7 @@ class ComparedFigurePublic(FigurePublic):
 class Selection(BaseModel):
     """Why this figure is the canonical one."""
 
-    method: str = Field(
+    method: SelectionMethod = Field(
         description="editorial (a recorded decision) or rule (the ranking rule)",
         examples=["editorial"],
     )
@@ -170,7 +183,7 @@ class PeriodPublic(BaseModel):
 class SubjectPublic(BaseModel):
     """Who a figure counts: total, or a breakdown such as nationality=VEN."""
 
-    dimension: str = Field(examples=["total"])
+    dimension: Dimension = Field(examples=["total"])
     value: str | None = Field(examples=[None])
 
 
@@ -181,8 +194,8 @@ class ReferencePublic(BaseModel):
     url: str | None
     period: str
     value: int | float
-    unit: str
-    qualifier: str
+    unit: Unit
+    qualifier: Qualifier
     derived: bool = Field(description="True when computed (a sum or a share) rather than reported")
     derived_from: list[str] = Field(description="Ids of the canonical figures a derived value uses")
     method: str = Field(description="How the reference was obtained")
@@ -196,15 +209,15 @@ class ClaimPublic(BaseModel):
     start: int = Field(description="Character offset of the quote in the text")
     end: int = Field(description="Offset just after the quote")
     value: int | float
-    unit: str = Field(description="people or percent")
-    qualifier: str = Field(
+    unit: Unit = Field(description="people or percent")
+    qualifier: Qualifier = Field(
         description="exact, approximate, more_than or less_than, as the text words it"
     )
     period: PeriodPublic | None = Field(
         description="The span the figure refers to; null if unresolved"
     )
     subject: SubjectPublic
-    verdict: str = Field(description="consistent, inconsistent or unverifiable")
+    verdict: Verdict = Field(description="consistent, inconsistent or unverifiable")
     reference: ReferencePublic | None
     explanation: str
 
@@ -251,9 +264,9 @@ class UnplacedPublic(BaseModel):
     start: int
     end: int
     value: int | float
-    unit: str
-    qualifier: str
-    dimension: str
+    unit: Unit
+    qualifier: Qualifier
+    dimension: Dimension
     dimension_value: str | None
 
 

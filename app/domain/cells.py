@@ -1,118 +1,146 @@
 """The canonical series: one figure per cell, chosen from every figure reported for it (pure).
 
-A cell is (metric, dimension, dimension_value, unit, period_start, period_end). Full years and
-months also gather the near-complete cuts of themselves (see periods.near_complete_period).
+Full years and months also gather the near-complete cuts of themselves (see
+periods.near_complete_period).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
-from app.api.present import candidate, number
-from app.api.schemas import (
-    CanonicalDetailPublic,
-    CanonicalFigurePublic,
-    ComparedFigurePublic,
-    FigurePublic,
-    Selection,
-    SeriesMeta,
-    SeriesPublic,
-)
 from app.domain.periods import format_period, near_complete_period
-from app.domain.reconcile import RULE_TEXT, Choice, choose_canonical
-from app.storage.queries import FigureRow
-from app.storage.tables import EditorialChoice, Figure
-
-CellKey = tuple[str, str, str | None, str, date, date]
+from app.domain.reconcile import Candidate, Choice, choose_canonical
+from app.domain.reports import Cell, ReportedFigure, number
+from app.domain.vocabulary import PeriodMatch, SelectionMethod
 
 
-def cell_of(figure: Figure) -> CellKey:
-    """The cell a figure reports on."""
-    return (
-        figure.metric,
-        figure.dimension,
-        figure.dimension_value,
-        figure.unit,
-        figure.period_start,
-        figure.period_end,
+@dataclass(frozen=True, slots=True)
+class ComparedFigure:
+    """Another figure reported for a cell, judged against the canonical one."""
+
+    figure: ReportedFigure
+    agrees: bool | None
+    period_match: PeriodMatch
+    difference: int | float  # this value minus the canonical value
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalFigure:
+    """The canonical figure of a cell, why it was chosen, and every other figure beside it."""
+
+    figure: ReportedFigure
+    method: SelectionMethod
+    reason: str
+    reported_count: int
+    disagreeing_count: int
+    also_reported: tuple[ComparedFigure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Canonical figures of a run of periods; the periods without one are listed as missing."""
+
+    periods: list[str]
+    figures: list[CanonicalFigure]
+    missing: list[str]
+    available: list[str]  # first and last period with a canonical figure
+
+
+def candidate(figure: ReportedFigure) -> Candidate:
+    """What the reconciler needs from a reported figure."""
+    return Candidate(
+        figure_id=figure.id,
+        value=figure.value,
+        unit=figure.cell.unit,
+        qualifier=figure.qualifier,
+        attributed_to=figure.attributed_to,
+        published=figure.source.published,
+        origin=figure.source.origin,
     )
 
 
 def reconcile_cell(
-    rows: Sequence[FigureRow],
-    near_rows: Sequence[FigureRow],
-    choice: EditorialChoice | None,
-    public: dict[str, FigurePublic],
-) -> CanonicalDetailPublic | None:
+    figures: Sequence[ReportedFigure], near: Sequence[ReportedFigure], choice: Choice | None
+) -> CanonicalFigure | None:
     """The canonical figure of one cell with the others beside it; None when none is canonical."""
-    near_ids = {figure.id for figure, _ in near_rows}
-    decision = Choice(choice.figure_id, choice.reason) if choice else None
+    by_id = {f.id: f for f in (*figures, *near)}
+    near_ids = {f.id for f in near}
     outcome = choose_canonical(
-        [candidate(f, s) for f, s in rows], decision, [candidate(f, s) for f, s in near_rows]
+        [candidate(f) for f in figures], choice, [candidate(f) for f in near]
     )
     if outcome.canonical_id is None:
         return None
-    canonical = public[outcome.canonical_id]
-    also = [
-        ComparedFigurePublic(
-            **public[c.figure_id].model_dump(),
+    canonical = by_id[outcome.canonical_id]
+    also = tuple(
+        ComparedFigure(
+            figure=by_id[c.figure_id],
             agrees=c.agrees,
-            period_match="near_complete" if c.figure_id in near_ids else "same",
-            difference=number(public[c.figure_id].value - canonical.value),
+            period_match=PeriodMatch.near_complete if c.figure_id in near_ids else PeriodMatch.same,
+            difference=number(by_id[c.figure_id].value - canonical.value),
         )
         for c in outcome.others
-    ]
-    selection = Selection(
-        method=outcome.method,
-        reason=outcome.reason,
-        reported_count=len(rows) + len(near_rows),
-        disagreeing_count=sum(1 for c in outcome.others if c.agrees is False),
     )
-    return CanonicalDetailPublic(**canonical.model_dump(), selection=selection, also_reported=also)
+    return CanonicalFigure(
+        figure=canonical,
+        method=SelectionMethod(outcome.method),
+        reason=outcome.reason,
+        reported_count=len(figures) + len(near),
+        disagreeing_count=sum(1 for c in outcome.others if c.agrees is False),
+        also_reported=also,
+    )
 
 
-def reconcile_all(
-    rows: Sequence[FigureRow], choices: Iterable[EditorialChoice], public: dict[str, FigurePublic]
-) -> dict[CellKey, CanonicalDetailPublic]:
-    """The canonical figure of every cell that has one (`public`: every figure's public view)."""
-    cells: dict[CellKey, list[FigureRow]] = defaultdict(list)
-    near: dict[CellKey, list[FigureRow]] = defaultdict(list)
-    for figure, source in rows:
-        key = cell_of(figure)
-        cells[key].append((figure, source))
-        if full := near_complete_period(figure.period_start, figure.period_end):
-            near[(*key[:4], *full)].append((figure, source))
-    decided: dict[CellKey, EditorialChoice] = {
-        (c.metric, c.dimension, c.dimension_value, c.unit, c.period_start, c.period_end): c
-        for c in choices
-    }
-    result = {}
-    for key in sorted(cells, key=repr):
-        detail = reconcile_cell(cells[key], near.get(key, []), decided.get(key), public)
-        if detail is not None:
-            result[key] = detail
-    return result
+class CanonicalCells(Mapping[Cell, CanonicalFigure]):
+    """The canonical figure of every cell that has one, worked out the first time it is asked for.
+
+    Which cells have one is known at once (every cell with a figure, unless an editorial choice
+    excludes it); ranking and comparing wait until a reader asks, so a large record loads fast.
+    Two threads asking at once both compute the same value; either result is kept.
+    """
+
+    def __init__(self, figures: Iterable[ReportedFigure], choices: dict[Cell, Choice]) -> None:
+        self._cells: dict[Cell, list[ReportedFigure]] = defaultdict(list)
+        self._near: dict[Cell, list[ReportedFigure]] = defaultdict(list)
+        for figure in figures:
+            self._cells[figure.cell].append(figure)
+        for cell, reported in self._cells.items():
+            if full := near_complete_period(cell.period_start, cell.period_end):
+                self._near[cell._replace(period_start=full[0], period_end=full[1])] += reported
+        self._choices = choices
+        excluded = {cell for cell, choice in choices.items() if choice.figure_id is None}
+        self._order = sorted((c for c in self._cells if c not in excluded), key=repr)
+        self._known = frozenset(self._order)
+        self._chosen: dict[Cell, CanonicalFigure] = {}
+
+    def __getitem__(self, cell: Cell) -> CanonicalFigure:
+        chosen = self._chosen.get(cell)
+        if chosen is None:
+            if cell not in self._known:
+                raise KeyError(cell)
+            near = self._near.get(cell, [])
+            chosen = reconcile_cell(self._cells[cell], near, self._choices.get(cell))
+            assert chosen is not None  # only excluded cells have none, and they are not known
+            self._chosen[cell] = chosen
+        return chosen
+
+    def __contains__(self, cell: object) -> bool:
+        return cell in self._known
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
-def summary(detail: CanonicalDetailPublic) -> CanonicalFigurePublic:
-    """A canonical figure without its also_reported list (for list endpoints)."""
-    return CanonicalFigurePublic(**detail.model_dump(exclude={"also_reported"}))
-
-
-def series_page(
-    cells: dict[str, CanonicalDetailPublic], wanted: list[str], available: list[str], version: int
-) -> SeriesPublic:
-    """A list answer: the canonical figures of `wanted` periods, the rest listed as missing."""
-    meta = SeriesMeta(
-        count=sum(1 for p in wanted if p in cells),
-        period_from=wanted[0] if wanted else "",
-        period_to=wanted[-1] if wanted else "",
+def series_of(cells: dict[str, CanonicalFigure], wanted: list[str], available: list[str]) -> Series:
+    """The canonical figures of `wanted` periods, the rest listed as missing."""
+    return Series(
+        periods=wanted,
+        figures=[cells[p] for p in wanted if p in cells],
         missing=[p for p in wanted if p not in cells],
         available=available,
-        dataset_version=version,
-        canonical_rule=RULE_TEXT,
     )
-    return SeriesPublic(data=[summary(cells[p]) for p in wanted if p in cells], meta=meta)
 
 
 def months_between(start: tuple[int, int], end: tuple[int, int]) -> list[str]:
@@ -125,6 +153,6 @@ def months_between(start: tuple[int, int], end: tuple[int, int]) -> list[str]:
     return months
 
 
-def label(key: CellKey) -> str:
+def label(cell: Cell) -> str:
     """The period label of a cell."""
-    return format_period(key[4], key[5])
+    return format_period(cell.period_start, cell.period_end)

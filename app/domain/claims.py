@@ -10,32 +10,63 @@ from what. With neither, the claim is unverifiable.
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from app.api.schemas import (
-    CanonicalDetailPublic,
-    ClaimPublic,
-    PeriodPublic,
-    ReferencePublic,
-    SubjectPublic,
-)
-from app.domain.cells import CellKey, months_between
+from app.domain.cells import months_between
 from app.domain.periods import format_period
 from app.domain.reconcile import Candidate, agrees, bounds, rounding_step
+from app.domain.reports import Cell, ReportedFigure
+from app.domain.vocabulary import Dimension, Qualifier, Unit, Verdict
 from app.extract import ExtractedFigure
-from app.record.build import Record
+from app.record.build import TOTAL_METRIC, Record, start_of
 
-METRIC = "crossings"
 # How far apart two period ends may be for a reported cut to stand in for a claimed period.
 NEARBY_DAYS = 3
 
 
-def _key(
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The figure a claim is compared with: a canonical one, or one derived from canonical ones."""
+
+    period: str
+    value: int | float
+    unit: Unit
+    qualifier: Qualifier
+    method: str  # how the reference was obtained
+    figure: ReportedFigure | None = None  # the canonical figure; None when derived
+    derived_from: tuple[str, ...] = ()  # ids of the canonical figures a derived value uses
+
+    @property
+    def derived(self) -> bool:
+        """True when computed (a sum or a share) rather than reported."""
+        return self.figure is None
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """One claim with its verdict, reference and a sentence explaining both."""
+
+    claim: ExtractedFigure
+    verdict: Verdict
+    reference: Reference | None
+    explanation: str
+
+
+def cell_of_claim(
     claim: ExtractedFigure, unit: str | None = None, dimension: tuple[str, str | None] | None = None
-) -> CellKey:
+) -> Cell:
+    """The cell a claim speaks of (or of its unit or subject replaced)."""
     assert claim.period is not None
     dim, value = dimension or (claim.subject.dimension, claim.subject.value)
-    return (METRIC, dim, value, unit or claim.unit, claim.period.start, claim.period.end)
+    return Cell(
+        TOTAL_METRIC,
+        Dimension(dim),
+        value,
+        Unit(unit or claim.unit),
+        claim.period.start,
+        claim.period.end,
+    )
 
 
 def claim_candidate(claim: ExtractedFigure) -> Candidate:
@@ -46,19 +77,16 @@ def claim_candidate(claim: ExtractedFigure) -> Candidate:
     return Candidate("claim", float(claim.value), claim.unit, qualifier, "claim", None, "claim")
 
 
-def canonical_reference(detail: CanonicalDetailPublic) -> ReferencePublic:
+def canonical_reference(figure: ReportedFigure) -> Reference:
     """A stored canonical figure as a reference."""
-    return ReferencePublic(
-        id=detail.id,
-        url=detail.url,
-        period=detail.period,
-        value=detail.value,
-        unit=detail.unit,
-        qualifier=detail.qualifier,
-        derived=False,
-        derived_from=[],
+    cell = figure.cell
+    return Reference(
+        period=format_period(cell.period_start, cell.period_end),
+        value=figure.value,
+        unit=cell.unit,
+        qualifier=figure.qualifier,
         method="canonical figure of this period",
-        citation=detail.citation,
+        figure=figure,
     )
 
 
@@ -69,7 +97,7 @@ def months_covering(start: date, end: date) -> list[str] | None:
     return months_between((start.year, start.month), (end.year, end.month))
 
 
-def summed_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic | None:
+def summed_reference(record: Record, claim: ExtractedFigure) -> Reference | None:
     """Derived: the sum of canonical monthly totals covering the claimed span (total, people)."""
     if claim.period is None or claim.subject.dimension != "total" or claim.unit != "people":
         return None
@@ -77,80 +105,70 @@ def summed_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic 
     if not months or len(months) < 2:
         return None
     parts = [record.monthly.get(month) for month in months]
-    if any(p is None or p.qualifier != "exact" for p in parts):
+    figures = [p.figure for p in parts if p is not None]
+    if len(figures) < len(parts) or any(f.qualifier != "exact" for f in figures):
         return None
-    figures = [p for p in parts if p is not None]
-    return ReferencePublic(
-        id=None,
-        url=None,
+    return Reference(
         period=format_period(claim.period.start, claim.period.end),
-        value=sum(p.value for p in figures),
-        unit="people",
-        qualifier="exact",
-        derived=True,
-        derived_from=[p.id for p in figures],
+        value=sum(f.value for f in figures),
+        unit=Unit.people,
+        qualifier=Qualifier.exact,
         method=f"derived: sum of the {len(figures)} canonical monthly totals",
-        citation=None,
+        derived_from=tuple(f.id for f in figures),
     )
 
 
-def share_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic | None:
+def share_reference(record: Record, claim: ExtractedFigure) -> Reference | None:
     """Derived: a share in percent from the canonical count of the subject and of the total."""
     if claim.period is None or claim.unit != "percent" or claim.subject.dimension == "total":
         return None
-    part = record.canonical.get(_key(claim, unit="people"))
-    whole = record.canonical.get(_key(claim, unit="people", dimension=("total", None)))
-    if (
-        part is None
-        or whole is None
-        or not whole.value
-        or "exact" not in (part.qualifier, whole.qualifier)
-    ):
+    part_of = record.canonical.get(cell_of_claim(claim, unit="people"))
+    whole_of = record.canonical.get(cell_of_claim(claim, unit="people", dimension=("total", None)))
+    if part_of is None or whole_of is None:
         return None
-    return ReferencePublic(
-        id=None,
-        url=None,
-        period=part.period,
+    part, whole = part_of.figure, whole_of.figure
+    if not whole.value or "exact" not in (part.qualifier, whole.qualifier):
+        return None
+    approximate = "approximate" in (part.qualifier, whole.qualifier)
+    return Reference(
+        period=format_period(part.cell.period_start, part.cell.period_end),
         value=round(100 * part.value / whole.value, 1),
-        unit="percent",
-        qualifier="approximate" if "approximate" in (part.qualifier, whole.qualifier) else "exact",
-        derived=True,
-        derived_from=[part.id, whole.id],
+        unit=Unit.percent,
+        qualifier=Qualifier.approximate if approximate else Qualifier.exact,
         method=f"derived: {part.value:,} {claim.subject.value} / {whole.value:,} in total",
-        citation=None,
+        derived_from=(part.id, whole.id),
     )
 
 
-def nearby_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic | None:
+def nearby_reference(record: Record, claim: ExtractedFigure) -> Reference | None:
     """The canonical figure of a period that starts with the claim's and ends within a few days of it.
 
     "So far this year" resolves to the publication date, but the count it repeats usually stops a
     day or two earlier: the record files it with its real cut-off date.
     """
-    key = _key(claim)
+    wanted = cell_of_claim(claim)
+    end = wanted.period_end
     near = [
-        k
-        for k in record.cells_by_start.get(key[:5], [])
-        if abs((k[5] - key[5]).days) <= NEARBY_DAYS
+        cell
+        for cell in record.cells_by_start.get(start_of(wanted), [])
+        if abs((cell.period_end - end).days) <= NEARBY_DAYS
     ]
     if not near:
         return None
-    closest = min(near, key=lambda k: (abs((k[5] - key[5]).days), k[5]))
-    reference = canonical_reference(record.canonical[closest])
-    days = (closest[5] - key[5]).days
+    closest = min(near, key=lambda cell: (abs((cell.period_end - end).days), cell.period_end))
+    reference = canonical_reference(record.canonical[closest].figure)
+    days = (closest.period_end - end).days
     shift = f"{abs(days)} day{'s' if abs(days) != 1 else ''} {'longer' if days > 0 else 'shorter'}"
-    return reference.model_copy(
-        update={"method": f"canonical figure of the closest period ({shift})"}
-    )
+    return replace(reference, method=f"canonical figure of the closest period ({shift})")
 
 
-def find_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic | None:
+def find_reference(record: Record, claim: ExtractedFigure) -> Reference | None:
     """The canonical figure for the claim's cell; else one a few days off; else a derived one."""
     if claim.period is None:
         return None
-    detail = record.canonical.get(_key(claim))
-    if detail is not None:
-        return canonical_reference(detail)
+    canonical = record.canonical.get(cell_of_claim(claim))
+    if canonical is not None:
+        return canonical_reference(canonical.figure)
     return (
         nearby_reference(record, claim)
         or summed_reference(record, claim)
@@ -158,37 +176,24 @@ def find_reference(record: Record, claim: ExtractedFigure) -> ReferencePublic | 
     )
 
 
-def judge(record: Record, claim: ExtractedFigure) -> ClaimPublic:
+def judge(record: Record, claim: ExtractedFigure) -> Judgement:
     """One claim with its verdict, reference and a sentence explaining both."""
     reference = find_reference(record, claim)
     candidate = claim_candidate(claim)
     if claim.period is None:
-        verdict, why = "unverifiable", "The period this figure refers to could not be worked out."
+        verdict = Verdict.unverifiable
+        why = "The period this figure refers to could not be worked out."
     elif reference is None:
-        verdict = "unverifiable"
+        verdict = Verdict.unverifiable
         why = f"The record has no canonical figure for {describe(claim)}."
     else:
         ref = Candidate(
             "ref", float(reference.value), reference.unit, reference.qualifier, "", None, ""
         )
         consistent = agrees(candidate, ref)
-        verdict = "consistent" if consistent else "inconsistent"
+        verdict = Verdict.consistent if consistent else Verdict.inconsistent
         why = explain(claim, candidate, reference, consistent)
-    return ClaimPublic(
-        quote=claim.quote,
-        start=claim.start,
-        end=claim.end,
-        value=claim.value,
-        unit=claim.unit,
-        qualifier=claim.qualifier,
-        period=PeriodPublic(start=claim.period.start, end=claim.period.end)
-        if claim.period
-        else None,
-        subject=SubjectPublic(dimension=claim.subject.dimension, value=claim.subject.value),
-        verdict=verdict,
-        reference=reference,
-        explanation=why,
-    )
+    return Judgement(claim=claim, verdict=verdict, reference=reference, explanation=why)
 
 
 def subject_text(claim: ExtractedFigure) -> str:
@@ -222,12 +227,13 @@ def allowed_range(low: float, high: float, unit: str) -> str:
 
 
 def explain(
-    claim: ExtractedFigure, candidate: Candidate, reference: ReferencePublic, consistent: bool
+    claim: ExtractedFigure, candidate: Candidate, reference: Reference, consistent: bool
 ) -> str:
     """Why the verdict: what the claim allows and what the record says."""
     low, high = bounds(candidate.value, candidate.qualifier, candidate.unit)
     allowed = allowed_range(low, high, candidate.unit)
-    source = reference.method if reference.derived else f"{reference.method}, {reference.id},"
+    figure_id = reference.figure.id if reference.figure else None
+    source = reference.method if reference.derived else f"{reference.method}, {figure_id},"
     word = "fits" if consistent else "does not fit"
     return (
         f"Read as {candidate.qualifier.replace('_', ' ')}, the claim allows {allowed}; the record's "
@@ -235,6 +241,6 @@ def explain(
     )
 
 
-def judge_all(record: Record, claims: Sequence[ExtractedFigure]) -> list[ClaimPublic]:
+def judge_all(record: Record, claims: Sequence[ExtractedFigure]) -> list[Judgement]:
     """Every claim of a text, judged."""
     return [judge(record, claim) for claim in claims]

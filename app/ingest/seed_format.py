@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.domain.periods import parse_period
-from app.storage.tables import DatePrecision, Dimension, Qualifier, SourceKind, Unit
+from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
 
 _ID = re.compile(r"^[A-Z][A-Za-z0-9_-]{1,31}$")
 _PIPE = re.compile(r"(?<!\\)\|")

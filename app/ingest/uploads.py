@@ -14,19 +14,11 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
 from app.extract import ExtractedFigure, detect_language, extract_figures
 from app.ingest.seed_format import content_hash, split_front_matter
 from app.storage import queries
-from app.storage.tables import (
-    DatePrecision,
-    Dimension,
-    Document,
-    Figure,
-    Qualifier,
-    Source,
-    SourceKind,
-    Unit,
-)
+from app.storage.tables import Document, Figure, Source
 
 T = TypeVar("T")
 

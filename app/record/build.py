@@ -1,24 +1,37 @@
 """The record in memory: one consistent snapshot of the database that every read is answered from.
 
 Built in one read transaction, so a snapshot never mixes two dataset versions; rebuilt whole when
-the version changes (see snapshot.py), never patched.
+the version changes (see snapshot.py), never patched. It holds domain values (app.domain.reports),
+never response models: the API shapes them per request.
 """
 
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
-from typing import TypeVar
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.api.present import figure_public, source_ref
-from app.api.schemas import CanonicalDetailPublic, FigurePublic, SeriesPublic, SourcePublic
-from app.domain.cells import CellKey, label, months_between, reconcile_all, series_page
+from app.domain.cells import (
+    CanonicalCells,
+    CanonicalFigure,
+    Series,
+    label,
+    months_between,
+    series_of,
+)
+from app.domain.citation import origin_of
 from app.domain.periods import parse_month, period_kind
+from app.domain.reconcile import Choice
+from app.domain.reports import Cell, ReportedFigure, SourceInfo, number
+from app.domain.vocabulary import Dimension, Unit
 from app.storage import queries
+from app.storage.tables import EditorialChoice, Figure, Source
 
-TOTAL_PEOPLE = ("crossings", "total", None, "people")
+TOTAL_METRIC = "crossings"
 Bound = TypeVar("Bound", int, tuple[int, int])  # a year, or a (year, month)
 
 
@@ -27,19 +40,20 @@ class Record:
     """Everything the read endpoints serve, for one dataset version."""
 
     version: int
-    figures: dict[str, FigurePublic]
-    sources: dict[str, SourcePublic]
-    figures_by_source: dict[str, list[FigurePublic]]
-    canonical: dict[CellKey, CanonicalDetailPublic]
-    yearly: dict[str, CanonicalDetailPublic] = field(default_factory=dict)
-    monthly: dict[str, CanonicalDetailPublic] = field(default_factory=dict)
+    figures: dict[str, ReportedFigure]  # by id, in id order
+    sources: dict[str, SourceInfo]  # by id, in id order
+    figures_by_source: dict[str, list[ReportedFigure]]  # in document order
+    canonical: CanonicalCells
+    yearly: dict[str, CanonicalFigure] = field(default_factory=dict)
+    monthly: dict[str, CanonicalFigure] = field(default_factory=dict)
 
     @cached_property
-    def cells_by_start(self) -> dict[tuple[str, str, str | None, str, date], list[CellKey]]:
-        """Canonical cells grouped by everything but their end date (for nearby-period lookups)."""
-        groups: dict[tuple[str, str, str | None, str, date], list[CellKey]] = {}
-        for key in self.canonical:
-            groups.setdefault(key[:5], []).append(key)
+    def cells_by_start(self) -> dict[Cell, list[Cell]]:
+        """Canonical cells grouped by everything but their end date (for nearby-period lookups);
+        the key's period_end is the group's period_start."""
+        groups: dict[Cell, list[Cell]] = {}
+        for cell in self.canonical:
+            groups.setdefault(start_of(cell), []).append(cell)
         return groups
 
     def coverage(self, kind: str) -> list[str]:
@@ -47,23 +61,26 @@ class Record:
         cells = self.yearly if kind == "year" else self.monthly
         return [min(cells), max(cells)] if cells else []
 
-    def yearly_series(self, year_from: int | None, year_to: int | None) -> SeriesPublic:
+    def yearly_series(self, year_from: int | None, year_to: int | None) -> Series:
         """Canonical yearly totals from year_from to year_to (default: the covered years)."""
         available = self.coverage("year")
         covered = (int(available[0]), int(available[-1])) if available else None
         span = bounds_with_defaults(year_from, year_to, covered)
         wanted = [str(year) for year in range(span[0], span[1] + 1)] if span else []
-        return series_page(self.yearly, wanted, available, self.version)
+        return series_of(self.yearly, wanted, available)
 
-    def monthly_series(
-        self, start: tuple[int, int] | None, end: tuple[int, int] | None
-    ) -> SeriesPublic:
+    def monthly_series(self, start: tuple[int, int] | None, end: tuple[int, int] | None) -> Series:
         """Canonical monthly totals between two (year, month) bounds (default: covered months)."""
         available = self.coverage("month")
         covered = (parse_month(available[0]), parse_month(available[-1])) if available else None
         span = bounds_with_defaults(start, end, covered)
         wanted = months_between(*span) if span else []
-        return series_page(self.monthly, wanted, available, self.version)
+        return series_of(self.monthly, wanted, available)
+
+
+def start_of(cell: Cell) -> Cell:
+    """A cell's key among the cells that start with it (the end date replaced by the start)."""
+    return cell._replace(period_end=cell.period_start)
 
 
 def bounds_with_defaults(
@@ -84,37 +101,127 @@ def bounds_with_defaults(
     return first, last
 
 
+def source_info(source: Source) -> SourceInfo:
+    """A stored source as a domain value."""
+    return SourceInfo(
+        id=source.id,
+        publisher=source.publisher,
+        wire=source.wire,
+        title=source.title,
+        url=source.url,
+        published=source.published,
+        published_precision=source.published_precision,
+        kind=source.kind,
+        language=source.language,
+        origin=origin_of(source.wire, source.publisher),
+    )
+
+
+def figure_row(figure: Figure) -> tuple[Any, ...]:
+    """A stored figure as the row list_figure_rows would give for it."""
+    return tuple(getattr(figure, name) for name in queries.FIGURE_COLUMNS)
+
+
+def reported_figure(
+    row: Sequence[Any], sources: dict[str, SourceInfo], cells: dict[tuple[Any, ...], Cell]
+) -> ReportedFigure:
+    """A figure row (queries.FIGURE_COLUMNS) as a domain value.
+
+    `cells` shares one Cell among the figures of a cell, with its names interned: a large record
+    repeats them thousands of times.
+    """
+    (
+        id_,
+        *key,
+        value,
+        qualifier,
+        attributed_to,
+        source_id,
+        document_id,
+        _,
+        note,
+        quote,
+        start,
+        end,
+    ) = row
+    cell = cells.get(tuple(key))
+    if cell is None:
+        metric, dimension, dimension_value, unit, period_start, period_end = key
+        value_of = sys.intern(dimension_value) if dimension_value is not None else None
+        cell = Cell(sys.intern(metric), dimension, value_of, unit, period_start, period_end)
+        cells[tuple(key)] = cell
+    return ReportedFigure(
+        id_,
+        cell,
+        number(value),
+        qualifier,
+        sys.intern(attributed_to),
+        sources[source_id],
+        document_id,
+        note,
+        quote,
+        start,
+        end,
+    )
+
+
+def choice_of(choice: EditorialChoice) -> tuple[Cell, Choice]:
+    """A recorded editorial choice, keyed by the cell it decides."""
+    cell = Cell(
+        choice.metric,
+        choice.dimension,
+        choice.dimension_value,
+        choice.unit,
+        choice.period_start,
+        choice.period_end,
+    )
+    return cell, Choice(choice.figure_id, choice.reason)
+
+
+def is_total(cell: Cell) -> bool:
+    """A cell of total crossings counted in people."""
+    return (cell.metric, cell.dimension, cell.dimension_value, cell.unit) == (
+        TOTAL_METRIC,
+        Dimension.total,
+        None,
+        Unit.people,
+    )
+
+
+def kind_of(cell: Cell) -> str:
+    """year, month or span."""
+    return period_kind(cell.period_start, cell.period_end)
+
+
 def load_record(engine: Engine) -> Record:
     """Read the whole record in one transaction and prepare every canonical figure."""
     with Session(engine) as session, session.begin():
         if engine.dialect.name == "postgresql":
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         version = queries.get_dataset_version(session)
-        rows = queries.list_all_figures(session)
-        sources = queries.list_all_sources(session)
-        choices = queries.list_all_choices(session)
-        session.expunge_all()
+        rows = queries.list_figure_rows(session)
+        sources = {s.id: source_info(s) for s in queries.list_all_sources(session)}
+        choices = dict(choice_of(c) for c in queries.list_all_choices(session))
     # Sorted here, not by SQL: pagination bisects these ids with Python's ordering, which a
     # PostgreSQL collation need not share.
-    figures = {f.id: figure_public(f, s) for f, s in sorted(rows, key=lambda row: row[0].id)}
-    by_source: dict[str, list[FigurePublic]] = {source.id: [] for source in sources}
-    for figure, _ in sorted(rows, key=lambda row: (row[0].document_id, row[0].ordinal)):
-        by_source[figure.source_id].append(figures[figure.id])
-    canonical = reconcile_all(rows, choices, figures)
-    totals = {key: detail for key, detail in canonical.items() if key[:4] == TOTAL_PEOPLE}
+    cells: dict[tuple[Any, ...], Cell] = {}
+    figures = {
+        row[0]: reported_figure(row, sources, cells) for row in sorted(rows, key=itemgetter(0))
+    }
+    by_source: dict[str, list[ReportedFigure]] = {source_id: [] for source_id in sorted(sources)}
+    at_source, at_document, at_ordinal = (
+        queries.FIGURE_COLUMNS.index(name) for name in ("source_id", "document_id", "ordinal")
+    )
+    for row in sorted(rows, key=itemgetter(at_document, at_ordinal)):
+        by_source[row[at_source]].append(figures[row[0]])
+    canonical = CanonicalCells(figures.values(), choices)
+    totals = {cell: canonical[cell] for cell in canonical if is_total(cell)}
     return Record(
         version=version,
         figures=figures,
-        sources={
-            s.id: SourcePublic(
-                **source_ref(s).model_dump(),
-                url_api=f"/v1/sources/{s.id}",
-                figure_count=len(by_source[s.id]),
-            )
-            for s in sorted(sources, key=lambda source: source.id)
-        },
+        sources={source_id: sources[source_id] for source_id in sorted(sources)},
         figures_by_source=by_source,
         canonical=canonical,
-        yearly={label(k): d for k, d in totals.items() if period_kind(k[4], k[5]) == "year"},
-        monthly={label(k): d for k, d in totals.items() if period_kind(k[4], k[5]) == "month"},
+        yearly={label(cell): c for cell, c in totals.items() if kind_of(cell) == "year"},
+        monthly={label(cell): c for cell, c in totals.items() if kind_of(cell) == "month"},
     )

@@ -2,13 +2,13 @@
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import Row, delete, func, update
+from sqlalchemy import select as select_table
 from sqlmodel import Session, col, select
 
 from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Source
-
-FigureRow = tuple[Figure, Source]
 
 
 def get_dataset_version(session: Session) -> int:
@@ -17,14 +17,33 @@ def get_dataset_version(session: Session) -> int:
     return row.version if row else 0
 
 
-def list_all_figures(session: Session) -> Sequence[FigureRow]:
-    """Every figure with its source, in id order."""
-    query = (
-        select(Figure, Source)
-        .join(Source, col(Figure.source_id) == col(Source.id))
-        .order_by(col(Figure.id))
-    )
-    return session.exec(query).all()
+# The columns of a figure row, in the order list_figure_rows gives them.
+FIGURE_COLUMNS = (
+    "id",
+    "metric",
+    "dimension",
+    "dimension_value",
+    "unit",
+    "period_start",
+    "period_end",
+    "value",
+    "qualifier",
+    "attributed_to",
+    "source_id",
+    "document_id",
+    "ordinal",
+    "note",
+    "quote",
+    "span_start",
+    "span_end",
+)
+
+
+def list_figure_rows(session: Session) -> Sequence[Row[Any]]:
+    """Every figure as a plain row of FIGURE_COLUMNS (no ORM objects: the record loads very many)."""
+    table = Figure.metadata.tables["figure"]
+    query = select_table(*(table.c[name] for name in FIGURE_COLUMNS))
+    return session.connection().execute(query).all()
 
 
 def list_all_sources(session: Session) -> Sequence[Source]:

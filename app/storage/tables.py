@@ -1,4 +1,4 @@
-"""Table models (what is stored) and public models (what the API returns)."""
+"""Table models: what is stored."""
 
 from datetime import date, datetime
 from enum import StrEnum
@@ -7,40 +7,7 @@ from sqlalchemy import Column, Index, UniqueConstraint
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-
-class SourceKind(StrEnum):
-    official = "official"
-    un_agency = "un_agency"
-    ngo = "ngo"
-    news = "news"
-    research = "research"
-
-
-class DatePrecision(StrEnum):
-    day = "day"
-    month = "month"
-    approx = "approx"
-    unknown = "unknown"
-
-
-class Dimension(StrEnum):
-    total = "total"
-    nationality = "nationality"
-    sex = "sex"
-    age = "age"
-    sex_age = "sex_age"
-
-
-class Unit(StrEnum):
-    people = "people"
-    percent = "percent"
-
-
-class Qualifier(StrEnum):
-    exact = "exact"
-    approximate = "approximate"
-    more_than = "more_than"
-    less_than = "less_than"
+from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
 
 
 def _enum(enum: type[StrEnum], name: str) -> Column[str]:

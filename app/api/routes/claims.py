@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.deps import RecordDep, check_text_size
+from app.api.present import claim_public
 from app.api.schemas import ClaimsPublic
 from app.domain.claims import judge_all
 from app.extract import extract_figures
@@ -57,4 +58,4 @@ async def check_claims(
         claims = extract_figures(body.text, body.published, body.language)
     else:  # a long text would hold up every other request on this worker's event loop
         claims = await asyncio.to_thread(extract_figures, body.text, body.published, body.language)
-    return ClaimsPublic(claims=judge_all(record, claims))
+    return ClaimsPublic(claims=[claim_public(j) for j in judge_all(record, claims)])

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from app.api.deps import RecordDep
+from app.api.present import canonical_detail_public, series_public
 from app.api.problems import Problem, invalid
 from app.api.schemas import CanonicalDetailPublic, SeriesPublic
 from app.domain.periods import parse_month
@@ -42,7 +43,7 @@ async def list_yearly(
     """One canonical figure per year; years without one are listed in meta.missing."""
     if year_from is not None and year_to is not None and year_from > year_to:
         raise invalid("from", f"must not be after to ({year_to})", year_from)
-    return record.yearly_series(year_from, year_to)
+    return series_public(record.yearly_series(year_from, year_to), record.version)
 
 
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
@@ -54,7 +55,7 @@ async def get_yearly(
     detail = record.yearly.get(str(year))
     if detail is None:
         raise _not_covered(record, "year", str(year))
-    return detail
+    return canonical_detail_public(detail)
 
 
 @router.get("/monthly", summary="Canonical total per month")
@@ -86,12 +87,12 @@ async def list_monthly(
     if year is not None and (month_from or month_to):
         raise invalid("year", "use either year or from/to, not both", year)
     if year is not None:
-        return record.monthly_series((year, 1), (year, 12))
+        return series_public(record.monthly_series((year, 1), (year, 12)), record.version)
     start = parse_month(month_from) if month_from else None
     end = parse_month(month_to) if month_to else None
     if start and end and start > end:
         raise invalid("from", f"must not be after to ({month_to})", month_from)
-    return record.monthly_series(start, end)
+    return series_public(record.monthly_series(start, end), record.version)
 
 
 @router.get(
@@ -106,7 +107,7 @@ async def get_monthly(
     detail = record.monthly.get(f"{year}-{month:02d}")
     if detail is None:
         raise _not_covered(record, "month", f"{year}-{month:02d}")
-    return detail
+    return canonical_detail_public(detail)
 
 
 def _not_covered(record: Record, kind: str, wanted: str) -> Problem:
@@ -115,11 +116,7 @@ def _not_covered(record: Record, kind: str, wanted: str) -> Problem:
     listed = (
         record.yearly_series(None, None) if kind == "year" else record.monthly_series(None, None)
     )
-    gaps = (
-        f"; without a canonical figure: {', '.join(listed.meta.missing)}"
-        if listed.meta.missing
-        else ""
-    )
+    gaps = f"; without a canonical figure: {', '.join(listed.missing)}" if listed.missing else ""
     return Problem(
         404,
         "not-found",

@@ -25,10 +25,12 @@ from app.api.schemas import (
     PageMeta,
     UnplacedPublic,
 )
+from app.domain.reports import SourceInfo
 from app.ingest.seed_format import DocumentError
 from app.ingest.uploads import DocumentUpload, IngestResult, ingest_committed, parse_markdown_upload
+from app.record.build import figure_row, reported_figure, source_info
 from app.storage import queries
-from app.storage.tables import Document, Figure, Source
+from app.storage.tables import Document, Figure
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 log = logging.getLogger("darien")
@@ -179,7 +181,9 @@ def get_document(
     )
 
 
-def document_public(document: Document, source: Source | None, figure_count: int) -> DocumentPublic:
+def document_public(
+    document: Document, source: SourceInfo | None, figure_count: int
+) -> DocumentPublic:
     """A document's metadata (and its source's)."""
     return DocumentPublic(
         id=document.id or 0,
@@ -195,11 +199,17 @@ def document_public(document: Document, source: Source | None, figure_count: int
     )
 
 
-def source_of(session: Session, document: Document) -> Source | None:
+def source_of(session: Session, document: Document) -> SourceInfo | None:
     """The source a document describes, if it has one."""
-    return queries.get_source(session, source_id=document.source_id) if document.source_id else None
+    stored = (
+        queries.get_source(session, source_id=document.source_id) if document.source_id else None
+    )
+    return source_info(stored) if stored else None
 
 
-def figures_public(figures: Sequence[Figure], source: Source | None) -> list[FigurePublic]:
+def figures_public(figures: Sequence[Figure], source: SourceInfo | None) -> list[FigurePublic]:
     """Figures read from one document, with its source."""
-    return [figure_public(f, source) for f in figures] if source else []
+    if source is None:
+        return []
+    sources = {source.id: source}
+    return [figure_public(reported_figure(figure_row(f), sources, {})) for f in figures]

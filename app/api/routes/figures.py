@@ -5,9 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
+from app.api.present import figure_public
 from app.api.problems import Problem
 from app.api.schemas import FigureListPublic, FigurePublic
-from app.storage.tables import Dimension, Qualifier, Unit
+from app.domain.vocabulary import Dimension, Qualifier, Unit
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
 
@@ -47,24 +48,20 @@ async def list_figures(
     cursor: IdCursor = None,
 ) -> FigureListPublic:
     """Reported figures in id order, narrowed by any of the filters; follow meta.next_url for more."""
-    wanted = {
-        "dimension": dimension,
-        "dimension_value": dimension_value,
-        "unit": unit,
-        "qualifier": qualifier,
-        "attributed_to": attributed_to,
-    }
-    checks = {key: value for key, value in wanted.items() if value is not None}
+    cell_wanted = {"dimension": dimension, "dimension_value": dimension_value, "unit": unit}
+    cell_checks = {key: value for key, value in cell_wanted.items() if value is not None}
     matches = [
         f
         for f in record.figures.values()
-        if all(getattr(f, key) == value for key, value in checks.items())
+        if all(getattr(f.cell, key) == value for key, value in cell_checks.items())
+        and (qualifier is None or f.qualifier == qualifier)
+        and (attributed_to is None or f.attributed_to == attributed_to)
         and (source is None or f.source.id == source)
-        and (year is None or f.period_start.year == f.period_end.year == year)
+        and (year is None or f.cell.period_start.year == f.cell.period_end.year == year)
     ]
     ids = [f.id for f in matches]
     data, meta = page_of(request, response, ids, cursor, limit)
-    return FigureListPublic(data=[matches[i] for i in data], meta=meta)
+    return FigureListPublic(data=[figure_public(matches[i]) for i in data], meta=meta)
 
 
 @router.get("/{figure_id}", summary="One reported figure")
@@ -81,4 +78,4 @@ async def get_figure(
             "No such figure",
             f"No figure {figure_id!r}; figure ids look like F0066 (see /v1/sources/{{id}}).",
         )
-    return figure
+    return figure_public(figure)

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 
 from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
+from app.api.present import figure_public, source_public
 from app.api.problems import Problem
 from app.api.schemas import SourceDetailPublic, SourceListPublic
 
@@ -22,7 +23,9 @@ async def list_sources(
     """Sources ordered by id. Follow meta.next_url (or the Link header) for the next page."""
     ids = list(record.sources)  # ordered by id when loaded
     positions, meta = page_of(request, response, ids, cursor, limit)
-    return SourceListPublic(data=[record.sources[ids[i]] for i in positions], meta=meta)
+    sources = [record.sources[ids[i]] for i in positions]
+    data = [source_public(s, len(record.figures_by_source[s.id])) for s in sources]
+    return SourceListPublic(data=data, meta=meta)
 
 
 @router.get("/{source_id}", summary="One source with the figures it reports")
@@ -39,4 +42,8 @@ async def get_source(
             "No such source",
             f"No source {source_id!r}; GET /v1/sources lists them.",
         )
-    return SourceDetailPublic(**source.model_dump(), figures=record.figures_by_source[source_id])
+    figures = record.figures_by_source[source_id]
+    return SourceDetailPublic(
+        **source_public(source, len(figures)).model_dump(),
+        figures=[figure_public(f) for f in figures],
+    )
