@@ -53,6 +53,17 @@ def test_quote_offsets_point_into_the_text(client: ApiClient) -> None:
     assert claim["reference"]["id"] == "F0159"
 
 
+def test_the_discredited_9002_for_early_january_2025_is_never_a_reference(
+    client: ApiClient,
+) -> None:
+    # F0670 (1-14 Jan 2025) was called a statistical error; the editor keeps it from its cell.
+    claim = only(
+        check(client, "So far this year, 9,002 migrants have crossed the Darién.", "2025-01-15")
+    )
+    assert claim["period"] == {"start": "2025-01-01", "end": "2025-01-15"}
+    assert (claim["verdict"], claim["reference"]) == ("unverifiable", None)
+
+
 def test_so_far_this_year_uses_the_nearby_cut(client: ApiClient) -> None:
     claim = only(
         check(client, "So far this year, 248,901 migrants have crossed the Darién.", "2023-07-31")

@@ -6,20 +6,45 @@ import pytest
 from tests.conftest import ApiClient
 
 
+def test_2022_months_with_the_published_january_april_sum_to_the_year(client: ApiClient) -> None:
+    months = client.get("/v1/crossings/monthly", params={"year": 2022}).json()
+    year = client.get("/v1/crossings/yearly/2022").json()
+    january_april = client.get("/v1/figures/F0580").json()  # the published 19,925
+    assert january_april["period"] == "2022-01-01/2022-04-30"
+    served = {row["period"]: row["value"] for row in months["data"]}
+    assert len(served) == 12
+    may_on = [served[f"2022-{month:02d}"] for month in range(5, 13)]
+    assert january_april["value"] + sum(may_on[:-1]) == 227987  # the published January-November
+    assert january_april["value"] + sum(may_on) == year["value"] == 248284
+    # March (N040) is preliminary: the four months served overshoot January-April by 142.
+    first_four = sum(served[f"2022-{month:02d}"] for month in range(1, 5))
+    assert first_four - january_april["value"] == 142
+
+
+def test_2021_to_2025_have_49_months_and_the_rest_are_gaps(client: ApiClient) -> None:
+    body = client.get("/v1/crossings/monthly", params={"from": "2021-01", "to": "2025-12"}).json()
+    assert body["meta"]["count"] == len(body["data"]) == 49
+    assert body["meta"]["missing"] == [
+        "2021-05", "2021-06", "2021-09", "2021-10", "2024-05", "2024-10",
+        "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
+    ]  # fmt: skip
+
+
 def test_months_without_a_figure_are_missing_not_zero(client: ApiClient) -> None:
-    body = client.get("/v1/crossings/monthly", params={"year": 2022}).json()
+    body = client.get("/v1/crossings/monthly", params={"year": 2025}).json()
     periods = [row["period"] for row in body["data"]]
-    assert body["meta"]["missing"] == ["2022-03", "2022-05", "2022-06", "2022-12"]
+    assert body["meta"]["missing"] == ["2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]
     assert not set(periods) & set(body["meta"]["missing"])
     assert all(row["value"] > 0 for row in body["data"])
 
 
 def test_excluded_month_is_missing_and_404(client: ApiClient) -> None:
-    # August 2021 has one rounded figure the editor deliberately left out.
-    body = client.get("/v1/crossings/monthly", params={"from": "2021-07", "to": "2021-09"}).json()
-    assert body["data"] == []
-    assert body["meta"]["missing"] == ["2021-07", "2021-08", "2021-09"]
-    assert client.get("/v1/crossings/monthly/2021/8").status_code == 404
+    # May 2024 has only a lower bound ("more than 30,000") that the editor deliberately left out.
+    assert client.get("/v1/figures/N115").json()["qualifier"] == "more_than"
+    body = client.get("/v1/crossings/monthly", params={"from": "2024-04", "to": "2024-06"}).json()
+    assert [row["period"] for row in body["data"]] == ["2024-04", "2024-06"]
+    assert body["meta"]["missing"] == ["2024-05"]
+    assert client.get("/v1/crossings/monthly/2024/5").status_code == 404
 
 
 def test_monthly_range_spans_years(client: ApiClient) -> None:

@@ -33,10 +33,10 @@ def count(engine: Engine, table: str) -> int:
 
 def test_seed_loads_every_source_figure_and_decision(database_url: str) -> None:
     with engine_for(database_url) as engine:
-        assert count(engine, "source") == 163
-        assert count(engine, "figure") == 678
-        assert count(engine, "editorial_choice") == 55
-        assert count(engine, "document") == 163 + 1  # one per source, and the reconciliation record
+        assert count(engine, "source") == 211
+        assert count(engine, "figure") == 844
+        assert count(engine, "editorial_choice") == 67
+        assert count(engine, "document") == 211 + 1  # one per source, and the reconciliation record
 
 
 def test_second_seed_changes_nothing(database_url: str) -> None:
@@ -73,7 +73,7 @@ def test_removed_document_removes_its_rows(database_url: str, seed_dir: Path) ->
                 text("SELECT count(*) FROM source WHERE id = 'S010'")
             ).scalar_one()
         assert (left, source) == (0, 0)
-        assert count(engine, "figure") == 678 - 3
+        assert count(engine, "figure") == 844 - 3
 
 
 @pytest.mark.parametrize(
@@ -132,7 +132,7 @@ def test_cli_migrate_and_seed_on_empty_database(
     first = darien(empty_database_url, "seed", "--seed-dir", str(SEED_DIR))
     second = darien(empty_database_url, "seed", "--seed-dir", str(SEED_DIR))
     assert first.exit_code == 0
-    assert "164 added" in first.output
+    assert "212 added" in first.output
     assert "0 added, 0 updated, 0 removed" in second.output
 
 

@@ -16,8 +16,8 @@ def test_sources_are_paginated_with_next_links(client: ApiClient) -> None:
         if url:
             assert response.headers["link"] == f'<{url}>; rel="next"'
         pages += 1
-    assert pages == 4
-    assert len(seen) == len(set(seen)) == 163
+    assert pages == 5
+    assert len(seen) == len(set(seen)) == 211
     assert seen == sorted(seen)
 
 
@@ -72,7 +72,7 @@ def test_figures_list_pages_through_every_figure(client: ApiClient) -> None:
         body = client.get(url).json()
         seen += [f["id"] for f in body["data"]]
         url = body["meta"]["next_url"]
-    assert len(seen) == len(set(seen)) == 678
+    assert len(seen) == len(set(seen)) == 844
     assert seen == sorted(seen)
 
 

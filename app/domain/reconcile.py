@@ -13,8 +13,9 @@ from datetime import date
 OFFICIAL = frozenset({"SNM", "MinSeg", "SENAFRONT", "SENNIAF", "Panama-gov"})
 # UN and international agencies usually cite the SNM count, sometimes with their own scope.
 AGENCY = frozenset({"IOM", "UNICEF", "UNHCR", "UNHCR/IOM", "OCHA", "OHCHR", "IFRC"})
-# NGOs, research bodies and the Colombian ombudsman count by other methods.
-OTHER_BODY = frozenset({"HRW", "ICG", "Defensoria-Colombia"})
+# NGOs, research bodies, the Colombian ombudsman and foreign governments (US-DHS) count by other
+# methods or repeat Panama's count at second hand.
+OTHER_BODY = frozenset({"HRW", "ICG", "Defensoria-Colombia", "US-DHS"})
 
 QUALIFIER_RANK = {"exact": 0, "approximate": 1, "more_than": 2, "less_than": 2}
 
