@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from datetime import date
 
-from . import cues
+from . import cues, shares
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
@@ -14,7 +16,8 @@ from .period_scan import find_periods
 from .reading import Outcome, Reader, SentenceTerms
 from .records import ExtractedFigure
 from .sentences import split_sentences
-from .timeline import Timeline
+from .time_phrases import PeriodMention
+from .timeline import Timeline, is_point
 
 _SCANNER = WordScanner(NUMBER_WORDS | PERIOD_WORDS)
 
@@ -30,8 +33,10 @@ def extract_figures(
     fold = folded(low)  # for the number and time patterns, written without IGNORECASE
     scan = _SCANNER.scan(fold)  # one scan for both finders
     sentences = split_sentences(text)
-    timeline = Timeline(text, find_periods(text, fold, scan), sentences, published)
-    numbers = [n for n in find_numbers(text, fold, scan) if _is_candidate(n, timeline)]
+    mentions = find_periods(text, fold, scan)
+    timeline = Timeline(text, [m for m in mentions if not is_point(m)], sentences, published)
+    found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
+    numbers = [n for n in found if _is_candidate(n, mentions)]
     sentence_starts = [s for s, _ in sentences]
     figures: list[ExtractedFigure] = []
     previous: Outcome | None = None
@@ -47,7 +52,24 @@ def extract_figures(
         if previous.figure is not None:
             figures.append(previous.figure)
             timeline.record(number.start, previous.figure.period)
-    return figures
+    return _date_headlines(text, sentences, figures)
+
+
+# A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
+# a dateline on its own line does not.
+_BODY_END = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
+
+
+def _date_headlines(
+    text: str, sentences: list[tuple[int, int]], figures: list[ExtractedFigure]
+) -> list[ExtractedFigure]:
+    """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
+    of its own is about what the lead reports: it takes the period of the body's first figure."""
+    body = next((s for s, e in sentences if _BODY_END.search(text, s, e)), len(text))
+    lead = next((f.period for f in figures if f.start >= body and f.period is not None), None)
+    if lead is None:
+        return figures
+    return [replace(f, period=lead) if f.end <= body and f.period is None else f for f in figures]
 
 
 # No count of people anywhere comes near this; a longer digit run is an ID, a code or noise
@@ -55,15 +77,21 @@ def extract_figures(
 _LARGEST_COUNT = 1e10
 
 
-def _is_candidate(number: NumberMention, timeline: Timeline) -> bool:
+def _is_candidate(number: NumberMention, mentions: list[PeriodMention]) -> bool:
     if number.is_year or not 0 < number.value < _LARGEST_COUNT:
         return False
     if number.percent:
         return number.value <= 100
     if number.value != int(number.value) or (number.spelled and number.value < 20):
         return False
-    inside = timeline.indices_between(number.start - 40, number.end)
-    return not any(
-        timeline.mentions[i].start < number.end and timeline.mentions[i].end > number.start
-        for i in inside
-    )
+    first = bisect_left(mentions, number.start - 40, key=_start)
+    for mention in mentions[first:]:
+        if mention.start >= number.end:
+            return True
+        if mention.end > number.start:
+            return False  # the number is part of a time expression: "15 de agosto"
+    return True
+
+
+def _start(mention: PeriodMention) -> int:
+    return mention.start

@@ -16,6 +16,7 @@ from .time_phrases import (
     ORDINALS,
     PeriodMention,
     date_in_month,
+    day_of,
     implied_year,
     last_day,
 )
@@ -68,8 +69,8 @@ def _span(m: PeriodMention, c: Context) -> Period | None:
     if end_year is None:
         return None
     start_year = int(m.get("ay") or (end_year - 1 if first > last else end_year))
-    start = date_in_month(m.get("ad") or m.get("ae"), m.get("am") or "", start_year, end=False)
-    end = date_in_month(m.get("bd") or m.get("be"), m.get("bm") or "", end_year, end=True)
+    start = date_in_month(day_of(m, "a"), m.get("am") or "", start_year, end=False)
+    end = date_in_month(day_of(m, "b"), m.get("bm") or "", end_year, end=True)
     return Period(start, end) if start <= end else None
 
 
@@ -88,7 +89,20 @@ def _part(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or number * size > 12:
         return None
-    return Period(date(year, number * size - size + 1, 1), last_day(year, number * size))
+    return _not_after(
+        Period(date(year, number * size - size + 1, 1), last_day(year, number * size)), m, c
+    )
+
+
+def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
+    """A quarter or half named without a year ("the third quarter", "el segundo semestre") is
+    the latest one that has begun by publication: a story in January 2024 reporting "the
+    second half" means that of 2023."""
+    if m.get("y") or c.sentence_year is not None or c.published is None:
+        return period
+    if period.start > c.published:
+        return shift_years(period, -1)
+    return period
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
@@ -97,7 +111,7 @@ def _first_months(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or not 1 <= months <= 12:
         return None
-    return Period(date(year, 1, 1), last_day(year, months))
+    return _not_after(Period(date(year, 1, 1), last_day(year, months)), m, c)
 
 
 def _ytd(m: PeriodMention, c: Context) -> Period | None:
@@ -122,7 +136,7 @@ def _since(m: PeriodMention, c: Context) -> Period | None:
         year = int(m.get("sy") or 0) or c.month_year(MONTHS[month.lower()])
         if year is None:
             return None
-        start = date_in_month(m.get("sd") or m.get("se"), month, year, end=False)
+        start = date_in_month(day_of(m, "s"), month, year, end=False)
     return Period(start, c.published) if start <= c.published else None
 
 
@@ -131,9 +145,7 @@ def _until(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("uy") or 0) or c.month_year(MONTHS[month.lower()])
     if year is None:
         return None
-    return Period(
-        date(year, 1, 1), date_in_month(m.get("ud") or m.get("ue"), month, year, end=True)
-    )
+    return Period(date(year, 1, 1), date_in_month(day_of(m, "u"), month, year, end=True))
 
 
 def _month(m: PeriodMention, c: Context) -> Period | None:
@@ -142,7 +154,7 @@ def _month(m: PeriodMention, c: Context) -> Period | None:
     year = _month_year(m, c, number)
     if year is None:
         return None
-    day = m.get("xd") or m.get("xe")
+    day = day_of(m, "x")
     if day is not None:
         point = date_in_month(day, month, year, end=False)
         return Period(point, point)
@@ -211,6 +223,55 @@ def shift_years(period: Period, years: int) -> Period:
     return Period(start, end)
 
 
+def _last_months(m: PeriodMention, c: Context) -> Period | None:
+    """The whole months before the month of publication ("the last three months"), or the
+    latest whole quarter ("the last quarter"; "the last quarter of 2023" is its fourth)."""
+    explicit = m.get("y")
+    if m.get("q") and explicit:
+        year = int(explicit)
+        return Period(date(year, 10, 1), date(year, 12, 31))
+    if c.published is None:
+        return None
+    if m.get("q"):
+        months = 3
+        end_month = c.published.year * 12 + (c.published.month - 1) // 3 * 3 - 1
+    else:
+        raw = (m.get("n") or m.get("n2") or "").lower()
+        months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+        end_month = c.published.year * 12 + c.published.month - 2
+    if not 1 <= months <= 24:
+        return None
+    start_month = end_month - months + 1
+    return Period(
+        date(start_month // 12, start_month % 12 + 1, 1),
+        last_day(end_month // 12, end_month % 12 + 1),
+    )
+
+
+def _month_to_date(m: PeriodMention, c: Context) -> Period | None:
+    """The named month up to publication when it is the current one, else the whole month."""
+    month = MONTHS[(m.get("mm") or "").lower()]
+    year = c.month_year(month)
+    if year is None:
+        return None
+    whole = Period(date(year, month, 1), last_day(year, month))
+    if c.published is not None and whole.start <= c.published < whole.end:
+        return Period(whole.start, c.published)
+    return whole
+
+
+def _full_year(m: PeriodMention, c: Context) -> Period | None:
+    """ "For the full year": the year of the period just mentioned, else of publication."""
+    if c.reference is not None:
+        year = c.reference.end.year
+        return _whole_years(year, year)
+    return None if c.published is None else _whole_years(c.published.year, c.published.year)
+
+
+def _back(m: PeriodMention, c: Context) -> Period | None:
+    return c.reference  # "in those three months": the timeline picks the matching earlier period
+
+
 def _vague(m: PeriodMention, c: Context) -> Period | None:
     return None  # "a decade ago": a time is given, but no dates
 
@@ -232,5 +293,9 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "relative": _relative,
     "same_period": _same_period,
     "vague": _vague,
+    "last_months": _last_months,
+    "month_to_date": _month_to_date,
+    "full_year": _full_year,
+    "back": _back,
     "year": _year,
 }

@@ -8,12 +8,17 @@ from datetime import date
 
 from .records import Period
 from .resolution import Context, resolve_mention
-from .time_phrases import PeriodMention
+from .time_phrases import COUNTS, PeriodMention, months_in
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+_COMPARED = re.compile(
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?)\b[^;]*\Z"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
-_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part"})
+_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
+# How many months "those three months", "the quarter", "el semestre" point back to.
+_BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
 
 
 class Timeline:
@@ -137,17 +142,38 @@ class Timeline:
 
     def _reference(self, index: int) -> Period | None:
         """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
-        kind = self.mentions[index].kind
+        mention = self.mentions[index]
+        size = _back_size(mention) if mention.kind == "back" else None
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
-            if kind == "part" and candidate.kind != "part":
+            if mention.kind == "part" and candidate.kind != "part":
                 continue
             if candidate.kind in ("same_period", "vague"):
                 continue
             period = self.resolve(earlier)
-            if period is not None:
+            if period is None or (size is not None and months_in(period.start, period.end) != size):
+                continue
+            if mention.kind == "back" and _COMPARED.search(
+                self.text, candidate.start - 30, candidate.start
+            ):
+                continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
+            if mention.kind != "back" or period.start != period.end:
                 return period
         return None
+
+
+def _back_size(mention: PeriodMention) -> int | None:
+    """The length "those three months" or "del trimestre" asks of the period it refers to."""
+    count = mention.get("n")
+    if count is not None:
+        return int(count) if count.isdigit() else COUNTS.get(count)
+    return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")
+
+
+def is_point(mention: PeriodMention) -> bool:
+    """A single day ("Oct 20", "5 de marzo de 2024"): a dateline, byline or event date, never
+    the period of a count."""
+    return mention.kind == "month" and (mention.get("xd") or mention.get("xe")) is not None
 
 
 def _position(item: tuple[int, Period | None]) -> int:
