@@ -8,6 +8,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import recent
+from .recent import whole_years
 from .records import Period
 from .time_phrases import (
     COUNTS,
@@ -54,12 +56,8 @@ def _resolve(kind: str, groups: tuple[tuple[str, str], ...], context: Context) -
         return None
 
 
-def _whole_years(first: int, last: int) -> Period | None:
-    return Period(date(first, 1, 1), date(last, 12, 31)) if first <= last else None
-
-
 def _years(m: PeriodMention, c: Context) -> Period | None:
-    return _whole_years(int(m.get("y") or m.get("z") or ""), int(m.get("y2") or m.get("z2") or ""))
+    return whole_years(int(m.get("y") or m.get("z") or ""), int(m.get("y2") or m.get("z2") or ""))
 
 
 def _span(m: PeriodMention, c: Context) -> Period | None:
@@ -123,7 +121,7 @@ def _ytd(m: PeriodMention, c: Context) -> Period | None:
     year = int(explicit)
     if c.published is not None and c.published.year == year:
         return Period(date(year, 1, 1), c.published)
-    return _whole_years(year, year)
+    return whole_years(year, year)
 
 
 def _since(m: PeriodMention, c: Context) -> Period | None:
@@ -181,14 +179,12 @@ def _relative(m: PeriodMention, c: Context) -> Period | None:
         if c.reference is not None:
             return shift_years(c.reference, -1)
         return (
-            None
-            if c.published is None
-            else _whole_years(c.published.year - 1, c.published.year - 1)
+            None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
         )
     if c.published is None:
         return None
     if m.get("ly"):
-        return _whole_years(c.published.year - 1, c.published.year - 1)
+        return whole_years(c.published.year - 1, c.published.year - 1)
     if m.get("tm"):
         return Period(c.published.replace(day=1), c.published)
     previous = c.published.replace(day=1).toordinal() - 1
@@ -223,62 +219,13 @@ def shift_years(period: Period, years: int) -> Period:
     return Period(start, end)
 
 
-def _last_months(m: PeriodMention, c: Context) -> Period | None:
-    """The whole months before the month of publication ("the last three months"), or the
-    latest whole quarter ("the last quarter"; "the last quarter of 2023" is its fourth)."""
-    explicit = m.get("y")
-    if m.get("q") and explicit:
-        year = int(explicit)
-        return Period(date(year, 10, 1), date(year, 12, 31))
-    if c.published is None:
-        return None
-    if m.get("q"):
-        months = 3
-        end_month = c.published.year * 12 + (c.published.month - 1) // 3 * 3 - 1
-    else:
-        raw = (m.get("n") or m.get("n2") or "").lower()
-        months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
-        end_month = c.published.year * 12 + c.published.month - 2
-    if not 1 <= months <= 24:
-        return None
-    start_month = end_month - months + 1
-    return Period(
-        date(start_month // 12, start_month % 12 + 1, 1),
-        last_day(end_month // 12, end_month % 12 + 1),
-    )
-
-
-def _month_to_date(m: PeriodMention, c: Context) -> Period | None:
-    """The named month up to publication when it is the current one, else the whole month."""
-    month = MONTHS[(m.get("mm") or "").lower()]
-    year = c.month_year(month)
-    if year is None:
-        return None
-    whole = Period(date(year, month, 1), last_day(year, month))
-    if c.published is not None and whole.start <= c.published < whole.end:
-        return Period(whole.start, c.published)
-    return whole
-
-
-def _full_year(m: PeriodMention, c: Context) -> Period | None:
-    """ "For the full year": the year of the period just mentioned, else of publication."""
-    if c.reference is not None:
-        year = c.reference.end.year
-        return _whole_years(year, year)
-    return None if c.published is None else _whole_years(c.published.year, c.published.year)
-
-
-def _back(m: PeriodMention, c: Context) -> Period | None:
-    return c.reference  # "in those three months": the timeline picks the matching earlier period
-
-
 def _vague(m: PeriodMention, c: Context) -> Period | None:
     return None  # "a decade ago": a time is given, but no dates
 
 
 def _year(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or "")
-    return _whole_years(year, year)
+    return whole_years(year, year)
 
 
 _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
@@ -293,9 +240,9 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "relative": _relative,
     "same_period": _same_period,
     "vague": _vague,
-    "last_months": _last_months,
-    "month_to_date": _month_to_date,
-    "full_year": _full_year,
-    "back": _back,
+    "last_months": recent.last_months,
+    "month_to_date": recent.month_to_date,
+    "full_year": recent.full_year,
+    "back": recent.back,
     "year": _year,
 }

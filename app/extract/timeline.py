@@ -14,6 +14,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
 _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?)\b[^;]*\Z"
 )
+_ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
 _ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
@@ -64,9 +65,16 @@ class Timeline:
         ]
         if attached:
             return self._narrowest(attached + ([before] if before is not None else []))
-        chosen = before if before is not None else self._first(end, segment[1])
+        if before is not None and self._in_aside(before, start, sentence[0]):
+            before = None
+        if before is None:
+            stop = self.text.find(";", end, segment[1])  # "...crossing; in 2022 the figure was"
+            before = self._first(end, segment[1] if stop < 0 else stop)
+        chosen = before
         if chosen is None:
             chosen = self._last(sentence[0], start)
+            if chosen is not None and self._in_aside(chosen, start, sentence[0]):
+                chosen = None
         if chosen is not None:
             return self.resolve(chosen)
         inherited, found = self._inherited(sentence[0])
@@ -74,6 +82,17 @@ class Timeline:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
+
+    def _in_aside(self, index: int, start: int, sentence_start: int) -> bool:
+        """Whether a time expression sits in a relative clause that closes before the figure:
+        "Los haitianos, que fueron mayoría en 2021, representaron el 5 %"."""
+        mention = self.mentions[index]
+        comma = self.text.rfind(",", sentence_start, mention.start)
+        return (
+            comma >= 0
+            and _ASIDE.match(self.text, comma) is not None
+            and "," in self.text[mention.end : start]
+        )
 
     def _first(self, start: int, end: int) -> int | None:
         found = self.indices_between(start, end)
@@ -102,14 +121,25 @@ class Timeline:
         end = sentence_start
         for paragraph in range(first, -1, -1):
             start = self.paragraph_starts[paragraph]
-            figure = self._first_figure_period(start, end)
-            if figure is not None:
-                return figure, True
-            mention = self._first(start, end)
-            if mention is not None:
-                return self.resolve(mention), True
-            end = start
+            found = self._first_figure_period(start, end)
+            if found is None:
+                mention = self._first(start, end)
+                if mention is None:
+                    end = start
+                    continue
+                found = self.resolve(mention)
+            return (found if paragraph == first else self._widened(found)), True
         return None, False
+
+    def _widened(self, period: Period | None) -> Period | None:
+        """A paragraph with no time of its own continues the story's lead, not the detail just
+        before it: after "In March, 6,000." a new paragraph's "Haitians were 5%" is about the
+        quarter that the lead reported, when March lies within it."""
+        lead = next((p for _, p in self._figures if p is not None), None)
+        if period is None or lead is None:
+            return period
+        inside = lead.start <= period.start and period.end <= lead.end
+        return lead if inside else period
 
     def _first_figure_period(self, start: int, end: int) -> Period | None:
         for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:

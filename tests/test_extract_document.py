@@ -1,0 +1,112 @@
+"""Document-level reading in app.extract: headlines, datelines, relative spans, context, shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import ExtractedFigure, Period, Subject, extract_figures
+
+MINORS = Subject("age", "minors")
+
+
+def figures_of(text: str, published: date) -> list[tuple[float, Period | None]]:
+    return [(f.value, f.period) for f in extract_figures(text, published)]
+
+
+def only(text: str, published: date) -> ExtractedFigure:
+    figures = extract_figures(text, published)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end"),
+    [
+        ("in the last three months", date(2024, 4, 2), date(2024, 1, 1), date(2024, 3, 31)),
+        ("over the past 12 months", date(2024, 4, 2), date(2023, 4, 1), date(2024, 3, 31)),
+        ("en los últimos tres meses", date(2024, 10, 4), date(2024, 7, 1), date(2024, 9, 30)),
+        ("in the last quarter", date(2024, 1, 15), date(2023, 10, 1), date(2023, 12, 31)),
+        ("from January to mid-October", date(2023, 10, 20), date(2023, 1, 1), date(2023, 10, 15)),
+        ("en lo que va de año", date(2024, 3, 5), date(2024, 1, 1), date(2024, 3, 5)),
+        ("en lo que va de agosto", date(2023, 8, 15), date(2023, 8, 1), date(2023, 8, 15)),
+        ("in the second half of the year", date(2025, 1, 3), date(2024, 7, 1), date(2024, 12, 31)),
+    ],
+)
+def test_relative_spans(phrase: str, published: date, start: date, end: date) -> None:
+    figure = only(f"Some 30,500 migrants crossed the Darién {phrase}.", published)
+    assert figure.period == Period(start, end)
+
+
+def test_a_dateline_date_is_not_the_period() -> None:
+    text = (
+        "GENEVA, April 2 (Reuters) - Some 30,000 children crossed the Darién jungle in the last "
+        "three months, the agency said."
+    )
+    assert only(text, date(2024, 4, 2)).period == Period(date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_a_headline_figure_takes_the_period_of_the_lead() -> None:
+    text = (
+        "Darien crossings pass 400,000\n\n"
+        "PANAMA CITY, Oct 8 (Reuters) - More than 400,000 migrants have crossed the Darien Gap "
+        "so far this year, officials said."
+    )
+    ytd = Period(date(2023, 1, 1), date(2023, 10, 8))
+    assert figures_of(text, date(2023, 10, 8)) == [(400000, ytd), (400000, ytd)]
+
+
+def test_those_three_months_points_back_to_the_span_not_the_comparison() -> None:
+    text = (
+        "Entre junio y agosto cruzaron 188.000 personas, frente a 104.000 de marzo a mayo.\n\n"
+        "Los haitianos representaron el 9 % del trimestre."
+    )
+    share = extract_figures(text, date(2023, 9, 1))[-1]
+    assert (share.value, share.period) == (9, Period(date(2023, 6, 1), date(2023, 8, 31)))
+
+
+def test_a_year_in_a_relative_clause_does_not_date_the_figure() -> None:
+    text = (
+        "En el primer trimestre de 2022 cruzaron 13.425 personas.\n\n"
+        "Los haitianos, que fueron mayoría en 2021, representaron apenas el 5 %."
+    )
+    share = extract_figures(text, date(2022, 4, 8))[-1]
+    assert share.period == Period(date(2022, 1, 1), date(2022, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Children accounted for a fifth of the total so far this year.", 20),
+        ("Los niños fueron un cuarto del total en lo que va del año.", 25),
+        ("En lo que va del año, uno de cada cinco migrantes es menor de edad.", 20),
+    ],
+)
+def test_shares_in_words(sentence: str, value: float) -> None:
+    figure = only(sentence, date(2024, 5, 20))
+    assert (figure.value, figure.unit, figure.subject) == (value, "percent", MINORS)
+
+
+def test_a_quarter_of_a_million_stays_a_count() -> None:
+    figure = only("In 2023, a quarter of a million migrants crossed the Darién.", date(2024, 1, 2))
+    assert (figure.value, figure.unit) == (250000, "people")
+
+
+def test_a_share_in_brackets_keeps_the_count_subject() -> None:
+    text = "So far this year 211,000 migrants crossed; Venezuelans made up 150,300 of them (71.2%)."
+    share = extract_figures(text, date(2022, 11, 4))[-1]
+    assert (share.value, share.subject) == (71.2, Subject("nationality", "VEN"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Costa Rica, authorities counted 480,000 migrants entering from Panama in 2023.",
+        "Officials said 2024 could see about 300,000 crossings.",
+        "UNICEF is appealing for funds to support 400,000 people in transit countries in 2023.",
+        "Panama flew 1,400 migrants back to Colombia in 2024.",
+    ],
+)
+def test_counts_that_are_not_darien_crossings(sentence: str) -> None:
+    assert extract_figures(sentence, date(2024, 12, 1)) == []
