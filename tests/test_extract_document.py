@@ -110,3 +110,21 @@ def test_a_share_in_brackets_keeps_the_count_subject() -> None:
 )
 def test_counts_that_are_not_darien_crossings(sentence: str) -> None:
     assert extract_figures(sentence, date(2024, 12, 1)) == []
+
+
+def test_two_figures_in_one_sentence_get_two_clauses() -> None:
+    text = (
+        "In 2023, 56,600 were Haitians and 12,800 Cubans, while Venezuelans numbered about 240,000."
+    )
+    figures = extract_figures(text, date(2024, 1, 5))
+    assert [f.quote for f in figures] == [
+        "In 2023, 56,600 were Haitians",
+        "12,800 Cubans",
+        "Venezuelans numbered about 240,000.",
+    ]
+    assert all(text[f.start : f.end] == f.quote for f in figures)
+
+
+def test_a_share_in_brackets_shares_the_clause_of_its_count() -> None:
+    text = "In 2022, Venezuelans made up 150,300 of them (71.2%)."
+    assert {f.quote for f in extract_figures(text, date(2023, 1, 5))} == {text}

@@ -13,6 +13,7 @@ from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
 from .period_scan import VOCABULARY as PERIOD_WORDS
 from .period_scan import find_periods
+from .quotes import clause_spans
 from .reading import Outcome, Reader, SentenceTerms
 from .records import ExtractedFigure
 from .sentences import split_sentences
@@ -39,6 +40,7 @@ def extract_figures(
     numbers = [n for n in found if _is_candidate(n, mentions)]
     sentence_starts = [s for s, _ in sentences]
     figures: list[ExtractedFigure] = []
+    spans: list[tuple[int, int]] = []  # the number each figure was read from
     previous: Outcome | None = None
     terms = SentenceTerms(low, (0, 0))
     corrections = cues.mentions_correction(low)
@@ -51,8 +53,34 @@ def extract_figures(
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
+            spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
-    return _date_headlines(text, sentences, figures)
+    return _date_headlines(text, sentences, _quote_clauses(text, figures, spans))
+
+
+def _quote_clauses(
+    text: str, figures: list[ExtractedFigure], spans: list[tuple[int, int]]
+) -> list[ExtractedFigure]:
+    """Narrow each figure's quote from its sentence to the clause that states it."""
+    quoted: list[ExtractedFigure] = []
+    first = 0
+    while first < len(figures):
+        sentence = (figures[first].start, figures[first].end)
+        last = first
+        while (
+            last + 1 < len(figures) and (figures[last + 1].start, figures[last + 1].end) == sentence
+        ):
+            last += 1
+        if last > first:
+            clauses = clause_spans(text, sentence, spans[first : last + 1])
+            quoted += [
+                replace(f, quote=text[s:e], start=s, end=e)
+                for f, (s, e) in zip(figures[first : last + 1], clauses, strict=True)
+            ]
+        else:
+            quoted.append(figures[first])
+        first = last + 1
+    return quoted
 
 
 # A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
