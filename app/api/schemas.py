@@ -1,6 +1,7 @@
 """Public response models: the documented JSON shape. Keys are only ever added, never renamed."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -170,7 +171,7 @@ class PeriodPublic(BaseModel):
 class SubjectPublic(BaseModel):
     """Who a figure counts: total, or a breakdown such as nationality=VEN."""
 
-    dimension: str = Field(examples=["total"])
+    dimension: Literal["total", "nationality", "age", "sex", "sex_age"] = Field(examples=["total"])
     value: str | None = Field(examples=[None])
 
 
