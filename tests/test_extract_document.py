@@ -15,7 +15,7 @@ def figures_of(text: str, published: date) -> list[tuple[float, Period | None]]:
     return [(f.value, f.period) for f in extract_figures(text, published)]
 
 
-def only(text: str, published: date) -> ExtractedFigure:
+def only(text: str, published: date | None) -> ExtractedFigure:
     figures = extract_figures(text, published)
     assert len(figures) == 1, figures
     return figures[0]
@@ -128,3 +128,19 @@ def test_two_figures_in_one_sentence_get_two_clauses() -> None:
 def test_a_share_in_brackets_shares_the_clause_of_its_count() -> None:
     text = "In 2022, Venezuelans made up 150,300 of them (71.2%)."
     assert {f.quote for f in extract_figures(text, date(2023, 1, 5))} == {text}
+
+
+def test_without_a_publication_date_the_date_line_above_the_body_is_used() -> None:
+    text = (
+        "Caen los cruces\n\nPor Ana Gómez\nPublicado el 5 de marzo de 2024\n\n"
+        "En lo que va de año, la cifra suma 65.800 migrantes."
+    )
+    figure = only(text, None)
+    assert figure.period == Period(date(2024, 1, 1), date(2024, 3, 5))
+
+
+def test_a_date_inside_the_body_is_not_a_publication_date() -> None:
+    text = (
+        "Caen los cruces\n\nEl 5 de marzo de 2024 se supo que en lo que va de año cruzaron 65.800."
+    )
+    assert only(text, None).period is None

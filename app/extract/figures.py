@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import cues, shares
+from . import cues, page, shares
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
@@ -35,6 +34,9 @@ def extract_figures(
     scan = _SCANNER.scan(fold)  # one scan for both finders
     sentences = split_sentences(text)
     mentions = find_periods(text, fold, scan)
+    body = page.body_start(text, sentences)
+    if published is None:
+        published = page.date_line(mentions, body)
     timeline = Timeline(text, [m for m in mentions if not is_point(m)], sentences, published)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     numbers = [n for n in found if _is_candidate(n, mentions)]
@@ -55,7 +57,7 @@ def extract_figures(
             figures.append(previous.figure)
             spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
-    return _date_headlines(text, sentences, _quote_clauses(text, figures, spans))
+    return page.date_headlines(body, _quote_clauses(text, figures, spans))
 
 
 def _quote_clauses(
@@ -81,23 +83,6 @@ def _quote_clauses(
             quoted.append(figures[first])
         first = last + 1
     return quoted
-
-
-# A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
-# a dateline on its own line does not.
-_BODY_END = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
-
-
-def _date_headlines(
-    text: str, sentences: list[tuple[int, int]], figures: list[ExtractedFigure]
-) -> list[ExtractedFigure]:
-    """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
-    of its own is about what the lead reports: it takes the period of the body's first figure."""
-    body = next((s for s, e in sentences if _BODY_END.search(text, s, e)), len(text))
-    lead = next((f.period for f in figures if f.start >= body and f.period is not None), None)
-    if lead is None:
-        return figures
-    return [replace(f, period=lead) if f.end <= body and f.period is None else f for f in figures]
 
 
 # No count of people anywhere comes near this; a longer digit run is an ID, a code or noise
