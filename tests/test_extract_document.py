@@ -144,3 +144,24 @@ def test_a_date_inside_the_body_is_not_a_publication_date() -> None:
         "Caen los cruces\n\nEl 5 de marzo de 2024 se supo que en lo que va de año cruzaron 65.800."
     )
     assert only(text, None).period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "PANAMA CITY, Oct 8 (Reuters) - More than 400,000 migrants have crossed the Darien "
+            "Gap so far this year, Panama's migration service said on Sunday.",
+            "More than 400,000 migrants have crossed the Darien Gap so far this year",
+        ),
+        (
+            "Ciudad de Panamá, 3 sep (EFE).- Un total de 333.000 migrantes cruzaron la selva en lo "
+            "que va de 2023, según las autoridades panameñas.",
+            "Un total de 333.000 migrantes cruzaron la selva en lo que va de 2023",
+        ),
+    ],
+)
+def test_a_lone_figure_quote_leaves_out_dateline_and_attribution(text: str, quote: str) -> None:
+    figure = only(text, date(2023, 10, 8))
+    assert figure.quote == quote
+    assert text[figure.start : figure.end] == quote

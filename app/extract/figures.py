@@ -73,14 +73,11 @@ def _quote_clauses(
             last + 1 < len(figures) and (figures[last + 1].start, figures[last + 1].end) == sentence
         ):
             last += 1
-        if last > first:
-            clauses = clause_spans(text, sentence, spans[first : last + 1])
-            quoted += [
-                replace(f, quote=text[s:e], start=s, end=e)
-                for f, (s, e) in zip(figures[first : last + 1], clauses, strict=True)
-            ]
-        else:
-            quoted.append(figures[first])
+        clauses = clause_spans(text, sentence, spans[first : last + 1])
+        quoted += [
+            replace(f, quote=text[s:e], start=s, end=e) if (s, e) != sentence else f
+            for f, (s, e) in zip(figures[first : last + 1], clauses, strict=True)
+        ]
         first = last + 1
     return quoted
 

@@ -24,10 +24,10 @@ def clause_spans(
 ) -> list[tuple[int, int]]:
     """For each figure's number (in text order, all in sentence), the clause that states it.
 
-    A sentence with one figure is its own clause. Between two figures the sentence is cut at
-    the first break after the earlier number and at the last break before the later one, so
-    "56,600 were Haitians and 12,800 Cubans, while Venezuelans numbered 240,000" gives three
-    quotes, and an aside between them ("officials said") belongs to neither."""
+    Between two figures the sentence is cut once, at the strongest break, so "56,600 were
+    Haitians and 12,800 Cubans, while Venezuelans numbered 240,000" gives three quotes and
+    "los ecuatorianos, 57.250; los haitianos, 46.558" two. A dateline opening the clause and an
+    attribution closing it ("..., officials said on Sunday") are left out."""
     starts: list[int | None] = [sentence[0]]
     ends: list[int | None] = []
     for (_, previous_end), (next_start, _) in pairwise(numbers):
@@ -35,7 +35,33 @@ def clause_spans(
         ends.append(None if cut is None else cut[0])
         starts.append(None if cut is None else cut[1])
     ends.append(sentence[1])
-    return _fill(starts, ends)
+    return [
+        _trimmed(text, clause, number)
+        for clause, number in zip(_fill(starts, ends), numbers, strict=True)
+    ]
+
+
+def _trimmed(text: str, clause: tuple[int, int], number: tuple[int, int]) -> tuple[int, int]:
+    start, end = clause
+    dateline = _DATELINE.match(text, start, number[0])
+    attribution = _ATTRIBUTION.search(text, number[1], end)
+    return (
+        dateline.end() if dateline else start,
+        attribution.start() if attribution else end,
+    )
+
+
+# "PANAMA CITY, Oct 8 (Reuters) - ", "Ciudad de Panamá, 3 sep (EFE).- ": a lead's dateline.
+# "PANAMA CITY, July 3 — ", "Caracas.- ": one without an agency.
+_DATELINE = re.compile(
+    r"(?:[^\n()]{0,80}?\([A-Z][\w .]{0,30}\)\s*\.?\s*[-–—]+|"
+    r"[A-ZÁÉÍÓÚÑ]{3,}[^\n.]{0,60}?\s[-–—]|[A-ZÁÉÍÓÚÑ][^\n.]{0,60}?\.-)\s*"
+)
+# ", officials said on Sunday, ...", ", según Migración": the attribution closing a clause.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[^,;.]{0,50}?\b(?:said|says|told|reported|announced|added|dijo|dijeron|informó|"
+    r"informaron|señaló|indicó|añadió|aseguró)\b|(?:according\s+to|según)\b)[^;]*\Z"
+)
 
 
 def _strongest_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
