@@ -165,3 +165,26 @@ def test_a_lone_figure_quote_leaves_out_dateline_and_attribution(text: str, quot
     figure = only(text, date(2023, 10, 8))
     assert figure.quote == quote
     assert text[figure.start : figure.end] == quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("In 2023, two in five migrants who crossed the Darién were children.", 40),
+        ("En 2023, tres de cada diez migrantes que cruzaron el Darién eran niños.", 30),
+        ("In 2023, one out of every five people who crossed the Darién was a child.", 20),
+        ("In 2023, 1 in 5 crossers was a child.", 20),
+    ],
+)
+def test_shares_as_one_in_n(sentence: str, value: float) -> None:
+    figure = only(sentence, date(2024, 5, 20))
+    assert (figure.value, figure.subject, figure.period) == (
+        value,
+        MINORS,
+        Period(date(2023, 1, 1), date(2023, 12, 31)),
+    )
+
+
+def test_a_publication_date_does_not_date_a_figure() -> None:
+    text = "Its report, published in November, found that 4,000 migrants crossed the Darién."
+    assert only(text, date(2023, 12, 1)).period is None

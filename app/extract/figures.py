@@ -37,7 +37,8 @@ def extract_figures(
     body = page.body_start(text, sentences)
     if published is None:
         published = page.date_line(mentions, body)
-    timeline = Timeline(text, [m for m in mentions if not is_point(m)], sentences, published)
+    dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
+    timeline = Timeline(text, dated, sentences, published)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     numbers = [n for n in found if _is_candidate(n, mentions)]
     sentence_starts = [s for s, _ in sentences]

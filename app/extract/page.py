@@ -42,6 +42,18 @@ def _date(year: int, month: str, day: int) -> date | None:
         return None
 
 
+# "the assessment, published in November": when a document came out, not what it counts.
+_PUBLISHED = re.compile(
+    r"\b(?:published|released|issued|publicad[oa]s?|divulgad[oa]s?|difundid[oa]s?)"
+    r"(?:\s+(?:in|on|en|el|this|last|este|el\s+pasado))*\s+\Z"
+)
+
+
+def dates_a_document(low: str, start: int) -> bool:
+    """Whether the time expression at low[start:] says when a report was published."""
+    return _PUBLISHED.search(low, max(0, start - 30), start) is not None
+
+
 def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
     """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
     of its own is about what the lead reports: it takes the period of the body's first figure."""

@@ -30,32 +30,24 @@ _FRACTIONS = {
     "two-thirds": 66.7,
     "dos tercios": 66.7,
 }
-_DENOMINATORS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "ten": 10,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "diez": 10,
+_COUNTS = {
+    **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10},
+    **{"uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10},
 }
 _NOUN = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
-_COUNT = "|".join(_DENOMINATORS)
+_COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
 # "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
 # "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
 _SHARE = re.compile(
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these)\b)|"
-    rf"(?:one|uno|una)\s+(?:in|out\s+of|de\s+cada)\s+(?P<count>{_COUNT}))\b",
+    rf"(?P<part>{_COUNT})\s+(?:in|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
     _I,
 )
 _CUES = (
     *("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio", "cuart", "quint"),
-    *("décim", "parte", "one in", "one out", "de cada"),
+    *("décim", "parte", " in ", " out of ", "de cada"),
 )
 
 
@@ -69,9 +61,16 @@ def find_shares(low: str) -> list[NumberMention]:
         if noun is not None:
             value: float = _FRACTIONS[noun]
         else:
-            value = round(100 / _DENOMINATORS[match.group("count")], 1)
+            part, whole = _count(match.group("part")), _count(match.group("count"))
+            if not 0 < part < whole:
+                continue  # "2 in 2023" is no share
+            value = round(100 * part / whole, 1)
         shares.append(NumberMention(match.start(), match.end(), value, True, False, False, True))
     return shares
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word]
 
 
 def merge(numbers: list[NumberMention], shares: list[NumberMention]) -> list[NumberMention]:
