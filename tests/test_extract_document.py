@@ -188,3 +188,14 @@ def test_shares_as_one_in_n(sentence: str, value: float) -> None:
 def test_a_publication_date_does_not_date_a_figure() -> None:
     text = "Its report, published in November, found that 4,000 migrants crossed the Darién."
     assert only(text, date(2023, 12, 1)).period is None
+
+
+def test_a_count_restating_a_share_keeps_its_subject() -> None:
+    text = "In 2023, Venezuelans made up a quarter of the total, or 97,500 (25%)."
+    figures = extract_figures(text, date(2024, 1, 1))
+    assert [(f.value, f.subject.value) for f in figures] == [
+        (25, "VEN"),
+        (97500, "VEN"),
+        (25, "VEN"),
+    ]
+    assert figures[1].quote == "97,500 (25%)."

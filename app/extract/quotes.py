@@ -8,7 +8,7 @@ from itertools import pairwise
 # Where a sentence may be cut between two figures, strongest first: a semicolon or colon, a
 # dash, a connector ("and", "while", "compared with", after a comma or not), a bare comma.
 _CONNECTOR = (
-    r"(?:and|y|e|while|whereas|but|mientras|pero|compared\s+(?:with|to)|up\s+from|down\s+from|"
+    r"(?:and|y|e|or|o|while|whereas|but|mientras|pero|compared\s+(?:with|to)|up\s+from|down\s+from|"
     r"frente\s+a)\s+"
 )
 _CUTS = [

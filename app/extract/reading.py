@@ -55,7 +55,10 @@ _APPOSITION = re.compile(
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
     r"alrededor\s+de|un|una)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
-    r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z",
+    r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
+    # "a quarter of the total, or 97,500": a count restating the share before it
+    r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
+    r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
     _I,
 )
 _OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
@@ -201,7 +204,8 @@ class Reader:
             return None  # "30 shelters", "12 buses": a count of something else
         if before is None and not _CROSSING_TALK.search(text, *timeline.paragraph_of(number.start)):
             return None
-        return specific or self._previous_subject(_COMPARISON) or EVERYONE
+        restated = self._previous_subject(_COMPARISON) or self._previous_subject(_APPOSITION)
+        return specific or restated or EVERYONE
 
     def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
         figure = self.previous.figure if self.previous else None
