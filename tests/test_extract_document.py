@@ -199,3 +199,20 @@ def test_a_count_restating_a_share_keeps_its_subject() -> None:
         (25, "VEN"),
     ]
     assert figures[1].quote == "97,500 (25%)."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between Jan. 1 and Sept. 30, 390,000 people crossed the Darién.",
+        "From January through Sept. 30, 390,000 people crossed the Darién.",
+    ],
+)
+def test_abbreviated_months_and_a_day_before_the_count(text: str) -> None:
+    figure = only(text, date(2023, 10, 9))
+    assert (figure.value, figure.period) == (390000, Period(date(2023, 1, 1), date(2023, 9, 30)))
+
+
+def test_a_spanish_dateline_abbreviation_is_a_date() -> None:
+    text = "Panamá, 3 ene (EFE).- Migración informó que 36.300 personas cruzaron el mes pasado."
+    assert only(text, date(2024, 2, 3)).period == Period(date(2024, 1, 1), date(2024, 1, 31))

@@ -39,6 +39,10 @@ MONTHS = {
         ]
     )
 } | {"setiembre": 9}
+# Abbreviations as wires write them ("Oct 8", "Sept. 30", "3 ene"): only those that are no other
+# word ("mar" is the sea, "ago" ends "two years ago", "may" and "march" are checked apart).
+MONTHS |= {"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS |= {"ene": 1, "abr": 4, "dic": 12}
 MONTHS_BY_NUMBER = {number: name for name, number in MONTHS.items() if name.isascii()}
 ORDINALS = {
     "first": 1,
@@ -83,7 +87,7 @@ def _date(p: str) -> str:
     middle ("mid-October", "mediados de octubre": the 15th)."""
     return (
         rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+|(?P<{p}h>mid-?\s?|mediados\s+de\s+))?"
-        rf"(?P<{p}m>{_MONTH})"
+        rf"(?P<{p}m>{_MONTH})\.?"
         rf"(?:\s+(?P<{p}e>{_DAY})(?:st|nd|rd|th)?(?![\d]|[.,]\d))?"
     )
 
