@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+from app.extract.records import DIMENSIONS
 from tests.conftest import ApiClient
 
 
@@ -43,6 +44,11 @@ def test_nearly_and_mid_december_cut(client: ApiClient) -> None:
     assert (first["value"], first["verdict"]) == (250000, "consistent")
     assert (second["value"], second["verdict"]) == (511103, "inconsistent")
     assert second["reference"]["value"] == 520085
+
+
+def test_subject_dimension_is_an_enum_in_openapi(client: ApiClient) -> None:
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["SubjectPublic"]
+    assert tuple(schema["properties"]["dimension"]["enum"]) == DIMENSIONS
 
 
 def test_quote_offsets_point_into_the_text(client: ApiClient) -> None:

@@ -302,7 +302,7 @@ def test_spanish_quote_inside_english_story() -> None:
     assert figure.period == Period(date(2024, 1, 1), PUBLISHED)
 
 
-def test_quote_is_the_sentence_and_offsets_point_at_it() -> None:
+def test_a_lone_figure_quotes_its_sentence_and_offsets_point_at_it() -> None:
     text = "Headline.\n\nIn 2023, 520,085 people crossed the Darién. Another sentence."
     figure = only(text)
     assert figure.quote == "In 2023, 520,085 people crossed the Darién."

@@ -1,4 +1,4 @@
-"""The measured evaluation of app.extract must not regress below these floors."""
+"""The measured evaluation of app.extract must not regress below these floors, split by split."""
 
 from __future__ import annotations
 
@@ -11,42 +11,31 @@ from typing import Any
 import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval_extract.py"
-# A little (0.02) under the scores measured when the floors were last raised.
-FLOORS: dict[str, dict[str, float]] = {
-    "overall": {
-        "precision": 0.97,
-        "recall": 0.96,
-        "f1": 0.97,
-        "qualifier": 0.98,
-        "period": 0.95,
-        "subject": 0.95,
+# A little (about 0.02) under the scores measured when the floors were last raised. A figure is
+# found only when its value, unit and period are all right. The held-out `test` split gets its
+# floors from the integrator once it is merged; until then only its shape is checked.
+FLOORS: dict[str, dict[str, dict[str, float]]] = {
+    "dev": {
+        "all": {"precision": 0.97, "recall": 0.92, "f1": 0.95},
+        "en": {"precision": 0.96, "recall": 0.91, "f1": 0.93},
+        "es": {"precision": 0.98, "recall": 0.94, "f1": 0.96},
+        "span": {"recall": 0.90},
+        "percent": {"recall": 0.79},
     },
-    "en": {
-        "precision": 0.98,
-        "recall": 0.97,
-        "f1": 0.97,
-        "qualifier": 0.98,
-        "period": 0.93,
-        "subject": 0.95,
-    },
-    "es": {
-        "precision": 0.97,
-        "recall": 0.96,
-        "f1": 0.96,
-        "qualifier": 0.98,
-        "period": 0.98,
-        "subject": 0.96,
-    },
-    "holdout": {
-        "precision": 0.98,
-        "recall": 0.98,
-        "f1": 0.98,
-        "qualifier": 0.98,
-        "period": 0.91,
-        "subject": 0.91,
+    "regression": {
+        "all": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
+        "en": {"precision": 0.95, "recall": 0.94, "f1": 0.94},
+        "es": {"precision": 0.97, "recall": 0.96, "f1": 0.96},
+        "span": {"recall": 0.93},
+        "percent": {"recall": 0.85},
     },
 }
-MAX_DISTRACTOR_ERRORS = 2
+ACCURACY_FLOORS = {
+    "dev": {"qualifier": 0.98, "subject": 0.96},
+    "regression": {"qualifier": 0.98, "subject": 0.96},
+}
+MAX_DISTRACTOR_ERRORS = {"dev": 1, "regression": 2}
+SIZES = {"dev": (25, 120, 40), "regression": (52, 200, 100)}  # documents, labels, distractors
 
 
 def _load_script() -> ModuleType:
@@ -60,34 +49,66 @@ def _load_script() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def report() -> dict[str, dict[str, Any]]:
-    scores, _problems = _load_script().evaluate()
+def report() -> dict[str, Any]:
+    scores, _problems = _load_script().evaluate(resamples=100)
     return scores  # type: ignore[no-any-return]
 
 
-def test_corpus_is_large_enough(report: dict[str, dict[str, Any]]) -> None:
-    overall = report["overall"]
-    assert overall["documents"] >= 40
-    assert overall["labels"] >= 150
-    assert overall["distractors"] >= 60
-    assert abs(report["en"]["documents"] - report["es"]["documents"]) <= 4
+def _split(report: dict[str, Any], name: str) -> dict[str, Any]:
+    if report.get(name) is None:
+        pytest.skip(f"split {name!r} is absent")
+    return report[name]  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(
-    ("slice_name", "metric"), [(s, m) for s, metrics in FLOORS.items() for m in metrics]
+    ("split", "slice_name", "metric"),
+    [(s, c, m) for s, slices in FLOORS.items() for c, metrics in slices.items() for m in metrics],
 )
-def test_metric_floor(report: dict[str, dict[str, Any]], slice_name: str, metric: str) -> None:
-    assert report[slice_name][metric] >= FLOORS[slice_name][metric]
+def test_metric_floor(report: dict[str, Any], split: str, slice_name: str, metric: str) -> None:
+    assert _split(report, split)[slice_name][metric] >= FLOORS[split][slice_name][metric]
 
 
-def test_distractors(report: dict[str, dict[str, Any]]) -> None:
-    assert report["overall"]["distractor_errors"] <= MAX_DISTRACTOR_ERRORS
+@pytest.mark.parametrize(
+    ("split", "metric"), [(s, m) for s, ms in ACCURACY_FLOORS.items() for m in ms]
+)
+def test_attribute_accuracy(report: dict[str, Any], split: str, metric: str) -> None:
+    assert _split(report, split)[metric] >= ACCURACY_FLOORS[split][metric]
 
 
-def test_language_detection(report: dict[str, dict[str, Any]]) -> None:
-    assert report["overall"]["language_detection"] == 1.0
+@pytest.mark.parametrize("split", sorted(MAX_DISTRACTOR_ERRORS))
+def test_distractors(report: dict[str, Any], split: str) -> None:
+    assert _split(report, split)["distractor_errors"] <= MAX_DISTRACTOR_ERRORS[split]
+
+
+@pytest.mark.parametrize("split", sorted(SIZES))
+def test_split_is_large_enough(report: dict[str, Any], split: str) -> None:
+    scores = _split(report, split)
+    documents, labels, distractors = SIZES[split]
+    assert scores["documents"] >= documents
+    assert scores["all"]["labels"] >= labels
+    assert scores["distractors"] >= distractors
+    assert abs(scores["en"]["labels"] - scores["es"]["labels"]) <= 0.2 * scores["all"]["labels"]
+
+
+@pytest.mark.parametrize("split", ["test", "dev", "regression"])
+def test_language_detection(report: dict[str, Any], split: str) -> None:
+    assert _split(report, split)["language_detection"] == 1.0
+
+
+def test_intervals_bracket_the_estimate(report: dict[str, Any]) -> None:
+    scores = _split(report, "regression")["all"]
+    for metric in ("precision", "recall", "f1"):
+        low, high = scores[f"{metric}_ci"]
+        assert low <= scores[metric] <= high
+        assert high - low > 0  # resampling documents does move the estimate
+
+
+def test_missing_split_is_noted_not_failed(tmp_path: Path) -> None:
+    scores, problems = _load_script().evaluate(tmp_path, resamples=10)
+    assert scores == {"test": None, "dev": None, "regression": None}
+    assert problems == []
 
 
 def test_evaluation_is_deterministic() -> None:
     module = _load_script()
-    assert module.evaluate() == module.evaluate()
+    assert module.evaluate(resamples=20) == module.evaluate(resamples=20)

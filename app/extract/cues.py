@@ -27,11 +27,12 @@ _LESS_CUES = (
 _MORE_CUES = (
     r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
     r"exceeding|exceeded|surpassed|passed|topped|above|más\s+de|al\s+menos|por\s+lo\s+menos|"
-    r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó"
+    r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó|"
+    r"pass(?:es)?|tops?|rebasan?|rebasó|rebasaron"
 )
 _APPROXIMATE_CUES = (
     r"nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
-    r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|aprox\.|"
+    r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+del?|cerca\s+del?|aproximadamente|aprox\.|"
     r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron"
 )
 _LESS = re.compile(word_start(_LESS_CUES) + _QUANT + r"\Z", _I)
@@ -68,7 +69,14 @@ _OTHER_CONTEXT = (
     r"pronóstic\w+|llegaría\w*|alcanzaría\w*|superaría\w*|cruzarían|cruzarán|cruzará|"
     r"llegarán|llegará|superará\w*|alcanzará\w*|sumará\w*|rondará\w*|habrá|estim\w+\s+que|"
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:well\s+|soon\s+)?(?:reach|top|"
-    r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar)|"
+    r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see)|"
+    # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
+    r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
+    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)\s+(?:reported|registered|"
+    r"counted|recorded|registró|contabilizó|reportó)|"
+    # aid and services: "to support 400,000 people", "para atender a 90.000"
+    r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"
+    r"flew|flown|"
     # people who are somewhere, or served, rather than crossing
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
     r"esperando|en\s+espera|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"

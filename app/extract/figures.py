@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from datetime import date
 
-from . import cues
+from . import cues, page, shares
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
 from .period_scan import VOCABULARY as PERIOD_WORDS
 from .period_scan import find_periods
+from .quotes import clause_spans
 from .reading import Outcome, Reader, SentenceTerms
 from .records import ExtractedFigure
 from .sentences import split_sentences
-from .timeline import Timeline
+from .time_phrases import PeriodMention
+from .timeline import Timeline, is_point
 
 _SCANNER = WordScanner(NUMBER_WORDS | PERIOD_WORDS)
 
@@ -30,10 +33,17 @@ def extract_figures(
     fold = folded(low)  # for the number and time patterns, written without IGNORECASE
     scan = _SCANNER.scan(fold)  # one scan for both finders
     sentences = split_sentences(text)
-    timeline = Timeline(text, find_periods(text, fold, scan), sentences, published)
-    numbers = [n for n in find_numbers(text, fold, scan) if _is_candidate(n, timeline)]
+    mentions = find_periods(text, fold, scan)
+    body = page.body_start(text, sentences)
+    if published is None:
+        published = page.date_line(mentions, body)
+    dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
+    timeline = Timeline(text, dated, sentences, published)
+    found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
+    numbers = [n for n in found if _is_candidate(n, mentions)]
     sentence_starts = [s for s, _ in sentences]
     figures: list[ExtractedFigure] = []
+    spans: list[tuple[int, int]] = []  # the number each figure was read from
     previous: Outcome | None = None
     terms = SentenceTerms(low, (0, 0))
     corrections = cues.mentions_correction(low)
@@ -46,8 +56,31 @@ def extract_figures(
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
+            spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
-    return figures
+    return page.date_headlines(body, _quote_clauses(text, figures, spans))
+
+
+def _quote_clauses(
+    text: str, figures: list[ExtractedFigure], spans: list[tuple[int, int]]
+) -> list[ExtractedFigure]:
+    """Narrow each figure's quote from its sentence to the clause that states it."""
+    quoted: list[ExtractedFigure] = []
+    first = 0
+    while first < len(figures):
+        sentence = (figures[first].start, figures[first].end)
+        last = first
+        while (
+            last + 1 < len(figures) and (figures[last + 1].start, figures[last + 1].end) == sentence
+        ):
+            last += 1
+        clauses = clause_spans(text, sentence, spans[first : last + 1])
+        quoted += [
+            replace(f, quote=text[s:e], start=s, end=e) if (s, e) != sentence else f
+            for f, (s, e) in zip(figures[first : last + 1], clauses, strict=True)
+        ]
+        first = last + 1
+    return quoted
 
 
 # No count of people anywhere comes near this; a longer digit run is an ID, a code or noise
@@ -55,15 +88,21 @@ def extract_figures(
 _LARGEST_COUNT = 1e10
 
 
-def _is_candidate(number: NumberMention, timeline: Timeline) -> bool:
+def _is_candidate(number: NumberMention, mentions: list[PeriodMention]) -> bool:
     if number.is_year or not 0 < number.value < _LARGEST_COUNT:
         return False
     if number.percent:
         return number.value <= 100
     if number.value != int(number.value) or (number.spelled and number.value < 20):
         return False
-    inside = timeline.indices_between(number.start - 40, number.end)
-    return not any(
-        timeline.mentions[i].start < number.end and timeline.mentions[i].end > number.start
-        for i in inside
-    )
+    first = bisect_left(mentions, number.start - 40, key=_start)
+    for mention in mentions[first:]:
+        if mention.start >= number.end:
+            return True
+        if mention.end > number.start:
+            return False  # the number is part of a time expression: "15 de agosto"
+    return True
+
+
+def _start(mention: PeriodMention) -> int:
+    return mention.start

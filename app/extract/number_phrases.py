@@ -9,17 +9,19 @@ from .numerals import AMOUNT, NUMBER_WORDS, SCALE_KINDS, TENS_VALUES
 _I = re.NOFLAG  # patterns run on lower-cased text
 
 # Thousands groups may be separated by ",", "." or a (non-breaking) space, and a stray space
-# after the separator ("36, 001") still belongs to the number.
-_SEP = r"(?:[.,][ \u00a0]?|[ \u00a0\u202f])"
+# after the separator ("36, 001") still belongs to the number when every group has one: in
+# "through Sept. 30, 390,000 people" the day and the count are two numbers.
+_SEP = r"(?:[.,]|[ \u00a0\u202f])"
+_STRAY = r"\d{1,3}(?:[.,][ \u00a0]\d{3})+(?![.,]?\d)"
 DIGITS = (
-    r"(?<![\w.,/+$€-])(?:\d{1,3}(?:" + _SEP + r"\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.,/+$€-])(?:" + _STRAY + r"|\d{1,3}(?:" + _SEP + r"\d{3})+|\d+(?:[.,]\d+)?)"
     r"(?![\d])(?![.,]\d)(?![.,]?[^\W\d_])(?!-\d)(?!:\d)"
 )
 _TOKEN = re.compile(r"(?P<digits>" + DIGITS + r")|(?P<word>[^\W\d_]+)", _I)
 _JOINER = re.compile(r"[ \u00a0]+(?P<conj>and|y)[ \u00a0]+|[ \u00a0]*-[ \u00a0]*|[ \u00a0]+", _I)
 _SINGLE_GROUP = re.compile(r"\d{1,3}[.,]\d{1,3}")
 _NOT_DIGIT = re.compile(r"\D")
-_THOUSANDS_GROUPED = re.compile(r"\d{1,3}(?:" + _SEP + r"\d{3})+")
+_THOUSANDS_GROUPED = re.compile(r"\d{1,3}(?:(?:[.,][ \u00a0]?|[ \u00a0\u202f])\d{3})+")
 
 
 def parse_digits(raw: str, before_scale: bool = False) -> float:

@@ -64,6 +64,11 @@ _STARTERS: dict[str, str] = {
     "relative": "last el del this este en the a un",
     "same_period": "same mismo",
     "vague": "a years hace in en",
+    "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
+    "cuatro cinco seis siete ocho nueve diez once doce",
+    "month_to_date": "en so",
+    "full_year": "full whole entire todo el",
+    "back": "the that those ese esa esos esas aquel aquellos del",
     "year": "<year>",
 }
 

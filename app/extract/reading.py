@@ -28,7 +28,7 @@ _CROSSING_TALK = re.compile(
 )
 # Words that may follow a bare number that is still a count of people.
 _BARE_FOLLOWER = re.compile(
-    r"\s*(?:[.,;:)\]\"”»—–]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
+    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
     r"between|entre|through|until|hasta|according|según|compared|frente|comparado|con|with|while|"
     r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
@@ -53,9 +53,16 @@ _OWN_CROSSING = re.compile(
 _APPOSITION = re.compile(
     r"\A\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
-    r"alrededor\s+de|un|una)\s*,?\s+)*\Z",
+    r"alrededor\s+de|un|una)\s*,?\s+)*\Z"
+    # "150,300 of them (71.2%)": a share in brackets right after the count
+    r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
+    # "a quarter of the total, or 97,500": a count restating the share before it
+    r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
+    r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
     _I,
 )
+_OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
+_ANY = re.compile(r"", _I)
 # "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.
 _COMPARISON = re.compile(
     word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
@@ -188,6 +195,8 @@ class Reader:
         )
         specific = after if _is_specific(after) else before if _is_specific(before) else None
         if number.percent:
+            if _OF_THEM.match(text, number.end) and self._previous_subject(_ANY) is not None:
+                return None  # "40,000 children, a fifth of them under 5": a share of a group
             return specific or self._previous_subject(_APPOSITION)
         if after is not None:
             return specific or EVERYONE
@@ -195,7 +204,8 @@ class Reader:
             return None  # "30 shelters", "12 buses": a count of something else
         if before is None and not _CROSSING_TALK.search(text, *timeline.paragraph_of(number.start)):
             return None
-        return specific or self._previous_subject(_COMPARISON) or EVERYONE
+        restated = self._previous_subject(_COMPARISON) or self._previous_subject(_APPOSITION)
+        return specific or restated or EVERYONE
 
     def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
         figure = self.previous.figure if self.previous else None

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
+
+# Who a figure counts: everyone, or one breakdown (ISO alpha-3 for a nationality).
+Dimension = Literal["total", "nationality", "age", "sex", "sex_age"]
+DIMENSIONS: tuple[Dimension, ...] = ("total", "nationality", "age", "sex", "sex_age")
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +19,7 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    dimension: str  # total | nationality | sex | age | sex_age
+    dimension: Dimension
     value: str | None
 
 

@@ -8,6 +8,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import recent
+from .recent import whole_years
 from .records import Period
 from .time_phrases import (
     COUNTS,
@@ -16,6 +18,7 @@ from .time_phrases import (
     ORDINALS,
     PeriodMention,
     date_in_month,
+    day_of,
     implied_year,
     last_day,
 )
@@ -53,12 +56,8 @@ def _resolve(kind: str, groups: tuple[tuple[str, str], ...], context: Context) -
         return None
 
 
-def _whole_years(first: int, last: int) -> Period | None:
-    return Period(date(first, 1, 1), date(last, 12, 31)) if first <= last else None
-
-
 def _years(m: PeriodMention, c: Context) -> Period | None:
-    return _whole_years(int(m.get("y") or m.get("z") or ""), int(m.get("y2") or m.get("z2") or ""))
+    return whole_years(int(m.get("y") or m.get("z") or ""), int(m.get("y2") or m.get("z2") or ""))
 
 
 def _span(m: PeriodMention, c: Context) -> Period | None:
@@ -68,8 +67,8 @@ def _span(m: PeriodMention, c: Context) -> Period | None:
     if end_year is None:
         return None
     start_year = int(m.get("ay") or (end_year - 1 if first > last else end_year))
-    start = date_in_month(m.get("ad") or m.get("ae"), m.get("am") or "", start_year, end=False)
-    end = date_in_month(m.get("bd") or m.get("be"), m.get("bm") or "", end_year, end=True)
+    start = date_in_month(day_of(m, "a"), m.get("am") or "", start_year, end=False)
+    end = date_in_month(day_of(m, "b"), m.get("bm") or "", end_year, end=True)
     return Period(start, end) if start <= end else None
 
 
@@ -88,7 +87,20 @@ def _part(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or number * size > 12:
         return None
-    return Period(date(year, number * size - size + 1, 1), last_day(year, number * size))
+    return _not_after(
+        Period(date(year, number * size - size + 1, 1), last_day(year, number * size)), m, c
+    )
+
+
+def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
+    """A quarter or half named without a year ("the third quarter", "el segundo semestre") is
+    the latest one that has begun by publication: a story in January 2024 reporting "the
+    second half" means that of 2023."""
+    if m.get("y") or c.sentence_year is not None or c.published is None:
+        return period
+    if period.start > c.published:
+        return shift_years(period, -1)
+    return period
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
@@ -97,7 +109,7 @@ def _first_months(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or not 1 <= months <= 12:
         return None
-    return Period(date(year, 1, 1), last_day(year, months))
+    return _not_after(Period(date(year, 1, 1), last_day(year, months)), m, c)
 
 
 def _ytd(m: PeriodMention, c: Context) -> Period | None:
@@ -109,7 +121,7 @@ def _ytd(m: PeriodMention, c: Context) -> Period | None:
     year = int(explicit)
     if c.published is not None and c.published.year == year:
         return Period(date(year, 1, 1), c.published)
-    return _whole_years(year, year)
+    return whole_years(year, year)
 
 
 def _since(m: PeriodMention, c: Context) -> Period | None:
@@ -122,7 +134,7 @@ def _since(m: PeriodMention, c: Context) -> Period | None:
         year = int(m.get("sy") or 0) or c.month_year(MONTHS[month.lower()])
         if year is None:
             return None
-        start = date_in_month(m.get("sd") or m.get("se"), month, year, end=False)
+        start = date_in_month(day_of(m, "s"), month, year, end=False)
     return Period(start, c.published) if start <= c.published else None
 
 
@@ -131,9 +143,7 @@ def _until(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("uy") or 0) or c.month_year(MONTHS[month.lower()])
     if year is None:
         return None
-    return Period(
-        date(year, 1, 1), date_in_month(m.get("ud") or m.get("ue"), month, year, end=True)
-    )
+    return Period(date(year, 1, 1), date_in_month(day_of(m, "u"), month, year, end=True))
 
 
 def _month(m: PeriodMention, c: Context) -> Period | None:
@@ -142,7 +152,7 @@ def _month(m: PeriodMention, c: Context) -> Period | None:
     year = _month_year(m, c, number)
     if year is None:
         return None
-    day = m.get("xd") or m.get("xe")
+    day = day_of(m, "x")
     if day is not None:
         point = date_in_month(day, month, year, end=False)
         return Period(point, point)
@@ -169,14 +179,12 @@ def _relative(m: PeriodMention, c: Context) -> Period | None:
         if c.reference is not None:
             return shift_years(c.reference, -1)
         return (
-            None
-            if c.published is None
-            else _whole_years(c.published.year - 1, c.published.year - 1)
+            None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
         )
     if c.published is None:
         return None
     if m.get("ly"):
-        return _whole_years(c.published.year - 1, c.published.year - 1)
+        return whole_years(c.published.year - 1, c.published.year - 1)
     if m.get("tm"):
         return Period(c.published.replace(day=1), c.published)
     previous = c.published.replace(day=1).toordinal() - 1
@@ -217,7 +225,7 @@ def _vague(m: PeriodMention, c: Context) -> Period | None:
 
 def _year(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or "")
-    return _whole_years(year, year)
+    return whole_years(year, year)
 
 
 _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
@@ -232,5 +240,9 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "relative": _relative,
     "same_period": _same_period,
     "vague": _vague,
+    "last_months": recent.last_months,
+    "month_to_date": recent.month_to_date,
+    "full_year": recent.full_year,
+    "back": recent.back,
     "year": _year,
 }

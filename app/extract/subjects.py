@@ -12,8 +12,8 @@ _MONTH_NAMES = "|".join(MONTHS)
 # Words that may sit between a number and the noun it counts: "113,180 of them were minors".
 _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
-    r"(?:\s+|\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,8}?(?=(?:were|are|was|eran|fueron|son)\b)|"
-    r"\b(?:de|of|the|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|"
+    r"(?:\s+|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    r"\b(?:de|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
@@ -29,15 +29,18 @@ _BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
     r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|"
-    r"\b(?:accounted\s+for|made\s+up|numbered|total(?:l)?ed|reached|were|was|"
+    r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
+    r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
     r"con|representaron|representan|representaban|alcanzaron|llegaron\s+a|a\s+total\s+of|"
     r"un\s+total\s+de|el|la|los|las|the|a|an|de|of|some|about|nearly|almost|around|roughly|"
     r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|más\s+de|menos\s+de|casi|unos|"
-    r"unas|alrededor\s+de|cerca\s+de|aproximadamente|al\s+menos|superior\s+a|largest\s+group|"
+    r"unas|alrededor\s+de|cerca\s+de|aproximadamente|al\s+menos|superior\s+a|"
+    r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
     r"comprised|were\s+counted|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
+    r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
     r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for)\b)*",
     re.NOFLAG,  # callers pass lower-cased text

@@ -39,6 +39,10 @@ MONTHS = {
         ]
     )
 } | {"setiembre": 9}
+# Abbreviations as wires write them ("Oct 8", "Sept. 30", "3 ene"): only those that are no other
+# word ("mar" is the sea, "ago" ends "two years ago", "may" and "march" are checked apart).
+MONTHS |= {"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS |= {"ene": 1, "abr": 4, "dic": 12}
 MONTHS_BY_NUMBER = {number: name for name, number in MONTHS.items() if name.isascii()}
 ORDINALS = {
     "first": 1,
@@ -79,9 +83,11 @@ _I = re.NOFLAG
 
 
 def _date(p: str) -> str:
-    """A month with an optional day before ("15 de agosto") or after ("August 15")."""
+    """A month with an optional day before ("15 de agosto") or after ("August 15"), or its
+    middle ("mid-October", "mediados de octubre": the 15th)."""
     return (
-        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+)?(?P<{p}m>{_MONTH})"
+        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+|(?P<{p}h>mid-?\s?|mediados\s+de\s+))?"
+        rf"(?P<{p}m>{_MONTH})\.?"
         rf"(?:\s+(?P<{p}e>{_DAY})(?:st|nd|rd|th)?(?![\d]|[.,]\d))?"
     )
 
@@ -114,7 +120,7 @@ _YEAR_TO_DATE = (
     rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_YEAR}))|(?:this|the)\s+year\s+"
     r"(?:so\s+far|to\s+date)|year[- ]to[- ]date|thus\s+far\s+this\s+year|"
     r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
-    r"en\s+lo\s+(?:que\s+va|corrido)\s+(?:del|de\s+este)\s+año|"
+    r"en\s+lo\s+(?:que\s+va|corrido)\s+(?:del|de\s+este|de)\s+año|"
     rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
     r"desde\s+(?:el\s+)?(?:inicio|comienzo|principio)\s+(?:del|de\s+este)\s+año|"
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
@@ -147,6 +153,26 @@ _SAME_PERIOD = (
     r"(?:de(?:l)?\s+)?"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
 )
+# "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
+# month of publication.
+_LAST_MONTHS = (
+    r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
+    r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
+    r"(?P<q>(?:last|past|previous)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
+    rf"(?:\s+(?:of|de|del)\s+(?P<y>{_YEAR}))?\b"
+)
+# "en lo que va de agosto", "so far in August": the month up to publication.
+_MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so\s+far\s+in)\s+(?P<mm>{_MONTH})\b"
+# "for the full year", "todo el año": the whole year of the period just mentioned.
+_FULL_YEAR = r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo)\b"
+# "in those three months", "ese periodo", "del trimestre": a period mentioned earlier.
+_BACK = (
+    r"\b(?:(?:the|that|those|ese|esa|esos|esas|aquel|aquellos)\s+(?:(?P<n>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+)?"
+    r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
+    r"del\s+(?P<unit2>trimestre|semestre|periodo|período))\b"
+)
 # Times that cannot be dated; recognised so that figures do not borrow a neighbour's period.
 _VAGUE = (
     r"\b(?:a\s+decade\s+ago|(?:\w+\s+)?years\s+ago|hace\s+(?:una\s+década|(?:\w+\s+)?años)|"
@@ -166,6 +192,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("relative", _RELATIVE),
         ("same_period", _SAME_PERIOD),
         ("vague", _VAGUE),
+        ("last_months", _LAST_MONTHS),
+        ("month_to_date", _MONTH_TO_DATE),
+        ("full_year", _FULL_YEAR),
+        ("back", _BACK),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
@@ -212,6 +242,18 @@ def implied_year(month: int, published: date | None, context_year: int | None) -
     if published is None:
         return None
     return published.year if month <= published.month else published.year - 1
+
+
+def day_of(mention: PeriodMention, prefix: str) -> str | None:
+    """The day a date names ("15 de agosto", "August 15", "mid-August" is the 15th), if any."""
+    if mention.get(prefix + "h"):
+        return "15"
+    return mention.get(prefix + "d") or mention.get(prefix + "e")
+
+
+def months_in(start: date, end: date) -> int:
+    """How many calendar months the days from start to end touch."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def date_in_month(day: str | None, month: str, year: int, end: bool) -> date:

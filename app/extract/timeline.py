@@ -8,12 +8,18 @@ from datetime import date
 
 from .records import Period
 from .resolution import Context, resolve_mention
-from .time_phrases import PeriodMention
+from .time_phrases import COUNTS, PeriodMention, months_in
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+_COMPARED = re.compile(
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?)\b[^;]*\Z"
+)
+_ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
-_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part"})
+_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
+# How many months "those three months", "the quarter", "el semestre" point back to.
+_BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
 
 
 class Timeline:
@@ -59,9 +65,16 @@ class Timeline:
         ]
         if attached:
             return self._narrowest(attached + ([before] if before is not None else []))
-        chosen = before if before is not None else self._first(end, segment[1])
+        if before is not None and self._in_aside(before, start, sentence[0]):
+            before = None
+        if before is None:
+            stop = self.text.find(";", end, segment[1])  # "...crossing; in 2022 the figure was"
+            before = self._first(end, segment[1] if stop < 0 else stop)
+        chosen = before
         if chosen is None:
             chosen = self._last(sentence[0], start)
+            if chosen is not None and self._in_aside(chosen, start, sentence[0]):
+                chosen = None
         if chosen is not None:
             return self.resolve(chosen)
         inherited, found = self._inherited(sentence[0])
@@ -69,6 +82,17 @@ class Timeline:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
+
+    def _in_aside(self, index: int, start: int, sentence_start: int) -> bool:
+        """Whether a time expression sits in a relative clause that closes before the figure:
+        "Los haitianos, que fueron mayoría en 2021, representaron el 5 %"."""
+        mention = self.mentions[index]
+        comma = self.text.rfind(",", sentence_start, mention.start)
+        return (
+            comma >= 0
+            and _ASIDE.match(self.text, comma) is not None
+            and "," in self.text[mention.end : start]
+        )
 
     def _first(self, start: int, end: int) -> int | None:
         found = self.indices_between(start, end)
@@ -97,14 +121,25 @@ class Timeline:
         end = sentence_start
         for paragraph in range(first, -1, -1):
             start = self.paragraph_starts[paragraph]
-            figure = self._first_figure_period(start, end)
-            if figure is not None:
-                return figure, True
-            mention = self._first(start, end)
-            if mention is not None:
-                return self.resolve(mention), True
-            end = start
+            found = self._first_figure_period(start, end)
+            if found is None:
+                mention = self._first(start, end)
+                if mention is None:
+                    end = start
+                    continue
+                found = self.resolve(mention)
+            return (found if paragraph == first else self._widened(found)), True
         return None, False
+
+    def _widened(self, period: Period | None) -> Period | None:
+        """A paragraph with no time of its own continues the story's lead, not the detail just
+        before it: after "In March, 6,000." a new paragraph's "Haitians were 5%" is about the
+        quarter that the lead reported, when March lies within it."""
+        lead = next((p for _, p in self._figures if p is not None), None)
+        if period is None or lead is None:
+            return period
+        inside = lead.start <= period.start and period.end <= lead.end
+        return lead if inside else period
 
     def _first_figure_period(self, start: int, end: int) -> Period | None:
         for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
@@ -137,17 +172,38 @@ class Timeline:
 
     def _reference(self, index: int) -> Period | None:
         """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
-        kind = self.mentions[index].kind
+        mention = self.mentions[index]
+        size = _back_size(mention) if mention.kind == "back" else None
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
-            if kind == "part" and candidate.kind != "part":
+            if mention.kind == "part" and candidate.kind != "part":
                 continue
             if candidate.kind in ("same_period", "vague"):
                 continue
             period = self.resolve(earlier)
-            if period is not None:
+            if period is None or (size is not None and months_in(period.start, period.end) != size):
+                continue
+            if mention.kind == "back" and _COMPARED.search(
+                self.text, candidate.start - 30, candidate.start
+            ):
+                continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
+            if mention.kind != "back" or period.start != period.end:
                 return period
         return None
+
+
+def _back_size(mention: PeriodMention) -> int | None:
+    """The length "those three months" or "del trimestre" asks of the period it refers to."""
+    count = mention.get("n")
+    if count is not None:
+        return int(count) if count.isdigit() else COUNTS.get(count)
+    return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")
+
+
+def is_point(mention: PeriodMention) -> bool:
+    """A single day ("Oct 20", "5 de marzo de 2024"): a dateline, byline or event date, never
+    the period of a count."""
+    return mention.kind == "month" and (mention.get("xd") or mention.get("xe")) is not None
 
 
 def _position(item: tuple[int, Period | None]) -> int:

@@ -1,0 +1,63 @@
+"""The lines of a page above its body: a headline's figures, and a date line's date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .records import ExtractedFigure
+from .time_phrases import MONTHS, PeriodMention
+
+# A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
+# a dateline on its own line does not.
+_BODY_END = re.compile(r"[.!?…][\"'”’»)\]]*\Z")
+
+
+def body_start(text: str, sentences: list[tuple[int, int]]) -> int:
+    """Where the body begins: at the first sentence that ends in terminal punctuation."""
+    return next((s for s, e in sentences if _BODY_END.search(text, s, e)), len(text))
+
+
+def date_line(mentions: list[PeriodMention], body: int) -> date | None:
+    """The publication date a page states above its body ("By Ana Ruiz | November 4, 2022",
+    "Publicado el 5 de marzo de 2024"), for callers that do not know it."""
+    for mention in mentions:
+        if mention.start >= body:
+            return None
+        day, month, year = (
+            mention.get("xd") or mention.get("xe"),
+            mention.get("xm"),
+            mention.get("xy"),
+        )
+        if mention.kind == "month" and day and month and year:
+            return _date(int(year), month, int(day))
+    return None
+
+
+def _date(year: int, month: str, day: int) -> date | None:
+    try:
+        return date(year, MONTHS[month], day)
+    except ValueError:
+        return None
+
+
+# "the assessment, published in November": when a document came out, not what it counts.
+_PUBLISHED = re.compile(
+    r"\b(?:published|released|issued|publicad[oa]s?|divulgad[oa]s?|difundid[oa]s?)"
+    r"(?:\s+(?:in|on|en|el|this|last|este|el\s+pasado))*\s+\Z"
+)
+
+
+def dates_a_document(low: str, start: int) -> bool:
+    """Whether the time expression at low[start:] says when a report was published."""
+    return _PUBLISHED.search(low, max(0, start - 30), start) is not None
+
+
+def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
+    """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
+    of its own is about what the lead reports: it takes the period of the body's first figure."""
+    lead = next((f.period for f in figures if f.start >= body and f.period is not None), None)
+    if lead is None:
+        return figures
+    return [replace(f, period=lead) if f.end <= body and f.period is None else f for f in figures]

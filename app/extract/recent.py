@@ -1,0 +1,66 @@
+"""Periods named relative to publication or to an earlier period: "the last three months",
+"en lo que va de agosto", "for the full year", "in those three months"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .records import Period
+from .time_phrases import COUNTS, MONTHS, PeriodMention, last_day
+
+if TYPE_CHECKING:  # resolution imports this module for its handlers
+    from .resolution import Context
+
+
+def whole_years(first: int, last: int) -> Period | None:
+    return Period(date(first, 1, 1), date(last, 12, 31)) if first <= last else None
+
+
+def last_months(m: PeriodMention, c: Context) -> Period | None:
+    """The whole months before the month of publication ("the last three months"), or the
+    latest whole quarter ("the last quarter"; "the last quarter of 2023" is its fourth)."""
+    explicit = m.get("y")
+    if m.get("q") and explicit:
+        year = int(explicit)
+        return Period(date(year, 10, 1), date(year, 12, 31))
+    if c.published is None:
+        return None
+    if m.get("q"):
+        months = 3
+        end_month = c.published.year * 12 + (c.published.month - 1) // 3 * 3 - 1
+    else:
+        raw = (m.get("n") or m.get("n2") or "").lower()
+        months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+        end_month = c.published.year * 12 + c.published.month - 2
+    if not 1 <= months <= 24:
+        return None
+    start_month = end_month - months + 1
+    return Period(
+        date(start_month // 12, start_month % 12 + 1, 1),
+        last_day(end_month // 12, end_month % 12 + 1),
+    )
+
+
+def month_to_date(m: PeriodMention, c: Context) -> Period | None:
+    """The named month up to publication when it is the current one, else the whole month."""
+    month = MONTHS[(m.get("mm") or "").lower()]
+    year = c.month_year(month)
+    if year is None:
+        return None
+    whole = Period(date(year, month, 1), last_day(year, month))
+    if c.published is not None and whole.start <= c.published < whole.end:
+        return Period(whole.start, c.published)
+    return whole
+
+
+def full_year(m: PeriodMention, c: Context) -> Period | None:
+    """ "For the full year": the year of the period just mentioned, else of publication."""
+    if c.reference is not None:
+        year = c.reference.end.year
+        return whole_years(year, year)
+    return None if c.published is None else whole_years(c.published.year, c.published.year)
+
+
+def back(m: PeriodMention, c: Context) -> Period | None:
+    return c.reference  # "in those three months": the timeline picks the matching earlier period

@@ -1,0 +1,92 @@
+"""Shares written in words: "a quarter of", "one in five", "uno de cada cinco", "la mitad de"."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import NumberMention
+
+_I = re.NOFLAG  # runs on lower-cased text
+# Fractions named by a noun: "a fifth of", "un cuarto del", "la quinta parte de".
+_FRACTIONS = {
+    "half": 50,
+    "third": 33.3,
+    "quarter": 25,
+    "fifth": 20,
+    "tenth": 10,
+    "mitad": 50,
+    "tercio": 33.3,
+    "cuarto": 25,
+    "quinto": 20,
+    "décimo": 10,
+    "tercera parte": 33.3,
+    "cuarta parte": 25,
+    "quinta parte": 20,
+    "décima parte": 10,
+    "three quarters": 75,
+    "three-quarters": 75,
+    "tres cuartos": 75,
+    "two thirds": 66.7,
+    "two-thirds": 66.7,
+    "dos tercios": 66.7,
+}
+_COUNTS = {
+    **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10},
+    **{"uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10},
+}
+_NOUN = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
+_COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
+# "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
+# "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
+_SHARE = re.compile(
+    rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
+    rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
+    r"todos|todas|quienes|those|these)\b)|"
+    rf"(?P<part>{_COUNT})\s+(?:in|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
+    _I,
+)
+_CUES = (
+    *("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio", "cuart", "quint"),
+    *("décim", "parte", " in ", " out of ", "de cada"),
+)
+
+
+def find_shares(low: str) -> list[NumberMention]:
+    """Every share written in words in lower-cased text, as a percentage."""
+    if not any(cue in low for cue in _CUES):
+        return []
+    shares = []
+    for match in _SHARE.finditer(low):
+        noun = match.group("noun") or match.group("noun2")
+        if noun is not None:
+            value: float = _FRACTIONS[noun]
+        else:
+            part, whole = _count(match.group("part")), _count(match.group("count"))
+            if not 0 < part < whole:
+                continue  # "2 in 2023" is no share
+            value = round(100 * part / whole, 1)
+        shares.append(NumberMention(match.start(), match.end(), value, True, False, False, True))
+    return shares
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def merge(numbers: list[NumberMention], shares: list[NumberMention]) -> list[NumberMention]:
+    """numbers and shares in text order; a share replaces the number words inside it ("one in
+    five"), and a number that covers a share ("a quarter of a million") keeps its place."""
+    if not shares:
+        return numbers
+    kept = [s for s in shares if not any(_covers(n, s) for n in numbers)]
+    merged = [n for n in numbers if not any(_inside(n, s) for s in kept)] + kept
+    merged.sort()
+    return merged
+
+
+def _covers(number: NumberMention, share: NumberMention) -> bool:
+    return number.start < share.end < number.end  # overlaps it and reaches beyond
+
+
+def _inside(number: NumberMention, share: NumberMention) -> bool:
+    return share.start <= number.start < share.end

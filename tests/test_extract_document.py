@@ -1,0 +1,218 @@
+"""Document-level reading in app.extract: headlines, datelines, relative spans, context, shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import ExtractedFigure, Period, Subject, extract_figures
+
+MINORS = Subject("age", "minors")
+
+
+def figures_of(text: str, published: date) -> list[tuple[float, Period | None]]:
+    return [(f.value, f.period) for f in extract_figures(text, published)]
+
+
+def only(text: str, published: date | None) -> ExtractedFigure:
+    figures = extract_figures(text, published)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end"),
+    [
+        ("in the last three months", date(2024, 4, 2), date(2024, 1, 1), date(2024, 3, 31)),
+        ("over the past 12 months", date(2024, 4, 2), date(2023, 4, 1), date(2024, 3, 31)),
+        ("en los últimos tres meses", date(2024, 10, 4), date(2024, 7, 1), date(2024, 9, 30)),
+        ("in the last quarter", date(2024, 1, 15), date(2023, 10, 1), date(2023, 12, 31)),
+        ("from January to mid-October", date(2023, 10, 20), date(2023, 1, 1), date(2023, 10, 15)),
+        ("en lo que va de año", date(2024, 3, 5), date(2024, 1, 1), date(2024, 3, 5)),
+        ("en lo que va de agosto", date(2023, 8, 15), date(2023, 8, 1), date(2023, 8, 15)),
+        ("in the second half of the year", date(2025, 1, 3), date(2024, 7, 1), date(2024, 12, 31)),
+    ],
+)
+def test_relative_spans(phrase: str, published: date, start: date, end: date) -> None:
+    figure = only(f"Some 30,500 migrants crossed the Darién {phrase}.", published)
+    assert figure.period == Period(start, end)
+
+
+def test_a_dateline_date_is_not_the_period() -> None:
+    text = (
+        "GENEVA, April 2 (Reuters) - Some 30,000 children crossed the Darién jungle in the last "
+        "three months, the agency said."
+    )
+    assert only(text, date(2024, 4, 2)).period == Period(date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_a_headline_figure_takes_the_period_of_the_lead() -> None:
+    text = (
+        "Darien crossings pass 400,000\n\n"
+        "PANAMA CITY, Oct 8 (Reuters) - More than 400,000 migrants have crossed the Darien Gap "
+        "so far this year, officials said."
+    )
+    ytd = Period(date(2023, 1, 1), date(2023, 10, 8))
+    assert figures_of(text, date(2023, 10, 8)) == [(400000, ytd), (400000, ytd)]
+
+
+def test_those_three_months_points_back_to_the_span_not_the_comparison() -> None:
+    text = (
+        "Entre junio y agosto cruzaron 188.000 personas, frente a 104.000 de marzo a mayo.\n\n"
+        "Los haitianos representaron el 9 % del trimestre."
+    )
+    share = extract_figures(text, date(2023, 9, 1))[-1]
+    assert (share.value, share.period) == (9, Period(date(2023, 6, 1), date(2023, 8, 31)))
+
+
+def test_a_year_in_a_relative_clause_does_not_date_the_figure() -> None:
+    text = (
+        "En el primer trimestre de 2022 cruzaron 13.425 personas.\n\n"
+        "Los haitianos, que fueron mayoría en 2021, representaron apenas el 5 %."
+    )
+    share = extract_figures(text, date(2022, 4, 8))[-1]
+    assert share.period == Period(date(2022, 1, 1), date(2022, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Children accounted for a fifth of the total so far this year.", 20),
+        ("Los niños fueron un cuarto del total en lo que va del año.", 25),
+        ("En lo que va del año, uno de cada cinco migrantes es menor de edad.", 20),
+    ],
+)
+def test_shares_in_words(sentence: str, value: float) -> None:
+    figure = only(sentence, date(2024, 5, 20))
+    assert (figure.value, figure.unit, figure.subject) == (value, "percent", MINORS)
+
+
+def test_a_quarter_of_a_million_stays_a_count() -> None:
+    figure = only("In 2023, a quarter of a million migrants crossed the Darién.", date(2024, 1, 2))
+    assert (figure.value, figure.unit) == (250000, "people")
+
+
+def test_a_share_in_brackets_keeps_the_count_subject() -> None:
+    text = "So far this year 211,000 migrants crossed; Venezuelans made up 150,300 of them (71.2%)."
+    share = extract_figures(text, date(2022, 11, 4))[-1]
+    assert (share.value, share.subject) == (71.2, Subject("nationality", "VEN"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Costa Rica, authorities counted 480,000 migrants entering from Panama in 2023.",
+        "Officials said 2024 could see about 300,000 crossings.",
+        "UNICEF is appealing for funds to support 400,000 people in transit countries in 2023.",
+        "Panama flew 1,400 migrants back to Colombia in 2024.",
+    ],
+)
+def test_counts_that_are_not_darien_crossings(sentence: str) -> None:
+    assert extract_figures(sentence, date(2024, 12, 1)) == []
+
+
+def test_two_figures_in_one_sentence_get_two_clauses() -> None:
+    text = (
+        "In 2023, 56,600 were Haitians and 12,800 Cubans, while Venezuelans numbered about 240,000."
+    )
+    figures = extract_figures(text, date(2024, 1, 5))
+    assert [f.quote for f in figures] == [
+        "In 2023, 56,600 were Haitians",
+        "12,800 Cubans",
+        "Venezuelans numbered about 240,000.",
+    ]
+    assert all(text[f.start : f.end] == f.quote for f in figures)
+
+
+def test_a_share_in_brackets_shares_the_clause_of_its_count() -> None:
+    text = "In 2022, Venezuelans made up 150,300 of them (71.2%)."
+    assert {f.quote for f in extract_figures(text, date(2023, 1, 5))} == {text}
+
+
+def test_without_a_publication_date_the_date_line_above_the_body_is_used() -> None:
+    text = (
+        "Caen los cruces\n\nPor Ana Gómez\nPublicado el 5 de marzo de 2024\n\n"
+        "En lo que va de año, la cifra suma 65.800 migrantes."
+    )
+    figure = only(text, None)
+    assert figure.period == Period(date(2024, 1, 1), date(2024, 3, 5))
+
+
+def test_a_date_inside_the_body_is_not_a_publication_date() -> None:
+    text = (
+        "Caen los cruces\n\nEl 5 de marzo de 2024 se supo que en lo que va de año cruzaron 65.800."
+    )
+    assert only(text, None).period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "PANAMA CITY, Oct 8 (Reuters) - More than 400,000 migrants have crossed the Darien "
+            "Gap so far this year, Panama's migration service said on Sunday.",
+            "More than 400,000 migrants have crossed the Darien Gap so far this year",
+        ),
+        (
+            "Ciudad de Panamá, 3 sep (EFE).- Un total de 333.000 migrantes cruzaron la selva en lo "
+            "que va de 2023, según las autoridades panameñas.",
+            "Un total de 333.000 migrantes cruzaron la selva en lo que va de 2023",
+        ),
+    ],
+)
+def test_a_lone_figure_quote_leaves_out_dateline_and_attribution(text: str, quote: str) -> None:
+    figure = only(text, date(2023, 10, 8))
+    assert figure.quote == quote
+    assert text[figure.start : figure.end] == quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("In 2023, two in five migrants who crossed the Darién were children.", 40),
+        ("En 2023, tres de cada diez migrantes que cruzaron el Darién eran niños.", 30),
+        ("In 2023, one out of every five people who crossed the Darién was a child.", 20),
+        ("In 2023, 1 in 5 crossers was a child.", 20),
+    ],
+)
+def test_shares_as_one_in_n(sentence: str, value: float) -> None:
+    figure = only(sentence, date(2024, 5, 20))
+    assert (figure.value, figure.subject, figure.period) == (
+        value,
+        MINORS,
+        Period(date(2023, 1, 1), date(2023, 12, 31)),
+    )
+
+
+def test_a_publication_date_does_not_date_a_figure() -> None:
+    text = "Its report, published in November, found that 4,000 migrants crossed the Darién."
+    assert only(text, date(2023, 12, 1)).period is None
+
+
+def test_a_count_restating_a_share_keeps_its_subject() -> None:
+    text = "In 2023, Venezuelans made up a quarter of the total, or 97,500 (25%)."
+    figures = extract_figures(text, date(2024, 1, 1))
+    assert [(f.value, f.subject.value) for f in figures] == [
+        (25, "VEN"),
+        (97500, "VEN"),
+        (25, "VEN"),
+    ]
+    assert figures[1].quote == "97,500 (25%)."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between Jan. 1 and Sept. 30, 390,000 people crossed the Darién.",
+        "From January through Sept. 30, 390,000 people crossed the Darién.",
+    ],
+)
+def test_abbreviated_months_and_a_day_before_the_count(text: str) -> None:
+    figure = only(text, date(2023, 10, 9))
+    assert (figure.value, figure.period) == (390000, Period(date(2023, 1, 1), date(2023, 9, 30)))
+
+
+def test_a_spanish_dateline_abbreviation_is_a_date() -> None:
+    text = "Panamá, 3 ene (EFE).- Migración informó que 36.300 personas cruzaron el mes pasado."
+    assert only(text, date(2024, 2, 3)).period == Period(date(2024, 1, 1), date(2024, 1, 31))
