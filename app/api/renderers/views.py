@@ -29,7 +29,9 @@ def with_view(
             result = await run_in_threadpool(endpoint, *args, **kwargs)
 
         def as_json() -> Any:
-            return adapter.dump_python(adapter.validate_python(result), mode="json", by_alias=True)
+            return adapter.dump_python(
+                adapter.validate_python(result, from_attributes=True), mode="json", by_alias=True
+            )
 
         return finish(as_json, result, view_of_result)
 
