@@ -2,10 +2,15 @@
 
 import csv
 import io
+from typing import Any
 
 import pandas as pd
 import pytest
+from fastapi import APIRouter
+from pydantic import BaseModel
 
+from app.api.renderers.csv import Columns
+from app.api.renderers.lists import listed
 from tests.conftest import ApiClient
 
 LISTS = [
@@ -138,3 +143,39 @@ def test_openapi_documents_csv_for_every_list(client: ApiClient) -> None:
         twin = paths[f"{path}.csv"]["get"]
         assert list(twin["responses"]["200"]["content"]) == ["text/csv"]
         assert {"fields", "bom"} <= {p["name"] for p in twin["parameters"]}
+
+
+def test_columns_are_unique_snake_case_names() -> None:
+    with pytest.raises(ValueError, match="snake_case"):
+        Columns("Period")
+    with pytest.raises(ValueError, match="unique"):
+        Columns("value", ("value", "source.id"))
+
+
+class ShareRow(BaseModel):
+    period: str
+    share: float
+    source: dict[str, str]
+
+
+class ShareList(BaseModel):
+    data: list[ShareRow]
+    meta: dict[str, int]
+
+
+def test_a_new_list_gets_csv_by_declaring_its_columns(make_client: Any) -> None:
+    client: ApiClient = make_client()
+    router = APIRouter(prefix="/v1/shares")
+
+    @listed(router, "", Columns("period", "share", ("source_id", "source.id")), summary="Shares")
+    def list_shares() -> ShareList:
+        rows = [ShareRow(period="2023", share=12.5, source={"id": "S001"})]
+        return ShareList(data=rows, meta={"count": 1})
+
+    api = client.client._transport.app.app  # type: ignore[attr-defined]
+    api.include_router(router)
+    api.openapi_schema = None
+    api.state.query_names = None  # the allowed parameters are read again from the new OpenAPI
+    assert client.get("/v1/shares.csv").text == "period,share,source_id\r\n2023,12.5,S001\r\n"
+    assert client.get("/v1/shares?fields=share").json()["data"] == [{"share": 12.5}]
+    assert client.get("/v1/shares").json()["meta"] == {"count": 1}
