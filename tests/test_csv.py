@@ -167,7 +167,10 @@ def test_a_new_list_gets_csv_by_declaring_its_columns(make_client: Any) -> None:
     client: ApiClient = make_client()
     router = APIRouter(prefix="/v1/shares")
 
-    @listed(router, "", Columns("period", "share", ("source_id", "source.id")), summary="Shares")
+    columns = Columns("period", "share", ("source_id", "source.id"))
+    gone = {404: {"description": "No shares"}}
+
+    @listed(router, "", columns, summary="Shares", responses=gone)
     def list_shares() -> ShareList:
         rows = [ShareRow(period="2023", share=12.5, source={"id": "S001"})]
         return ShareList(data=rows, meta={"count": 1})
@@ -179,3 +182,6 @@ def test_a_new_list_gets_csv_by_declaring_its_columns(make_client: Any) -> None:
     assert client.get("/v1/shares.csv").text == "period,share,source_id\r\n2023,12.5,S001\r\n"
     assert client.get("/v1/shares?fields=share").json()["data"] == [{"share": 12.5}]
     assert client.get("/v1/shares").json()["meta"] == {"count": 1}
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/v1/shares", "/v1/shares.csv"):
+        assert paths[path]["get"]["responses"]["404"]["description"] == "No shares"

@@ -76,18 +76,29 @@ def csv_view(
 
 
 def listed(
-    router: APIRouter, path: str, columns: Columns, *, summary: str, **options: Any
+    router: APIRouter,
+    path: str,
+    columns: Columns,
+    *,
+    summary: str,
+    responses: dict[int | str, dict[str, Any]] | None = None,
+    **options: Any,
 ) -> Callable[[Endpoint], Endpoint]:
-    """Register a list endpoint at `path` (JSON or CSV) and at `path.csv` (CSV)."""
+    """Register a list endpoint at `path` (JSON or CSV) and at `path.csv` (CSV). `responses` and
+    `options` are those of `router.get`; both operations document the same error answers."""
+    errors = {status: answer for status, answer in (responses or {}).items() if status != 200}
 
     def register(endpoint: Endpoint) -> Endpoint:
-        csv_content = {CSV_MEDIA: {"schema": {"type": "string"}}}
+        ok = {
+            **(responses or {}).get(200, {}),
+            "content": {CSV_MEDIA: {"schema": {"type": "string"}}},
+        }
         router.add_api_route(
             path,
             rendered_list(endpoint, negotiated_view, columns),
             methods=["GET"],
             summary=summary,
-            responses={200: {"content": csv_content}},
+            responses={**errors, 200: ok},
             **options,
         )
         add_twin(
@@ -97,6 +108,7 @@ def listed(
             CsvResponse,
             summary=f"{summary}, as CSV",
             description="RFC 4180 CSV with a header row",
+            responses=errors,
             **options,
         )
         return endpoint

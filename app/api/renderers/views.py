@@ -51,6 +51,7 @@ def add_twin(
     *,
     summary: str,
     description: str,
+    responses: dict[int | str, dict[str, Any]] | None = None,
     **options: Any,
 ) -> None:
     """Register a twin URL (`.csv`, `.txt`) as its own documented operation of one media type."""
@@ -63,6 +64,6 @@ def add_twin(
         name=f"{rendered.__name__}_{suffix}",
         response_model=None,
         response_class=response_class,
-        responses={200: {"description": description}},
+        responses={**(responses or {}), 200: {"description": description}},
         **options,
     )
