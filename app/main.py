@@ -13,6 +13,7 @@ from app.api.deps import reject_unknown_query
 from app.api.routes import (
     claims,
     crossings,
+    docs,
     documents,
     figures,
     meta,
@@ -76,6 +77,8 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served offline by routes/docs.py
+        redoc_url=None,  # ReDoc would load its script from another host
         dependencies=[Depends(reject_unknown_query)],
         license_info={
             "name": "MIT (code); figures belong to the facts they state, cite the source"
@@ -84,7 +87,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     app.state.settings = settings
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
-    for module in (crossings, figures, sources, documents, claims, meta):
+    for module in (crossings, figures, sources, documents, claims, meta, docs):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

@@ -3,7 +3,8 @@
 FastAPI stays the one place where routes, validation and OpenAPI live. This layer only remembers
 what FastAPI answered: a 200 JSON (or CSV) response is stored with a strong ETag, keyed on path,
 query and the variant of the request headers it depends on (Accept, Origin), for the dataset
-version it was built from. A repeat is sent straight from memory, and a matching If-None-Match gets
+version it was built from. A repeat is sent straight from memory, gzip- or brotli-compressed when
+the client accepts it (each copy made once, with its own ETag), and a matching If-None-Match gets
 a 304. A new dataset version starts an empty store; errors are never stored. The layer also
 refuses oversized query strings and bodies before anything parses them.
 """
@@ -14,10 +15,12 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import problem_bytes
+from app.api.renderers.negotiate import preferred_format
+from app.asgi.encoding import chosen_coding
 from app.asgi.requestlog import RequestLog
 from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
 
-STORABLE_TYPES = (b"application/json", b"text/csv")
+STORABLE_TYPES = (b"application/json", b"text/csv", b"text/plain", b"text/css", b"text/javascript")
 UNSTORED_PATHS = frozenset({"/healthz"})
 MAX_QUERY_BYTES = 2048
 
@@ -34,7 +37,8 @@ class Variants:
         self.allowed = frozenset(o.encode() for o in cors_origins)
 
     def accept(self, value: bytes) -> bytes:
-        return b"csv" if b"text/csv" in value else b"json"
+        """The format Accept picks, by the rule the routes themselves apply."""
+        return preferred_format(value.decode("latin-1")).encode()
 
     def origin(self, value: bytes) -> bytes:
         if not value:
@@ -51,17 +55,19 @@ class Variants:
         return [(b"access-control-allow-origin", folded)]
 
 
-def request_headers(scope: Scope) -> tuple[bytes, bytes, bytes]:
-    """Accept, Origin and If-None-Match of a request (empty when absent)."""
-    accept = origin = if_none_match = b""
+def request_headers(scope: Scope) -> tuple[bytes, bytes, bytes, bytes]:
+    """Accept, Origin, If-None-Match and Accept-Encoding of a request (empty when absent)."""
+    accept = origin = if_none_match = accept_encoding = b""
     for name, value in scope["headers"]:
         if name == b"accept":
             accept = value
+        elif name == b"accept-encoding":
+            accept_encoding = value
         elif name == b"origin":
             origin = value
         elif name == b"if-none-match":
             if_none_match = value
-    return accept, origin, if_none_match
+    return accept, origin, if_none_match, accept_encoding
 
 
 class FastPath:
@@ -86,7 +92,7 @@ class FastPath:
             return
         started = time.perf_counter()
         method, path = scope["method"], scope["path"]
-        accept, origin, if_none_match = request_headers(scope)
+        accept, origin, if_none_match, accept_encoding = request_headers(scope)
         if len(scope["query_string"]) > MAX_QUERY_BYTES:
             detail = f"the query string is limited to {MAX_QUERY_BYTES} bytes"
             status = await self._refuse(send, 414, "too-long", "URI too long", detail, path, origin)
@@ -102,11 +108,13 @@ class FastPath:
             self.variants.accept(accept),
             self.variants.origin(origin),
         )
+        coding = chosen_coding(accept_encoding)
         prepared = self.store.generation.entries.get(key)
         if prepared is None:
-            status = await self._fill(scope, receive, send, key, if_none_match)
+            status = await self._fill(scope, receive, send, key, if_none_match, coding)
             self.log.add(method, path, status, started, "miss")
             return
+        prepared = self.store.encoded(key, prepared, coding)
         status = await self._send(send, prepared, if_none_match, method == "HEAD")
         self.log.add(method, path, status, started, "hit")
 
@@ -166,9 +174,15 @@ class FastPath:
         return status
 
     async def _fill(
-        self, scope: Scope, receive: Receive, send: Send, key: Key, if_none_match: bytes
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        key: Key,
+        if_none_match: bytes,
+        coding: bytes,
     ) -> int:
-        """Let FastAPI answer (a HEAD as a GET), then store and send the result."""
+        """Let FastAPI answer (a HEAD as a GET), then store the result and send it in `coding`."""
         version = self.store.version
         head = scope["method"] == "HEAD"
         start: dict[str, Any] = {}
@@ -189,6 +203,7 @@ class FastPath:
             return int(status)
         prepared = prepare(headers, body, self.cache_control)
         self.store.put(key, version, prepared)
+        prepared = self.store.encoded(key, prepared, coding)
         return await self._send(send, prepared, if_none_match, head)
 
 

@@ -1,25 +1,58 @@
 """Prepared responses: what the fast path sends again, and the store that keeps them per dataset version."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from app.asgi.encoding import MIN_COMPRESSED_BYTES, compress
 
 Key = tuple[bytes, bytes, bytes, bytes]
 Headers = list[tuple[bytes, bytes]]
 _HOP_HEADERS = frozenset({b"content-length", b"etag", b"cache-control", b"vary"})
+VARY = b"Accept, Accept-Encoding, Origin"
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A stored response: headers for 200 and for 304, and the body."""
+    """A stored response: headers for 200 and for 304, the body, and its compressed copies."""
 
     headers: Headers
     not_modified_headers: Headers
     body: bytes
     etag: bytes
+    codings: dict[bytes, "Prepared"] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
-        return len(self.body) + 512
+        return len(self.body) + 512 + sum(copy.size for copy in self.codings.values())
+
+    def encoded(self, coding: bytes) -> "Prepared":
+        """This response in a content coding, compressed on first use and kept; itself when
+        identity is asked or the body is too small to gain. Each coding has its own ETag."""
+        if not coding or len(self.body) < MIN_COMPRESSED_BYTES:
+            return self
+        copy = self.codings.get(coding)
+        if copy is None:
+            body = compress(self.body, coding)
+            etag = self.etag[:-1] + b"-" + coding + b'"'
+            copy = replace(
+                self,
+                headers=[
+                    *_swapped(self.headers, etag, len(body)),
+                    (b"content-encoding", coding),
+                ],
+                not_modified_headers=_swapped(self.not_modified_headers, etag, None),
+                body=body,
+                etag=etag,
+                codings={},
+            )
+            self.codings[coding] = copy
+        return copy
+
+
+def _swapped(headers: Headers, etag: bytes, length: int | None) -> Headers:
+    """Headers with another ETag (and Content-Length, when given)."""
+    swapped = [(k, etag if k == b"etag" else v) for k, v in headers if k != b"content-length"]
+    return swapped if length is None else [*swapped, (b"content-length", str(length).encode())]
 
 
 @dataclass(slots=True)
@@ -69,6 +102,15 @@ class ResponseStore:
         generation.entries[key] = prepared
         generation.used_bytes += prepared.size
 
+    def encoded(self, key: Key, prepared: Prepared, coding: bytes) -> Prepared:
+        """A stored response in a content coding; a new compressed copy counts against the budget."""
+        before = prepared.size
+        copy = prepared.encoded(coding)
+        generation = self.generation
+        if generation.entries.get(key) is prepared:
+            generation.used_bytes += prepared.size - before
+        return copy
+
 
 def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
     """RFC 9110 weak comparison of an If-None-Match list against our strong ETag."""
@@ -87,7 +129,7 @@ def prepare(status_headers: Headers, body: bytes, cache_control: bytes) -> Prepa
     """Add ETag, Cache-Control and Vary to a response FastAPI produced."""
     etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
     kept = [(k, v) for k, v in status_headers if k.lower() not in _HOP_HEADERS]
-    validators = [(b"etag", etag), (b"cache-control", cache_control), (b"vary", b"Accept, Origin")]
+    validators = [(b"etag", etag), (b"cache-control", cache_control), (b"vary", VARY)]
     cors = [(k, v) for k, v in kept if k.lower().startswith(b"access-control-")]
     return Prepared(
         headers=[*kept, *validators, (b"content-length", str(len(body)).encode())],

@@ -7,6 +7,9 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import RecordDep
 from app.api.present import canonical_detail_public, series_public
 from app.api.problems import Problem, invalid
+from app.api.renderers.columns import CANONICAL_FIGURES
+from app.api.renderers.lists import listed
+from app.api.renderers.text_routes import text_twin
 from app.api.schemas import CanonicalDetailPublic, SeriesPublic
 from app.domain.periods import parse_month
 from app.record.build import Record
@@ -16,7 +19,7 @@ router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
 MONTH_PATTERN = r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"  # 1900-01 to 2100-12, like the years
 
 
-@router.get("/yearly", summary="Canonical total per year")
+@listed(router, "/yearly", CANONICAL_FIGURES, summary="Canonical total per year")
 async def list_yearly(
     record: RecordDep,
     year_from: Annotated[
@@ -47,6 +50,7 @@ async def list_yearly(
 
 
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
+@text_twin(router, "/yearly/{year}", summary="Canonical total of one year")
 async def get_yearly(
     record: RecordDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
@@ -58,7 +62,7 @@ async def get_yearly(
     return canonical_detail_public(detail)
 
 
-@router.get("/monthly", summary="Canonical total per month")
+@listed(router, "/monthly", CANONICAL_FIGURES, summary="Canonical total per month")
 async def list_monthly(
     record: RecordDep,
     year: Annotated[
@@ -98,6 +102,7 @@ async def list_monthly(
 @router.get(
     "/monthly/{year}/{month}", summary="Canonical total of one month, with every other report"
 )
+@text_twin(router, "/monthly/{year}/{month}", summary="Canonical total of one month")
 async def get_monthly(
     record: RecordDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],

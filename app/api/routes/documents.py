@@ -16,6 +16,8 @@ from app.api.auth import require_api_key
 from app.api.deps import SessionDep, check_text_size, next_page
 from app.api.present import figure_public, source_ref
 from app.api.problems import Problem
+from app.api.renderers.columns import DOCUMENTS
+from app.api.renderers.lists import listed
 from app.api.schemas import (
     DocumentDetailPublic,
     DocumentListPublic,
@@ -129,7 +131,7 @@ def describe_upload(session: Session, result: IngestResult) -> IngestedPublic:
     )
 
 
-@router.get("", summary="Stored documents, a page at a time")
+@listed(router, "", DOCUMENTS, summary="Stored documents, a page at a time")
 def list_documents(
     request: Request,
     response: Response,

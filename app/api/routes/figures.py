@@ -7,13 +7,16 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
 from app.api.present import figure_public
 from app.api.problems import Problem
+from app.api.renderers.columns import FIGURES
+from app.api.renderers.lists import listed
+from app.api.renderers.text_routes import text_twin
 from app.api.schemas import FigureListPublic, FigurePublic
 from app.domain.vocabulary import Dimension, Qualifier, Unit
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
 
 
-@router.get("", summary="Every reported figure, filtered, a page at a time")
+@listed(router, "", FIGURES, summary="Every reported figure, filtered, a page at a time")
 async def list_figures(
     request: Request,
     response: Response,
@@ -65,6 +68,7 @@ async def list_figures(
 
 
 @router.get("/{figure_id}", summary="One reported figure")
+@text_twin(router, "/{figure_id}", summary="One reported figure")
 async def get_figure(
     record: RecordDep,
     figure_id: Annotated[str, Path(max_length=32, examples=["F0066"], description="Figure id")],

@@ -7,12 +7,14 @@ from fastapi import APIRouter, Path, Request, Response
 from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
 from app.api.present import figure_public, source_public
 from app.api.problems import Problem
+from app.api.renderers.columns import SOURCES
+from app.api.renderers.lists import listed
 from app.api.schemas import SourceDetailPublic, SourceListPublic
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
 
-@router.get("", summary="All sources, a page at a time")
+@listed(router, "", SOURCES, summary="All sources, a page at a time")
 async def list_sources(
     request: Request,
     response: Response,

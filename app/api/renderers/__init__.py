@@ -1,0 +1,1 @@
+"""Renderers: the same values the JSON view serves, as CSV rows or a sentence for a terminal."""

@@ -1,0 +1,70 @@
+"""CSV rows (RFC 4180, UTF-8) from the rows a JSON list serves, by declared columns."""
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One CSV column: its header, and the dotted path of its value in a JSON row."""
+
+    name: str
+    path: tuple[str, ...]
+
+    def value(self, row: Mapping[str, Any]) -> Any:
+        value: Any = row
+        for key in self.path:
+            value = value.get(key) if isinstance(value, Mapping) else None
+        return value
+
+
+class Columns:
+    """The columns of a list's CSV: a key of the JSON row, or (header, "dotted.path") to flatten."""
+
+    def __init__(self, *specs: str | tuple[str, str]) -> None:
+        self.columns: dict[str, Column] = {}
+        for spec in specs:
+            name, path = (spec, spec) if isinstance(spec, str) else spec
+            if not _SNAKE.match(name) or name in self.columns:
+                raise ValueError(f"CSV column {name!r} must be unique and snake_case")
+            self.columns[name] = Column(name, tuple(path.split(".")))
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.columns)
+
+    def only(self, names: Sequence[str]) -> "Columns":
+        """These columns alone, in the order given (names already checked)."""
+        chosen = Columns()
+        chosen.columns = {name: self.columns[name] for name in names}
+        return chosen
+
+
+def cell(value: Any) -> str:
+    """A JSON value as a CSV cell: empty for null, true/false, lists joined by semicolons."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(cell(item) for item in value)
+    return str(value)
+
+
+def render_csv(rows: Iterable[Mapping[str, Any]], columns: Columns, bom: bool = False) -> bytes:
+    """A header row of column names, then one line per row, CRLF-terminated as RFC 4180 asks."""
+    buffer = io.StringIO()
+    if bom:
+        buffer.write(BOM)  # lets Excel read the file as UTF-8
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns.names)
+    fields = list(columns.columns.values())
+    writer.writerows([cell(field.value(row)) for field in fields] for row in rows)
+    return buffer.getvalue().encode("utf-8")
