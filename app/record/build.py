@@ -10,13 +10,13 @@ from functools import cached_property
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from app.api.present import figure_public, source_ref
 from app.api.schemas import CanonicalDetailPublic, FigurePublic, SeriesPublic, SourcePublic
 from app.domain.cells import CellKey, label, months_between, reconcile_all, series_page
 from app.domain.periods import parse_month, period_kind
 from app.storage import queries
+from app.storage.engine import read_transaction
 
 TOTAL_PEOPLE = ("crossings", "total", None, "people")
 Bound = TypeVar("Bound", int, tuple[int, int])  # a year, or a (year, month)
@@ -86,9 +86,7 @@ def bounds_with_defaults(
 
 def load_record(engine: Engine) -> Record:
     """Read the whole record in one transaction and prepare every canonical figure."""
-    with Session(engine) as session, session.begin():
-        if engine.dialect.name == "postgresql":
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    with read_transaction(engine) as session:
         version = queries.get_dataset_version(session)
         rows = queries.list_all_figures(session)
         sources = queries.list_all_sources(session)

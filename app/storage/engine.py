@@ -1,6 +1,7 @@
 """Database engines, sessions and migrations, for SQLite (embedded default) and PostgreSQL."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,21 @@ def make_engine(database_url: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Session]:
+    """A session whose reads all see one state of the database, however many statements they take.
+
+    PostgreSQL: REPEATABLE READ. SQLite: an explicit BEGIN, because the sqlite3 module opens a
+    transaction only before a write and otherwise runs each SELECT on its own.
+    """
+    with Session(engine) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        else:
+            session.connection().exec_driver_sql("BEGIN")
+        yield session
 
 
 def alembic_config(engine: Engine) -> Config:
