@@ -8,6 +8,7 @@ from typing import Annotated
 import orjson
 import typer
 import uvicorn
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.schemas import ClaimPublic
@@ -16,7 +17,13 @@ from app.domain.claims import judge_all
 from app.extract import extract_figures
 from app.ingest.seed import seed as load_seed
 from app.ingest.seed_format import DocumentError
-from app.ingest.uploads import ingest_committed, parse_markdown_upload, text_size_problem
+from app.ingest.uploads import (
+    NotRemovable,
+    ingest_committed,
+    parse_markdown_upload,
+    remove_committed,
+    text_size_problem,
+)
 from app.record.build import load_record
 from app.storage.engine import is_empty, make_engine, migrate
 
@@ -55,36 +62,56 @@ def seed_command(
 @cli.command("ingest")
 def ingest_command(
     files: Annotated[
-        list[Path], typer.Argument(help="Markdown files with YAML front matter", exists=True)
-    ],
+        list[Path] | None, typer.Argument(help="Markdown files with YAML front matter", exists=True)
+    ] = None,
+    remove: Annotated[
+        list[int] | None,
+        typer.Option("--remove", help="Remove this ingested document instead (repeatable)"),
+    ] = None,
 ) -> None:
     """Ingest documents (the same path as POST /v1/documents), each in its own transaction."""
-    settings = get_settings()
-    engine = make_engine(settings.database_url)
-    failed = False
+    if bool(files) == bool(remove):
+        typer.echo("give files to ingest or --remove ID, not both", err=True)
+        raise typer.Exit(2)
+    engine = make_engine(get_settings().database_url)
     try:
-        for path in files:
-            try:
-                upload = parse_markdown_upload(path.read_text(encoding="utf-8"))
-                if problem := text_size_problem(upload.text, settings.max_text_bytes):
-                    raise ValueError(problem)
-                result, (doc_id, count) = ingest_committed(
-                    engine, upload, lambda _, r: (r.document.id, len(r.figures))
-                )
-            except (
-                ValueError,
-                DocumentError,
-                SQLAlchemyError,
-            ) as exc:  # ValidationError is a ValueError
-                typer.echo(f"{path}: not ingested: {exc}", err=True)
-                failed = True
-                continue
-            state = "stored" if result.created else "already stored"
-            typer.echo(f"{path}: {state} as document {doc_id} with {count} figures")
+        outcomes = [ingest_file(engine, path) for path in files or []]
+        outcomes += [remove_document(engine, document_id) for document_id in remove or []]
     finally:
         engine.dispose()
-    if failed:
+    if not all(outcomes):
         raise typer.Exit(1)
+
+
+def ingest_file(engine: Engine, path: Path) -> bool:
+    """Ingest one file and say what happened; False when it was refused."""
+    try:
+        upload = parse_markdown_upload(path.read_text(encoding="utf-8"))
+        if problem := text_size_problem(upload.text, get_settings().max_text_bytes):
+            raise ValueError(problem)
+        result, (doc_id, count) = ingest_committed(
+            engine, upload, lambda _, r: (r.document.id, len(r.figures))
+        )
+    except (ValueError, DocumentError, SQLAlchemyError) as exc:  # ValidationError is a ValueError
+        typer.echo(f"{path}: not ingested: {exc}", err=True)
+        return False
+    state = "stored" if result.created else "already stored"
+    typer.echo(f"{path}: {state} as document {doc_id} with {count} figures")
+    return True
+
+
+def remove_document(engine: Engine, document_id: int) -> bool:
+    """Remove one ingested document and say what happened; False when it was refused."""
+    try:
+        version = remove_committed(engine, document_id)
+    except (NotRemovable, SQLAlchemyError) as exc:
+        typer.echo(f"document {document_id}: not removed: {exc}", err=True)
+        return False
+    if version is None:
+        typer.echo(f"document {document_id}: no such document", err=True)
+        return False
+    typer.echo(f"document {document_id}: removed with its figures; dataset version {version}")
+    return True
 
 
 @cli.command("check")

@@ -57,8 +57,19 @@ def test_no_key_is_401_and_a_wrong_key_403(writer: ApiClient, database_url: str)
     assert counts(database_url) == before
 
 
-def test_ingestion_is_off_without_configured_keys(client: ApiClient) -> None:
-    assert client.post("/v1/documents", json=DOC, headers=AUTH).status_code == 403
+@pytest.mark.parametrize(
+    ("method", "url"), [("POST", "/v1/documents"), ("DELETE", "/v1/documents/1")]
+)
+def test_writes_are_503_without_configured_keys(
+    client: ApiClient, database_url: str, method: str, url: str
+) -> None:
+    before = counts(database_url)
+    answer = client.request(method, url, json=DOC, headers=AUTH)
+    assert answer.status_code == 503
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["type"] == "/v1/problems/ingestion-disabled"
+    assert "ingestion is disabled on this server" in answer.json()["detail"]
+    assert counts(database_url) == before
 
 
 def test_ingest_stores_document_and_figures_with_offsets(
