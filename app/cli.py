@@ -10,6 +10,7 @@ import typer
 import uvicorn
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
 from app.api.schemas import ClaimPublic
 from app.config import get_settings
@@ -25,7 +26,9 @@ from app.ingest.uploads import (
     text_size_problem,
 )
 from app.record.build import load_record
-from app.storage.engine import is_empty, make_engine, migrate
+from app.storage import queries
+from app.storage.engine import make_engine, migrate
+from app.storage.locks import startup_lock
 
 cli = typer.Typer(help="Darién Gap crossings API", no_args_is_help=True, add_completion=False)
 
@@ -168,14 +171,13 @@ def serve_command(
     port: Annotated[int | None, typer.Option(help="Port (PORT)")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (WORKERS)")] = None,
 ) -> None:
-    """Serve the API; an empty database is migrated and seeded first."""
+    """Serve the API: the schema is migrated to head first, and an unseeded database seeded."""
     settings = get_settings()
-    engine = make_engine(settings.database_url)
-    if is_empty(engine):
-        typer.echo("empty database: migrating and seeding first")
-        migrate(engine)
-        load_seed(engine, settings.seed_dir)
-    engine.dispose()
+    try:
+        prepare_database(settings.database_url, settings.seed_dir)
+    except (DocumentError, SQLAlchemyError) as exc:
+        typer.echo(f"not serving: the database could not be prepared: {exc}", err=True)
+        raise typer.Exit(1) from None
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -187,6 +189,24 @@ def serve_command(
         loop="uvloop",
         http="httptools",
     )
+
+
+def prepare_database(database_url: str, seed_dir: Path) -> None:
+    """Migrate to head and seed a database that has no data yet, one starting process at a time.
+
+    A seed that fails raises (and changes nothing), so a server never starts on an empty record.
+    """
+    engine = make_engine(database_url)
+    try:
+        with startup_lock(engine):
+            migrate(engine)
+            with Session(engine) as session:
+                seeded = queries.get_dataset_version(session) > 0
+            if not seeded:
+                typer.echo("unseeded database: loading the seed documents")
+                load_seed(engine, seed_dir)
+    finally:
+        engine.dispose()
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
@@ -71,11 +71,6 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 def check_models_match_migrations(engine: Engine) -> None:
     """Raise if the SQLModel tables and the migrations disagree (what `alembic check` does)."""
     command.check(alembic_config(engine))
-
-
-def is_empty(engine: Engine) -> bool:
-    """True when the database has no schema yet."""
-    return not inspect(engine).has_table("figure")
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:
