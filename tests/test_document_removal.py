@@ -8,7 +8,7 @@ import pytest
 from click.testing import Result
 
 from tests.conftest import ApiClient
-from tests.test_documents_api import AUTH, DOC, counts
+from tests.test_documents_api import AUTH, DOC, counts, markdown_upload
 
 
 @pytest.fixture
@@ -74,11 +74,7 @@ def test_cli_removes_an_ingested_document_but_not_a_seed_one(
     database_url: str, tmp_path: Path, darien: Callable[..., Result]
 ) -> None:
     before = counts(database_url)
-    upload = tmp_path / "upload.md"
-    upload.write_text(
-        "---\npublisher: Example Wire\ntitle: t\npublished: 2025-02-10\nlanguage: en\n---\n"
-        "Panama said 302,203 people crossed the Darién in 2024.\n"
-    )
+    upload = markdown_upload(tmp_path / "upload.md")
     stored = darien(database_url, "ingest", str(upload))
     document_id = stored.output.split("as document ")[1].split()[0]
     removed = darien(database_url, "ingest", "--remove", document_id)

@@ -25,7 +25,7 @@ from sqlalchemy.engine import make_url
 from tests.databases import engine_for
 from tests.servers import ROOT, UVICORN, running
 from tests.tcp_proxy import TcpProxy
-from tests.test_documents_api import AUTH, DOC, KEY, counts
+from tests.test_documents_api import AUTH, DOC, KEY, counts, markdown_upload
 
 CONSISTENCY = {
     "figures without their document": "SELECT count(*) FROM figure f "
@@ -68,11 +68,7 @@ def wait_for(condition: Callable[[], bool], seconds: float) -> None:
 def test_an_ingest_killed_inside_its_transaction_leaves_nothing_behind(
     database_url: str, tmp_path: Path, darien: Callable[..., Result]
 ) -> None:
-    upload = tmp_path / "upload.md"
-    upload.write_text(
-        "---\npublisher: Example Wire\ntitle: t\npublished: 2025-02-10\nlanguage: en\n---\n"
-        "Panama said 302,203 people crossed the Darién in 2024.\n"
-    )
+    upload = markdown_upload(tmp_path / "upload.md")
     before, version = counts(database_url), dataset_version(database_url)
     marker = tmp_path / "inside-the-transaction"
     command = [sys.executable, str(ROOT / "tests" / "paused_ingest.py"), str(marker), str(upload)]
