@@ -8,7 +8,9 @@ from typing import Annotated
 import orjson
 import typer
 import uvicorn
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
 from app.api.present import claim_public
 from app.api.schemas import ClaimPublic
@@ -17,9 +19,17 @@ from app.domain.claims import judge_all
 from app.extract import extract_figures
 from app.ingest.seed import seed as load_seed
 from app.ingest.seed_format import DocumentError
-from app.ingest.uploads import ingest_committed, parse_markdown_upload, text_size_problem
+from app.ingest.uploads import (
+    NotRemovable,
+    ingest_committed,
+    parse_markdown_upload,
+    remove_committed,
+    text_size_problem,
+)
 from app.record.build import load_record
-from app.storage.engine import is_empty, make_engine, migrate
+from app.storage import queries
+from app.storage.engine import make_engine, migrate
+from app.storage.locks import startup_lock
 
 cli = typer.Typer(help="Darién Gap crossings API", no_args_is_help=True, add_completion=False)
 
@@ -56,36 +66,56 @@ def seed_command(
 @cli.command("ingest")
 def ingest_command(
     files: Annotated[
-        list[Path], typer.Argument(help="Markdown files with YAML front matter", exists=True)
-    ],
+        list[Path] | None, typer.Argument(help="Markdown files with YAML front matter", exists=True)
+    ] = None,
+    remove: Annotated[
+        list[int] | None,
+        typer.Option("--remove", help="Remove this ingested document instead (repeatable)"),
+    ] = None,
 ) -> None:
     """Ingest documents (the same path as POST /v1/documents), each in its own transaction."""
-    settings = get_settings()
-    engine = make_engine(settings.database_url)
-    failed = False
+    if bool(files) == bool(remove):
+        typer.echo("give files to ingest or --remove ID, not both", err=True)
+        raise typer.Exit(2)
+    engine = make_engine(get_settings().database_url)
     try:
-        for path in files:
-            try:
-                upload = parse_markdown_upload(path.read_text(encoding="utf-8"))
-                if problem := text_size_problem(upload.text, settings.max_text_bytes):
-                    raise ValueError(problem)
-                result, (doc_id, count) = ingest_committed(
-                    engine, upload, lambda _, r: (r.document.id, len(r.figures))
-                )
-            except (
-                ValueError,
-                DocumentError,
-                SQLAlchemyError,
-            ) as exc:  # ValidationError is a ValueError
-                typer.echo(f"{path}: not ingested: {exc}", err=True)
-                failed = True
-                continue
-            state = "stored" if result.created else "already stored"
-            typer.echo(f"{path}: {state} as document {doc_id} with {count} figures")
+        outcomes = [ingest_file(engine, path) for path in files or []]
+        outcomes += [remove_document(engine, document_id) for document_id in remove or []]
     finally:
         engine.dispose()
-    if failed:
+    if not all(outcomes):
         raise typer.Exit(1)
+
+
+def ingest_file(engine: Engine, path: Path) -> bool:
+    """Ingest one file and say what happened; False when it was refused."""
+    try:
+        upload = parse_markdown_upload(path.read_text(encoding="utf-8"))
+        if problem := text_size_problem(upload.text, get_settings().max_text_bytes):
+            raise ValueError(problem)
+        result, (doc_id, count) = ingest_committed(
+            engine, upload, lambda _, r: (r.document.id, len(r.figures))
+        )
+    except (ValueError, DocumentError, SQLAlchemyError) as exc:  # ValidationError is a ValueError
+        typer.echo(f"{path}: not ingested: {exc}", err=True)
+        return False
+    state = "stored" if result.created else "already stored"
+    typer.echo(f"{path}: {state} as document {doc_id} with {count} figures")
+    return True
+
+
+def remove_document(engine: Engine, document_id: int) -> bool:
+    """Remove one ingested document and say what happened; False when it was refused."""
+    try:
+        version = remove_committed(engine, document_id)
+    except (NotRemovable, SQLAlchemyError) as exc:
+        typer.echo(f"document {document_id}: not removed: {exc}", err=True)
+        return False
+    if version is None:
+        typer.echo(f"document {document_id}: no such document", err=True)
+        return False
+    typer.echo(f"document {document_id}: removed with its figures; dataset version {version}")
+    return True
 
 
 @cli.command("check")
@@ -142,14 +172,13 @@ def serve_command(
     port: Annotated[int | None, typer.Option(help="Port (PORT)")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (WORKERS)")] = None,
 ) -> None:
-    """Serve the API; an empty database is migrated and seeded first."""
+    """Serve the API: the schema is migrated to head first, and an unseeded database seeded."""
     settings = get_settings()
-    engine = make_engine(settings.database_url)
-    if is_empty(engine):
-        typer.echo("empty database: migrating and seeding first")
-        migrate(engine)
-        load_seed(engine, settings.seed_dir)
-    engine.dispose()
+    try:
+        prepare_database(settings.database_url, settings.seed_dir)
+    except (DocumentError, SQLAlchemyError) as exc:
+        typer.echo(f"not serving: the database could not be prepared: {exc}", err=True)
+        raise typer.Exit(1) from None
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -161,6 +190,24 @@ def serve_command(
         loop="uvloop",
         http="httptools",
     )
+
+
+def prepare_database(database_url: str, seed_dir: Path) -> None:
+    """Migrate to head and seed a database that has no data yet, one starting process at a time.
+
+    A seed that fails raises (and changes nothing), so a server never starts on an empty record.
+    """
+    engine = make_engine(database_url)
+    try:
+        with startup_lock(engine):
+            migrate(engine)
+            with Session(engine) as session:
+                seeded = queries.get_dataset_version(session) > 0
+            if not seeded:
+                typer.echo("unseeded database: loading the seed documents")
+                load_seed(engine, seed_dir)
+    finally:
+        engine.dispose()
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api import problems
+from app.api import outage, problems
 from app.api.auth import configured_keys
 from app.api.deps import reject_unknown_query
 from app.api.routes import (
@@ -87,13 +87,14 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     app.state.settings = settings
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
+    outage.install(app)
     for module in (crossings, figures, sources, documents, claims, meta, docs):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
-        allow_methods=["GET", "HEAD", "OPTIONS", "POST"],
+        allow_methods=["GET", "HEAD", "OPTIONS", "POST", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "If-None-Match"],
         expose_headers=["ETag", "Link", "Cache-Control"],
         max_age=86400,

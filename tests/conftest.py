@@ -85,7 +85,7 @@ def make_client(database_url: str) -> Iterator[Any]:
         stack: list[Any] = []
 
         def build(**overrides: Any) -> ApiClient:
-            settings = Settings(database_url=database_url, **overrides)
+            settings = Settings(**{"database_url": database_url, **overrides})
             app = create_app(settings)
             api = app.app  # the FastAPI app behind the fast path
             lifespan = portal.wrap_async_context_manager(api.router.lifespan_context(api))

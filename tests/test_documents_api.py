@@ -31,6 +31,15 @@ def writer(make_client: Any) -> ApiClient:
     return make_client(api_keys=f"{KEY},other-key")  # type: ignore[no-any-return]
 
 
+def markdown_upload(path: Path) -> Path:
+    """A Markdown upload with one figure (302,203 people in 2024), written at path."""
+    path.write_text(
+        "---\npublisher: Example Wire\ntitle: t\npublished: 2025-02-10\nlanguage: en\n---\n"
+        "Panama said 302,203 people crossed the Darién in 2024.\n"
+    )
+    return path
+
+
 def counts(database_url: str) -> tuple[int, int, int]:
     with engine_for(database_url) as engine, engine.connect() as conn:
         return tuple(  # type: ignore[return-value]
@@ -57,8 +66,19 @@ def test_no_key_is_401_and_a_wrong_key_403(writer: ApiClient, database_url: str)
     assert counts(database_url) == before
 
 
-def test_ingestion_is_off_without_configured_keys(client: ApiClient) -> None:
-    assert client.post("/v1/documents", json=DOC, headers=AUTH).status_code == 403
+@pytest.mark.parametrize(
+    ("method", "url"), [("POST", "/v1/documents"), ("DELETE", "/v1/documents/1")]
+)
+def test_writes_are_503_without_configured_keys(
+    client: ApiClient, database_url: str, method: str, url: str
+) -> None:
+    before = counts(database_url)
+    answer = client.request(method, url, json=DOC, headers=AUTH)
+    assert answer.status_code == 503
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["type"] == "/v1/problems/ingestion-disabled"
+    assert "ingestion is disabled on this server" in answer.json()["detail"]
+    assert counts(database_url) == before
 
 
 def test_ingest_stores_document_and_figures_with_offsets(
@@ -183,11 +203,7 @@ def test_documents_are_listed_and_paginated(client: ApiClient) -> None:
 def test_cli_ingest_uses_the_same_path(
     database_url: str, tmp_path: Path, darien: Callable[..., Result]
 ) -> None:
-    good = tmp_path / "good.md"
-    good.write_text(
-        "---\npublisher: Example Wire\ntitle: t\npublished: 2025-02-10\nlanguage: en\n---\n"
-        "Panama said 302,203 people crossed the Darién in 2024.\n"
-    )
+    good = markdown_upload(tmp_path / "good.md")
     bad = tmp_path / "bad.md"
     bad.write_text("---\npublisher: Example Wire\ntitle: t\npublished: someday\n---\ntext\n")
     first = darien(database_url, "ingest", str(good))

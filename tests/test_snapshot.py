@@ -1,14 +1,17 @@
-"""The in-memory record follows the database's dataset version: forwards only, one reload at a time."""
+"""The in-memory record follows the database's dataset version, either way, one reload at a time."""
 
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
+from sqlmodel import Session
 
 from app.ingest.seed import seed
 from app.record import snapshot as snapshot_module
 from app.record.snapshot import Snapshot
+from app.storage import queries
 from tests.databases import engine_for
 
 
@@ -37,20 +40,55 @@ def test_refresh_loads_a_new_version_once(database_url: str, seed_dir: Path) -> 
         assert snap.record.yearly["2012"].figure.value == 1778
 
 
-def test_refresh_never_goes_backwards(
-    database_url: str, seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+def test_refresh_follows_a_restored_backup_backwards(database_url: str, seed_dir: Path) -> None:
+    with engine_for(database_url) as engine:
+        snap = Snapshot(engine)
+        bump(database_url, seed_dir, "1,778")
+        assert snap.refresh() is True
+        assert snap.record.version == 2
+        bump(database_url, seed_dir, "1,777")
+        with Session(engine) as session, session.begin():  # what a restored backup looks like
+            session.execute(text("UPDATE dataset_version SET version = 1"))
+        assert snap.refresh() is True
+        assert (snap.record.version, snap.record.yearly["2012"].value) == (1, 1777)
+
+
+def test_the_record_is_read_in_one_transaction(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    real = queries.list_all_sources
+
+    def spy(session: Session) -> Any:
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            seen.append(connection.connection.driver_connection.in_transaction)  # type: ignore[union-attr]
+        else:
+            level = connection.exec_driver_sql("SHOW transaction_isolation").scalar()
+            seen.append(level == "repeatable read")
+        return real(session)
+
+    monkeypatch.setattr(queries, "list_all_sources", spy)
+    with engine_for(database_url) as engine:
+        Snapshot(engine)
+    assert seen == [True]
+
+
+def test_a_failed_reload_is_remembered_until_one_succeeds(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with engine_for(database_url) as engine:
         snap = Snapshot(engine)
-        old = snap.record
-        bump(database_url, seed_dir, "1,778")
+        with Session(engine) as session, session.begin():
+            queries.bump_dataset_version(session)
+
+        def broken(_: Any) -> Any:
+            raise RuntimeError("figure table unreadable")
+
+        monkeypatch.setattr(snapshot_module, "load_record", broken)
+        with pytest.raises(RuntimeError):
+            snap.refresh()
+        assert snap.last_error == "RuntimeError: figure table unreadable"
+        monkeypatch.undo()
         assert snap.refresh() is True
-        newer = snap.record
-        bump(database_url, seed_dir, "1,779")
-
-        def stale_load(_: Any) -> Any:  # a slow reload that read the database before the bump
-            return old
-
-        monkeypatch.setattr(snapshot_module, "load_record", stale_load)
-        assert snap.refresh() is False
-        assert snap.record is newer
+        assert snap.last_error is None

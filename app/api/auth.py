@@ -13,7 +13,15 @@ def configured_keys(raw: str) -> list[bytes]:
 
 
 async def require_api_key(request: Request) -> None:
-    """401 without a bearer key, 403 with one that is not configured."""
+    """503 when no key is configured, 401 without a bearer key, 403 with one that is not configured."""
+    keys: list[bytes] = request.app.state.api_keys
+    if not keys:
+        raise Problem(
+            503,
+            "ingestion-disabled",
+            "Ingestion disabled",
+            "ingestion is disabled on this server: no API keys are configured (DARIEN_API_KEYS).",
+        )
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
@@ -26,7 +34,7 @@ async def require_api_key(request: Request) -> None:
         )
     given = token.strip().encode()
     matched = False
-    for key in configured_keys(request.app.state.settings.api_keys):
+    for key in keys:
         # Compare against every key, so the time taken says nothing about which one was close.
         matched |= hmac.compare_digest(given, key)
     if not matched:

@@ -23,6 +23,11 @@ PROBLEM_TYPES = {
     "forbidden": "The bearer key is not one of the configured keys.",
     "unsupported-media-type": "The request body's Content-Type is not one the endpoint reads.",
     "method-not-allowed": "The resource exists but not for this HTTP method.",
+    "not-ready": "This worker does not serve the database's current version; the detail says why.",
+    "database-unavailable": "The database does not answer; reads of loaded data still work. "
+    "Retry after the Retry-After delay.",
+    "ingestion-disabled": "No API keys are configured on this server, so nothing can be written.",
+    "seed-document": "Seed documents change only by editing seed/ and running darien seed.",
     "server-error": "An unexpected error; it was logged, and no internals are shown.",
     "http-error": "Any other HTTP error.",
 }

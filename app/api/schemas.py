@@ -277,3 +277,11 @@ class IngestedPublic(BaseModel):
     document: DocumentPublic
     figures: list[FigurePublic]
     unplaced: list[UnplacedPublic]
+
+
+class RemovedPublic(BaseModel):
+    """The outcome of removing an ingested document."""
+
+    id: int = Field(description="The removed document's id")
+    removed: bool = Field(description="Always true: the document, its figures and source are gone")
+    dataset_version: int = Field(description="The dataset version that no longer holds them")

@@ -21,7 +21,7 @@ from app.asgi.requestlog import RequestLog
 from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
 
 STORABLE_TYPES = (b"application/json", b"text/csv", b"text/plain", b"text/css", b"text/javascript")
-UNSTORED_PATHS = frozenset({"/healthz"})
+UNSTORED_PATHS = frozenset({"/healthz", "/readyz"})
 MAX_QUERY_BYTES = 2048
 
 

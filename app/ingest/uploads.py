@@ -1,6 +1,6 @@
-"""Ingest one new document: store its text, its source and the figures the extractor finds in it.
+"""Ingest one new document (its text, its source and the figures the extractor finds), or undo one.
 
-Shared by POST /v1/documents and `darien ingest`; the caller owns the transaction, so a failure
+Shared by POST and DELETE /v1/documents and `darien ingest [--remove]`; the caller owns the transaction, so a failure
 anywhere leaves no partial rows.
 """
 
@@ -88,6 +88,31 @@ def ingest_committed(
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
+
+
+class NotRemovable(Exception):
+    """A document that only the seed may change."""
+
+
+def remove_committed(engine: Engine, document_id: int) -> int | None:
+    """Remove an ingested document, its figures and its source in one transaction.
+
+    Returns the new dataset version, or None when there is no such document.
+    """
+    with Session(engine) as session, session.begin():
+        document = queries.get_document(session, document_id=document_id)
+        if document is None:
+            return None
+        if document.origin != "ingest":
+            raise NotRemovable(
+                f"document {document_id} ({document.path}) comes from the seed; "
+                "edit the seed folder and run darien seed to change it"
+            )
+        source_id = document.source_id
+        queries.delete_document(session, document=document)
+        if source_id is not None:
+            queries.delete_source(session, source_id=source_id)
+        return queries.bump_dataset_version(session)
 
 
 def text_size_problem(text: str, limit: int) -> str | None:

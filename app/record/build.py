@@ -13,7 +13,6 @@ from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from app.domain.cells import (
     CanonicalCells,
@@ -29,6 +28,7 @@ from app.domain.reconcile import Choice
 from app.domain.reports import Cell, ReportedFigure, SourceInfo, number
 from app.domain.vocabulary import Dimension, Unit
 from app.storage import queries
+from app.storage.engine import read_transaction
 from app.storage.tables import EditorialChoice, Figure, Source
 
 TOTAL_METRIC = "crossings"
@@ -195,9 +195,7 @@ def kind_of(cell: Cell) -> str:
 
 def load_record(engine: Engine) -> Record:
     """Read the whole record in one transaction and prepare every canonical figure."""
-    with Session(engine) as session, session.begin():
-        if engine.dialect.name == "postgresql":
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    with read_transaction(engine) as session:
         version = queries.get_dataset_version(session)
         rows = queries.list_figure_rows(session)
         sources = {s.id: source_info(s) for s in queries.list_all_sources(session)}

@@ -1,8 +1,9 @@
 """Keeps the in-memory record current: loads it at start-up and reloads it on a new dataset version.
 
 Every worker process polls the one-row dataset_version table (cheap) and swaps in a freshly built
-record when the number moves, so all workers and replicas follow an ingest within the poll interval.
-A request reads `snapshot.record` once, so it sees one version from start to end.
+record when the number moves, either way (a restored backup moves it backwards), so all workers and
+replicas follow an ingest within the poll interval. A request reads `snapshot.record` once, so it
+sees one version from start to end. The last failed reload is kept for /readyz to report.
 """
 
 import asyncio
@@ -38,7 +39,8 @@ class Snapshot:
         self.engine = engine
         self.record: Record = load_record(engine)
         self.on_change: list[Callable[[Record], None]] = []
-        # The watcher and an ingest may both refresh at once: one at a time, and never backwards.
+        self.last_error: str | None = None
+        # The watcher, an ingest and /readyz may all refresh at once: one at a time.
         self._lock = threading.Lock()
         self._closed = False
         settle_heap()
@@ -58,12 +60,18 @@ class Snapshot:
             return queries.get_dataset_version(session)
 
     def refresh(self) -> bool:
-        """Reload if the database holds a newer version; True when the record was replaced."""
+        """Reload if the database holds another version; True when the record was replaced.
+
+        A failure is remembered (and raised) until a later check succeeds.
+        """
         with self._lock:
-            if self._closed or self.stored_version() <= self.record.version:
-                return False
-            record = load_record(self.engine)
-            if record.version <= self.record.version:
+            try:
+                record = self._reload()
+            except Exception as exc:
+                self.last_error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                raise
+            self.last_error = None
+            if record is None:
                 return False
             self.record = record
             for hook in self.on_change:
@@ -72,11 +80,39 @@ class Snapshot:
         log.info("dataset version %s loaded", record.version)
         return True
 
+    def _reload(self) -> Record | None:
+        """The record of the database's version, or None when this process already has it."""
+        if self._closed or self.stored_version() == self.record.version:
+            return None
+        # Read in one transaction, so the record carries the version it was read at.
+        record = load_record(self.engine)
+        return None if record.version == self.record.version else record
+
+    def unready_reason(self) -> str | None:
+        """Why this process should get no traffic now, or None when it serves the database's version.
+
+        It catches up first: another replica's ingest is no reason to leave the pool, only a
+        database that does not answer or a record that cannot be rebuilt is.
+        """
+        try:
+            self.refresh()
+        except Exception:
+            return (
+                f"this worker serves dataset version {self.record.version} and cannot reach "
+                f"the database's current one: {self.last_error}"
+            )
+        return None
+
     async def watch(self, interval: float) -> None:
         """Poll for a new version forever (run as a background task)."""
         while True:
             await asyncio.sleep(interval)
+            known = self.last_error
             try:
                 await asyncio.to_thread(self.refresh)
             except Exception:  # a database hiccup must not kill the watcher
-                log.exception("could not check the dataset version")
+                if self.last_error != known:  # once per outage, not every poll
+                    log.exception("could not check the dataset version")
+            else:
+                if known is not None:
+                    log.info("the database answers again")

@@ -1,12 +1,13 @@
 """Database engines, sessions and migrations, for SQLite (embedded default) and PostgreSQL."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
@@ -34,6 +35,21 @@ def make_engine(database_url: str) -> Engine:
     return engine
 
 
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Session]:
+    """A session whose reads all see one state of the database, however many statements they take.
+
+    PostgreSQL: REPEATABLE READ. SQLite: an explicit BEGIN, because the sqlite3 module opens a
+    transaction only before a write and otherwise runs each SELECT on its own.
+    """
+    with Session(engine) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        else:
+            session.connection().exec_driver_sql("BEGIN")
+        yield session
+
+
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config that runs the project's migrations on this engine."""
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
@@ -55,11 +71,6 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 def check_models_match_migrations(engine: Engine) -> None:
     """Raise if the SQLModel tables and the migrations disagree (what `alembic check` does)."""
     command.check(alembic_config(engine))
-
-
-def is_empty(engine: Engine) -> bool:
-    """True when the database has no schema yet."""
-    return not inspect(engine).has_table("figure")
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

@@ -123,6 +123,11 @@ def delete_document(session: Session, *, document: Document) -> None:
     session.flush()
 
 
+def delete_source(session: Session, *, source_id: str) -> None:
+    """Remove one source (once nothing names it)."""
+    session.execute(delete(Source).where(col(Source.id) == source_id))
+
+
 def delete_orphan_sources(session: Session) -> None:
     """Remove sources no longer named by any document."""
     used = select(Document.source_id).where(col(Document.source_id).is_not(None))

@@ -1,4 +1,4 @@
-"""Stored documents: ingest a new one (authenticated), list them, read one with its figures."""
+"""Stored documents: ingest or remove one (authenticated), list them, read one with its figures."""
 
 import asyncio
 import logging
@@ -25,11 +25,19 @@ from app.api.schemas import (
     FigurePublic,
     IngestedPublic,
     PageMeta,
+    RemovedPublic,
     UnplacedPublic,
 )
 from app.domain.reports import SourceInfo
 from app.ingest.seed_format import DocumentError
-from app.ingest.uploads import DocumentUpload, IngestResult, ingest_committed, parse_markdown_upload
+from app.ingest.uploads import (
+    DocumentUpload,
+    IngestResult,
+    NotRemovable,
+    ingest_committed,
+    parse_markdown_upload,
+    remove_committed,
+)
 from app.record.build import figure_row, reported_figure, source_info
 from app.storage import queries
 from app.storage.tables import Document, Figure
@@ -75,11 +83,51 @@ async def create_document(request: Request, response: Response) -> IngestedPubli
     if not result.created:
         response.status_code = 200
         return published
+    await follow_write(request)
+    return published
+
+
+@router.delete(
+    "/{document_id}",
+    summary="Remove an ingested document and its figures (requires a bearer key)",
+    dependencies=[Depends(require_api_key)],
+    responses={
+        404: {"description": "No such document"},
+        409: {"description": "A seed document: change the seed instead"},
+    },
+)
+async def delete_document(
+    request: Request,
+    document_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1], description="Document id")],
+) -> RemovedPublic:
+    """Undo an ingest: the document, its figures and its source go in one transaction."""
+    engine: Engine = request.app.state.engine
+    try:
+        version = await asyncio.to_thread(remove_committed, engine, document_id)
+    except NotRemovable as exc:
+        raise Problem(409, "seed-document", "Seed document", str(exc)) from None
+    if version is None:
+        raise no_such_document(document_id)
+    await follow_write(request)
+    return RemovedPublic(id=document_id, removed=True, dataset_version=version)
+
+
+async def follow_write(request: Request) -> None:
+    """Load the version just committed, so the writer reads its own write from this worker."""
     try:
         await asyncio.to_thread(request.app.state.snapshot.refresh)
-    except Exception:  # stored and committed; the version watcher will load it shortly
-        log.exception("could not reload the record after an ingest")
-    return published
+    except Exception:  # committed already; the version watcher will load it shortly
+        log.exception("could not reload the record after a write")
+
+
+def no_such_document(document_id: int) -> Problem:
+    """The 404 for a document id that is not stored."""
+    return Problem(
+        404,
+        "not-found",
+        "No such document",
+        f"No document {document_id}; GET /v1/documents lists them.",
+    )
 
 
 def parse_upload(content_type: str, raw: bytes) -> DocumentUpload:
@@ -169,12 +217,7 @@ def get_document(
     """A document's metadata, its full text, and the figures read from it (with offsets)."""
     document = queries.get_document(session, document_id=document_id)
     if document is None:
-        raise Problem(
-            404,
-            "not-found",
-            "No such document",
-            f"No document {document_id}; GET /v1/documents lists them.",
-        )
+        raise no_such_document(document_id)
     figures = queries.list_figures_of_document(session, document_id=document_id)
     source = source_of(session, document)
     summary = document_public(document, source, len(figures))

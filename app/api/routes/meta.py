@@ -1,10 +1,12 @@
 """The API's front door: an index of endpoints, a health check, and the problem-type glossary."""
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
 from app.api.deps import RecordDep, SessionDep, link
+from app.api.outage import RETRY_AFTER
 from app.api.problems import PROBLEM_TYPES, Problem
 from app.storage import queries
 
@@ -40,6 +42,7 @@ ENDPOINTS = [
     ("GET", "openapi", "/openapi.json", "OpenAPI 3 description of every endpoint"),
     ("GET", "docs", "/docs", "Interactive documentation"),
     ("GET", "health", "/healthz", "Liveness and dataset version"),
+    ("GET", "ready", "/readyz", "Readiness: 503 unless serving the database's current version"),
 ]
 
 
@@ -64,6 +67,20 @@ def healthz(session: SessionDep, record: RecordDep) -> dict[str, Any]:
     """200 when the database answers; says which dataset version this process serves."""
     stored = queries.get_dataset_version(session)
     return {"status": "ok", "dataset_version": record.version, "database_version": stored}
+
+
+@router.get(
+    "/readyz",
+    summary="Readiness check",
+    responses={503: {"description": "Not ready: the detail says why"}},
+)
+async def readyz(request: Request) -> dict[str, Any]:
+    """200 when the database answers and this worker serves its current dataset version."""
+    snapshot = request.app.state.snapshot
+    reason = await asyncio.to_thread(snapshot.unready_reason)
+    if reason is not None:
+        raise Problem(503, "not-ready", "Not ready", reason, headers=RETRY_AFTER)
+    return {"status": "ready", "dataset_version": snapshot.record.version}
 
 
 @router.get("/v1/problems/{slug}", summary="What a problem type means")
