@@ -50,7 +50,7 @@ def test_refresh_follows_a_restored_backup_backwards(database_url: str, seed_dir
         with Session(engine) as session, session.begin():  # what a restored backup looks like
             session.execute(text("UPDATE dataset_version SET version = 1"))
         assert snap.refresh() is True
-        assert (snap.record.version, snap.record.yearly["2012"].value) == (1, 1777)
+        assert (snap.record.version, snap.record.yearly["2012"].figure.value) == (1, 1777)
 
 
 def test_the_record_is_read_in_one_transaction(
