@@ -9,7 +9,7 @@ import pytest
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from app.api.renderers.csv import Columns
+from app.api.renderers.csv import Columns, cell, render_csv
 from app.api.renderers.lists import listed
 from tests.conftest import ApiClient
 
@@ -185,3 +185,11 @@ def test_a_new_list_gets_csv_by_declaring_its_columns(make_client: Any) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/v1/shares", "/v1/shares.csv"):
         assert paths[path]["get"]["responses"]["404"]["description"] == "No shares"
+
+
+def test_text_a_spreadsheet_would_run_is_defused_and_numbers_are_not() -> None:
+    columns = Columns("note", "change")
+    rows = [{"note": "=HYPERLINK(1)", "change": -42}, {"note": "@SUM(A1)", "change": 3}]
+    lines = render_csv(rows, columns).decode().splitlines()
+    assert lines[1:] == ["'=HYPERLINK(1),-42", "'@SUM(A1),3"]
+    assert cell("plain text") == "plain text"

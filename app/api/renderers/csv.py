@@ -9,6 +9,8 @@ from typing import Any
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 BOM = "\ufeff"
+# A text cell starting with one of these is read as a formula by spreadsheets; ingested text is untrusted.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +50,18 @@ class Columns:
 
 
 def cell(value: Any) -> str:
-    """A JSON value as a CSV cell: empty for null, true/false, lists joined by semicolons."""
+    """A JSON value as a CSV cell: empty for null, true/false, lists joined by semicolons.
+
+    Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers are left alone.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         return ";".join(cell(item) for item in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return str(value)
 
 
