@@ -17,24 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import UVICORN, running  # noqa: E402
+from tests.servers import UVICORN, running, seeded_sqlite  # noqa: E402
 
 API_KEY = "fuzz-key"
-
-
-def seeded_database(folder: Path, seed_dir: Path) -> str:
-    """A migrated SQLite database in folder, loaded from seed_dir; its URL."""
-    from app.ingest.seed import seed
-    from app.storage.engine import make_engine, migrate
-
-    url = f"sqlite:///{folder / 'fuzz.db'}"
-    engine = make_engine(url)
-    try:
-        migrate(engine)
-        seed(engine, seed_dir)
-    finally:
-        engine.dispose()
-    return url
 
 
 def schemathesis_command(base: str, args: argparse.Namespace) -> list[str]:
@@ -70,7 +55,7 @@ def main() -> int:
     args = parser.parse_args()
     seed_dir = ROOT / "seed" if args.real_seed else ROOT / "tests" / "fixtures" / "seed"
     with tempfile.TemporaryDirectory(prefix="darien-fuzz-") as folder:
-        url = seeded_database(Path(folder), seed_dir)
+        url = seeded_sqlite(Path(folder), seed_dir)
         with running(UVICORN, url, DARIEN_API_KEYS=API_KEY) as base:
             command = schemathesis_command(base, args)
             print("fuzz:", " ".join(command), file=sys.stderr, flush=True)
