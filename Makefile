@@ -7,15 +7,23 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: install run migrate seed test lint typecheck check format bench eval clean
+.PHONY: install lock run migrate seed test lint typecheck check format bench eval fuzz clean
 
-$(STAMP): pyproject.toml
+LOCK_OPTIONS := --python-version 3.11 --quiet
+
+# Pinned versions from the dev lock, then the project itself without resolving anything again.
+$(STAMP): pyproject.toml requirements/dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install the project with its dev tools
+install: $(STAMP) ## create .venv and install the pinned dependencies and the project
+
+lock: install ## re-pin requirements/runtime.lock and dev.lock from pyproject.toml (uv pip compile)
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_OPTIONS) -o requirements/runtime.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_OPTIONS) -o requirements/dev.lock
 
 migrate: install ## apply database migrations (DATABASE_URL, default SQLite under ./var/)
 	$(BIN)/darien migrate
@@ -42,6 +50,9 @@ format: install ## rewrite files to the project's format
 
 eval: install ## precision/recall of the figure extractor on the labelled set
 	$(BIN)/python scripts/eval_extract.py
+
+fuzz: install ## schemathesis, every check, against a live server on the fixture seed
+	$(BIN)/python scripts/fuzz.py
 
 bench: install ## throughput and latency benchmark (see README)
 	$(BIN)/python scripts/bench.py

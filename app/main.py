@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api import outage, problems
+from app.api import openapi, outage, problems
 from app.api.auth import configured_keys
 from app.api.deps import reject_unknown_query
 from app.api.routes import (
@@ -87,6 +87,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     app.state.settings = settings
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
+    openapi.install(app)
     outage.install(app)
     for module in (crossings, figures, sources, documents, claims, meta, docs):
         app.include_router(module.router)

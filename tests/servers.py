@@ -34,6 +34,21 @@ def wait_until_up(port: int) -> None:
     pytest.fail(f"server on port {port} did not start")
 
 
+def seeded_sqlite(folder: Path, seed_dir: Path) -> str:
+    """A migrated SQLite database in folder, loaded from seed_dir; its URL."""
+    from app.ingest.seed import seed
+    from app.storage.engine import make_engine, migrate
+
+    url = f"sqlite:///{folder / 'served.db'}"
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        seed(engine, seed_dir)
+    finally:
+        engine.dispose()
+    return url
+
+
 @contextmanager
 def running(command: list[str], database_url: str, **env: str) -> Iterator[str]:
     """Run a server command on a free port (appended as --port N); yield its base URL."""

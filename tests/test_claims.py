@@ -156,5 +156,15 @@ def test_invalid_json_names_the_body(client: ApiClient) -> None:
     response = client.post(
         "/v1/claims/check", content=b'{"text": ', headers={"Content-Type": "application/json"}
     )
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["param"] == "body"
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == "/v1/problems/malformed-json"
+
+
+def test_a_body_that_is_not_json_is_415(client: ApiClient) -> None:
+    response = client.post(
+        "/v1/claims/check", content=b"text=hello", headers={"Content-Type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "application/json" in response.json()["detail"]

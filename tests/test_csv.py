@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from typing import Any
 
 import pandas as pd
@@ -107,11 +108,26 @@ def test_fields_trim_json_and_csv_rows(client: ApiClient) -> None:
     assert "520085,2023" in table.text.splitlines()
 
 
+def test_fields_take_json_keys_and_csv_columns_in_either_format(client: ApiClient) -> None:
+    as_json = client.get("/v1/crossings/yearly?fields=period,publisher").json()["data"]
+    full = client.get("/v1/crossings/yearly").json()["data"]
+    assert as_json[0] == {"period": full[0]["period"], "publisher": full[0]["source"]["publisher"]}
+    header = client.get("/v1/crossings/yearly.csv?fields=period,source").text.splitlines()[0]
+    assert header.startswith("period,source_id,publisher,")
+    spec = client.get("/openapi.json").json()
+    fields = next(
+        p for p in spec["paths"]["/v1/sources"]["get"]["parameters"] if p["name"] == "fields"
+    )
+    assert re.search(fields["schema"]["pattern"], "id,publisher")
+    assert not re.search(fields["schema"]["pattern"], "id,period")
+
+
 @pytest.mark.parametrize(
     ("url", "named"),
     [
         ("/v1/crossings/yearly?fields=period,valeu", "source"),  # JSON keys named
-        ("/v1/crossings/yearly.csv?fields=period,source", "source_id"),  # CSV columns named
+        ("/v1/crossings/yearly.csv?fields=period,sauce", "source_id"),  # CSV columns named
+        ("/v1/crossings/yearly?fields=period, value", "qualifier"),  # exactly the pattern
         ("/v1/figures?fields=", "citation"),
         ("/v1/sources?format=xml", "csv"),
     ],

@@ -1,10 +1,19 @@
 """Bearer-key authentication for writes: keys come from DARIEN_API_KEYS, compared in constant time."""
 
 import hmac
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.problems import Problem
+
+# Documents the scheme in the OpenAPI and reads the header; the answers below stay our own problems.
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="ApiKey",
+    description="Authorization: Bearer <key>, one of the keys in DARIEN_API_KEYS",
+)
 
 
 def configured_keys(raw: str) -> list[bytes]:
@@ -12,7 +21,10 @@ def configured_keys(raw: str) -> list[bytes]:
     return [key.strip().encode("utf-8") for key in raw.split(",") if key.strip()]
 
 
-async def require_api_key(request: Request) -> None:
+async def require_api_key(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> None:
     """503 when no key is configured, 401 without a bearer key, 403 with one that is not configured."""
     keys: list[bytes] = request.app.state.api_keys
     if not keys:
@@ -22,9 +34,8 @@ async def require_api_key(request: Request) -> None:
             "Ingestion disabled",
             "ingestion is disabled on this server: no API keys are configured (DARIEN_API_KEYS).",
         )
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = credentials.credentials if credentials is not None else ""
+    if not token.strip():
         raise Problem(
             401,
             "unauthorized",

@@ -147,3 +147,15 @@ def check_text_size(request: Request, text: str) -> None:
         raise Problem(
             413, "too-large", "Text too large", f"text is limited to {limit:,} bytes (UTF-8)"
         )
+
+
+async def require_json(request: Request) -> None:
+    """415 unless the body is declared as JSON (application/json or a +json type)."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        raise Problem(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            f"Send the body as application/json, not {media or 'no Content-Type'}.",
+        )

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("darien")
@@ -22,7 +23,9 @@ PROBLEM_TYPES = {
     "unauthorized": "This endpoint needs an Authorization: Bearer <key> header.",
     "forbidden": "The bearer key is not one of the configured keys.",
     "unsupported-media-type": "The request body's Content-Type is not one the endpoint reads.",
+    "malformed-json": "The request body is not well-formed JSON; the detail says where it breaks.",
     "method-not-allowed": "The resource exists but not for this HTTP method.",
+    "rate-limited": "Too many requests from this client; retry after the Retry-After delay.",
     "not-ready": "This worker does not serve the database's current version; the detail says why.",
     "database-unavailable": "The database does not answer; reads of loaded data still work. "
     "Retry after the Retry-After delay.",
@@ -101,8 +104,17 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return errors
 
 
+def malformed_json(detail: str) -> Problem:
+    """The 400 for a body that is not JSON at all (a 422 is for JSON that breaks the schema)."""
+    return Problem(400, "malformed-json", "Malformed JSON", f"body is not valid JSON: {detail}")
+
+
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
+    broken = [e for e in exc.errors() if e.get("type") == "json_invalid"]
+    if broken:
+        where = broken[0].get("ctx", {}).get("error", "")
+        return problem_response(request, malformed_json(str(where) or "cannot be parsed"))
     errors = _validation_errors(exc)
     detail = "; ".join(f"{e['param']}: {e['msg']}" for e in errors)
     return problem_response(
@@ -124,12 +136,33 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
     response = problem_response(request, Problem(exc.status_code, slug, title, detail))
     response.headers.update(exc.headers or {})
+    if exc.status_code == 405:
+        response.headers["allow"] = ", ".join(_allowed_methods(request))
     allow = response.headers.get("allow")
     if allow and "GET" in allow.split(", ") and "HEAD" not in allow:
         response.headers["allow"] = (
             f"{allow}, HEAD"  # the fast path answers HEAD wherever GET works
         )
     return response
+
+
+def flat_routes(routes: Sequence[BaseRoute]) -> list[BaseRoute]:
+    """Every route, with those of included routers listed one by one."""
+    found: list[BaseRoute] = []
+    for route in routes:
+        included = getattr(route, "original_router", None)  # FastAPI's record of include_router
+        found.extend(flat_routes(included.routes) if included is not None else [route])
+    return found
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (Starlette names only the first route's)."""
+    methods: list[str] = []
+    for route in flat_routes(request.app.router.routes):
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods.extend(m for m in getattr(route, "methods", ()) if m not in methods)
+    return methods
 
 
 def problem_bytes(status: int, slug: str, title: str, detail: str, instance: str) -> bytes:

@@ -4,6 +4,7 @@ Shared by POST and DELETE /v1/documents and `darien ingest [--remove]`; the call
 anywhere leaves no partial rows.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -21,6 +22,16 @@ from app.storage import queries
 from app.storage.tables import Document, Figure, Source
 
 T = TypeVar("T")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The bounds of `published`, for the OpenAPI (a date's ge/le do not reach the JSON schema).
+YEARS_1900_TO_2100 = r"^(19[0-9]{2}|20[0-9]{2}|2100)-"
+
+
+def calendar_date(value: object) -> object:
+    """A date is written YYYY-MM-DD: a number or a timestamp is refused, not read as Unix time."""
+    if isinstance(value, int | float) or (isinstance(value, str) and not ISO_DATE.fullmatch(value)):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
 
 
 class DocumentMeta(BaseModel):
@@ -31,13 +42,20 @@ class DocumentMeta(BaseModel):
     publisher: str = Field(min_length=1, max_length=200, examples=["Agencia EFE"])
     title: str = Field(min_length=1, max_length=500, examples=["Darién crossings fall in 2024"])
     url: str | None = Field(default=None, max_length=1000, pattern=r"^https?://\S+$")
-    published: date = Field(ge=date(1900, 1, 1), le=date(2100, 12, 31), examples=["2024-01-10"])
+    published: date = Field(
+        ge=date(1900, 1, 1),
+        le=date(2100, 12, 31),
+        examples=["2024-01-10"],
+        json_schema_extra={"pattern": YEARS_1900_TO_2100},
+    )
     language: Literal["en", "es"] | None = Field(default=None, description="Detected when absent")
     attributed_to: str = Field(
         default="unattributed", min_length=1, max_length=64, examples=["SNM"]
     )
     kind: SourceKind = Field(default=SourceKind.news)
     wire: str | None = Field(default=None, max_length=64, description="Agency, if syndicated")
+
+    _published_is_a_date = field_validator("published", mode="before")(calendar_date)
 
 
 class DocumentUpload(DocumentMeta):

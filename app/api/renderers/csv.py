@@ -42,11 +42,19 @@ class Columns:
     def names(self) -> list[str]:
         return list(self.columns)
 
-    def only(self, names: Sequence[str]) -> "Columns":
-        """These columns alone, in the order given (names already checked)."""
+    def for_keys(self, names: Sequence[str]) -> "Columns":
+        """The columns ?fields= asks for, in its order: a column by its name, or a key of the JSON
+        row as the columns under it (source: source_id, publisher, ...) or as a column of its own."""
         chosen = Columns()
-        chosen.columns = {name: self.columns[name] for name in names}
+        for name in names:
+            picked = [self.columns[name]] if name in self.columns else self._under(name)
+            for column in picked:
+                chosen.columns.setdefault(column.name, column)
         return chosen
+
+    def _under(self, key: str) -> list[Column]:
+        nested = [c for c in self.columns.values() if len(c.path) > 1 and c.path[0] == key]
+        return nested or [Column(key, (key,))]
 
 
 def cell(value: Any) -> str:

@@ -41,38 +41,49 @@ class ListView:
     response: Response
 
 
-FieldsParam = Annotated[
-    str | None,
-    Query(
+def fields_query(keys: Sequence[str]) -> Any:
+    """?fields= over these keys; the OpenAPI pattern says exactly what chosen_fields accepts."""
+    names = "|".join(keys)
+    return Query(
         max_length=500,
-        examples=["period,value,qualifier"],
-        description="Comma-separated keys: each row keeps only these (an unknown key is a 422 "
-        "naming the valid ones)",
-    ),
-]
+        examples=[",".join(keys[:3])],
+        description="Comma-separated keys: each row keeps only these. A key of the JSON row or "
+        "a CSV column name, in either format (an unknown key is a 422 naming the valid ones)",
+        json_schema_extra={"pattern": f"^(?:{names})(?:,(?:{names}))*$"},
+    )
+
+
 BomParam = Annotated[
     bool, Query(description="CSV only: start with a UTF-8 byte-order mark, for Excel")
 ]
 
 
-def negotiated_view(
-    request: Request,
-    response: Response,
-    format_: Annotated[
-        Literal["json", "csv"] | None,
-        Query(alias="format", description="json or csv (default: by Accept, else json)"),
-    ] = None,
-    fields: FieldsParam = None,
-    bom: BomParam = False,
-) -> ListView:
-    chosen = format_ or preferred_format(request.headers.get("accept", ""))
-    return ListView(chosen, fields, bom, request, response)
+def views(keys: Sequence[str]) -> tuple[Callable[..., ListView], Callable[..., ListView]]:
+    """The dependencies reading the view of the negotiated list and of its .csv twin."""
+    fields_of_keys = fields_query(keys)
 
+    def negotiated_view(
+        request: Request,
+        response: Response,
+        format_: Annotated[
+            Literal["json", "csv"] | None,
+            Query(alias="format", description="json or csv (default: by Accept, else json)"),
+        ] = None,
+        fields: Annotated[str | None, fields_of_keys] = None,
+        bom: BomParam = False,
+    ) -> ListView:
+        chosen = format_ or preferred_format(request.headers.get("accept", ""))
+        return ListView(chosen, fields, bom, request, response)
 
-def csv_view(
-    request: Request, response: Response, fields: FieldsParam = None, bom: BomParam = False
-) -> ListView:
-    return ListView("csv", fields, bom, request, response)
+    def csv_view(
+        request: Request,
+        response: Response,
+        fields: Annotated[str | None, fields_of_keys] = None,
+        bom: BomParam = False,
+    ) -> ListView:
+        return ListView("csv", fields, bom, request, response)
+
+    return negotiated_view, csv_view
 
 
 def listed(
@@ -89,6 +100,7 @@ def listed(
     errors = {status: answer for status, answer in (responses or {}).items() if status != 200}
 
     def register(endpoint: Endpoint) -> Endpoint:
+        negotiated_view, csv_view = views(field_keys(endpoint, columns))
         ok = {
             **(responses or {}).get(200, {}),
             "content": {CSV_MEDIA: {"schema": {"type": "string"}}},
@@ -121,24 +133,34 @@ def rendered_list(
 ) -> Callable[..., Awaitable[Any]]:
     """The endpoint rendering its list as the request's view asks: JSON, trimmed JSON or CSV."""
     row_keys = json_row_keys(inspect.signature(endpoint).return_annotation)
+    keys = field_keys(endpoint, columns)
 
     def finish(as_json: Callable[[], Any], result: Any, list_view: ListView) -> Any:
-        valid = columns.names if list_view.format == "csv" else row_keys
-        fields = chosen_fields(list_view.fields, valid)
+        fields = chosen_fields(list_view.fields, keys)
         if list_view.format == "json" and fields is None:
             return result  # FastAPI serialises it as usual
         body = as_json()
         if list_view.format == "csv":
-            shown = columns.only(fields) if fields else columns
+            shown = columns.for_keys(fields) if fields else columns
             content = render_csv(body["data"], shown, list_view.bom)
             headers = {"Content-Disposition": f'attachment; filename="{filename(list_view)}"'}
             return CsvResponse(content, headers={**kept_headers(list_view), **headers})
-        body["data"] = [{key: row.get(key) for key in fields or ()} for row in body["data"]]
+        picked = [(key, key in row_keys) for key in fields or ()]
+        body["data"] = [
+            {key: row.get(key) if own else columns.columns[key].value(row) for key, own in picked}
+            for row in body["data"]
+        ]
         return Response(
             orjson.dumps(body), media_type="application/json", headers=kept_headers(list_view)
         )
 
     return with_view(endpoint, view, finish)
+
+
+def field_keys(endpoint: Callable[..., Any], columns: Columns) -> list[str]:
+    """What ?fields= may name: the keys of a JSON row, then the CSV columns not among them."""
+    row_keys = json_row_keys(inspect.signature(endpoint).return_annotation)
+    return [*row_keys, *(name for name in columns.names if name not in row_keys)]
 
 
 def json_row_keys(envelope: Any) -> list[str]:
@@ -153,11 +175,13 @@ def chosen_fields(fields: str | None, valid: Sequence[str]) -> list[str] | None:
     """The keys named by ?fields= (duplicates dropped), or a 422 naming the valid ones."""
     if fields is None:
         return None
-    names = list(dict.fromkeys(name.strip() for name in fields.split(",")))
+    # Exactly the OpenAPI pattern: no blanks around keys; a final newline is what `$` allows.
+    names = list(dict.fromkeys(fields.removesuffix("\n").split(",")))
     unknown = [name for name in names if name not in valid]
-    if unknown or not names:
+    if unknown:
         allowed = ", ".join(valid)
-        message = f"unknown key(s) {', '.join(unknown) or '(none given)'}; valid keys: {allowed}"
+        shown = ", ".join(name or "(empty)" for name in unknown)
+        message = f"unknown key(s) {shown}; valid keys: {allowed}"
         raise Problem(
             422,
             "invalid-parameter",

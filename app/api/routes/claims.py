@@ -4,14 +4,15 @@ import asyncio
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from app.api.deps import RecordDep, check_text_size
+from app.api.deps import RecordDep, check_text_size, require_json
 from app.api.present import claim_public
 from app.api.schemas import ClaimsPublic
 from app.domain.claims import judge_all
 from app.extract import extract_figures
+from app.ingest.uploads import YEARS_1900_TO_2100, calendar_date
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 # Texts up to this many characters are checked on the event loop (a few milliseconds at most).
@@ -24,15 +25,20 @@ class ClaimCheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(
-        min_length=1, examples=["Más de medio millón de migrantes cruzaron el Darién en 2023."]
+        min_length=1,
+        json_schema_extra={"pattern": r"\S"},  # not blank: what not_blank checks
+        examples=["Más de medio millón de migrantes cruzaron el Darién en 2023."],
     )
     published: date | None = Field(
         default=None,
         ge=date(1900, 1, 1),
         le=date(2100, 12, 31),
+        json_schema_extra={"pattern": YEARS_1900_TO_2100},
         description="Publication date; resolves 'last year', 'so far this year'",
     )
     language: Literal["en", "es"] | None = Field(default=None, description="Detected when null")
+
+    _published_is_a_date = field_validator("published", mode="before")(calendar_date)
 
     @field_validator("text")
     @classmethod
@@ -42,7 +48,9 @@ class ClaimCheckRequest(BaseModel):
         return text
 
 
-@router.post("/check", summary="Check the figures a text states")
+@router.post(
+    "/check", summary="Check the figures a text states", dependencies=[Depends(require_json)]
+)
 async def check_claims(
     request: Request, record: RecordDep, body: Annotated[ClaimCheckRequest, Body()]
 ) -> ClaimsPublic:

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.deps import RecordDep
 from app.api.present import canonical_detail_public, series_public
-from app.api.problems import Problem, invalid
+from app.api.problems import Problem
 from app.api.renderers.columns import CANONICAL_FIGURES
 from app.api.renderers.lists import listed
 from app.api.renderers.text_routes import text_twin
@@ -43,9 +43,10 @@ async def list_yearly(
         ),
     ] = None,
 ) -> SeriesPublic:
-    """One canonical figure per year; years without one are listed in meta.missing."""
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise invalid("from", f"must not be after to ({year_to})", year_from)
+    """One canonical figure per year; years without one are listed in meta.missing.
+
+    A `from` after `to` is an empty range: an empty series, as for years nothing covers.
+    """
     return series_public(record.yearly_series(year_from, year_to), record.version)
 
 
@@ -87,15 +88,16 @@ async def list_monthly(
         ),
     ] = None,
 ) -> SeriesPublic:
-    """One canonical figure per month; months without one are absent and listed in meta.missing."""
-    if year is not None and (month_from or month_to):
-        raise invalid("year", "use either year or from/to, not both", year)
-    if year is not None:
-        return series_public(record.monthly_series((year, 1), (year, 12)), record.version)
+    """One canonical figure per month; months without one are absent and listed in meta.missing.
+
+    Filters combine: `year` with `from`/`to` is the months of that year within the range; a `from`
+    after `to` is an empty range.
+    """
     start = parse_month(month_from) if month_from else None
     end = parse_month(month_to) if month_to else None
-    if start and end and start > end:
-        raise invalid("from", f"must not be after to ({month_to})", month_from)
+    if year is not None:
+        start = max(start or (year, 1), (year, 1))
+        end = min(end or (year, 12), (year, 12))
     return series_public(record.monthly_series(start, end), record.version)
 
 
