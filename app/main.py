@@ -18,6 +18,7 @@ from app.api.routes import (
     figures,
     meta,
     sources,
+    summary,
 )
 from app.asgi.fastpath import FastPath, Variants
 from app.asgi.requestlog import RequestLog
@@ -88,7 +89,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
     outage.install(app)
-    for module in (crossings, figures, sources, documents, claims, meta, docs):
+    for module in (crossings, figures, sources, documents, claims, meta, docs, summary):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

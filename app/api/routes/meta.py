@@ -34,6 +34,8 @@ ENDPOINTS = [
     ("GET", "figures-csv", "/v1/figures.csv?year=2023", "Reported figures as CSV"),
     ("GET", "sources-csv", "/v1/sources.csv", "Sources as CSV"),
     ("GET", "documents-csv", "/v1/documents.csv", "Stored documents as CSV"),
+    ("GET", "summary", "/v1/summary", "Latest year and month, year to date, records, changes"),
+    ("GET", "summary-txt", "/v1/summary.txt", "The summary as sentences (lang=en or es)"),
     ("GET", "sources", "/v1/sources", "Every source, paginated"),
     ("GET", "source", "/v1/sources/S002", "One source with the figures it reports"),
     ("POST", "claims", "/v1/claims/check", "POST a text: its figures judged against the record"),
