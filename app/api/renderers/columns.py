@@ -80,3 +80,43 @@ DOCUMENTS = Columns(
     "updated_at",
     "url",
 )
+
+BREAKDOWN_COVERAGE = tuple(
+    (f"{dimension}_{part}", f"{dimension}.{part}")
+    for dimension in ("nationality", "sex", "age", "sex_age")
+    for part in ("available", "full_year", "months", "periods", "subjects")
+)
+
+COVERAGE = Columns(
+    "year",
+    "total",
+    "total_id",
+    "total_value",
+    "month_count",
+    "months",
+    "missing_months",
+    *BREAKDOWN_COVERAGE,
+)
+
+CHECKS = Columns(
+    "id",
+    "kind",
+    "period",
+    "period_start",
+    "period_end",
+    "subject",
+    "comparison",
+    "result",
+    ("stated_id", "stated.id"),
+    ("stated_value", "stated.value"),
+    ("stated_qualifier", "stated.qualifier"),
+    "computed",
+    "computed_upper",
+    "difference",
+    "part_ids",
+    "outer_ids",
+    "missing",
+    "explanation",
+    ("stated_source_id", "stated.source_id"),
+    ("stated_citation", "stated.citation"),
+)
