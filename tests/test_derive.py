@@ -64,16 +64,6 @@ def recompute(derived: DerivedFigure) -> float | None:
     return round(100 * (a - b) / b, 1) if b else None
 
 
-def every_derivation(month: str, months: dict[str, CanonicalFigure]) -> list[DerivedFigure]:
-    return [
-        *change_of(month, months),
-        *change_on_year(month, months),
-        year_to_date(month, months),
-        rolling_12_months(month, months),
-        *year_to_date_change(month, months),
-    ]
-
-
 series = st.dictionaries(
     st.sampled_from(MONTHS),
     st.tuples(st.integers(min_value=0, max_value=500_000), QUALIFIERS),
@@ -81,44 +71,54 @@ series = st.dictionaries(
 )
 
 
+def every_derivation(
+    drawn: dict[str, tuple[int, Qualifier]],
+) -> tuple[dict[str, CanonicalFigure], list[DerivedFigure]]:
+    """A drawn series as canonical months, and every figure derived for its last two years."""
+    months = {period: canonical(period, value, q) for period, (value, q) in drawn.items()}
+    derived = [
+        figure
+        for month in MONTHS[12:]
+        for figure in (
+            *change_of(month, months),
+            *change_on_year(month, months),
+            year_to_date(month, months),
+            rolling_12_months(month, months),
+            *year_to_date_change(month, months),
+        )
+    ]
+    return months, derived
+
+
 @given(series)
 def test_every_derived_figure_recomputes_from_its_listed_inputs(
     drawn: dict[str, tuple[int, Qualifier]],
 ) -> None:
-    months = {
-        period: canonical(period, value, qualifier) for period, (value, qualifier) in drawn.items()
-    }
-    for month in MONTHS[12:]:
-        for derived in every_derivation(month, months):
-            assert [f.id for f in derived.inputs] == [
-                months[p].figure.id for p in derived.input_periods if p in months
-            ]
-            if derived.value is None:
-                assert derived.reason
-                continue
-            assert derived.value == recompute(derived)
-            assert not derived.missing
-            assert all(f.qualifier in ("exact", "approximate") for f in derived.inputs)
-            exact = all(f.qualifier == "exact" for f in derived.inputs)
-            assert derived.qualifier == ("exact" if exact else "approximate")
-            for name in (f.id for f in derived.inputs):
-                assert name in derived.formula
+    months, derived_figures = every_derivation(drawn)
+    for derived in derived_figures:
+        assert [f.id for f in derived.inputs] == [
+            months[p].figure.id for p in derived.input_periods if p in months
+        ]
+        if derived.value is None:
+            continue
+        assert derived.value == recompute(derived)
+        exact = all(f.qualifier == "exact" for f in derived.inputs)
+        assert derived.qualifier == ("exact" if exact else "approximate")
+        assert all(f.id in derived.formula for f in derived.inputs)
 
 
 @given(series)
 def test_a_derived_figure_is_absent_exactly_when_an_input_is_missing_or_a_bound(
     drawn: dict[str, tuple[int, Qualifier]],
 ) -> None:
-    months = {
-        period: canonical(period, value, qualifier) for period, (value, qualifier) in drawn.items()
-    }
-    for month in MONTHS[12:]:
-        for derived in every_derivation(month, months):
-            missing = [p for p in derived.input_periods if p not in months]
-            bound = [f for f in derived.inputs if f.qualifier in ("more_than", "less_than")]
-            assert list(derived.missing) == missing
-            if missing or bound:
-                assert derived.value is None
+    months, derived_figures = every_derivation(drawn)
+    for derived in derived_figures:
+        missing = [p for p in derived.input_periods if p not in months]
+        bound = [f for f in derived.inputs if f.qualifier in ("more_than", "less_than")]
+        assert list(derived.missing) == missing
+        from_zero = derived.operation is Operation.percent_change and recompute(derived) is None
+        assert (derived.value is None) == bool(missing or bound or from_zero)
+        assert (derived.reason is None) == (derived.value is not None)
 
 
 def test_year_to_date_names_the_gap_instead_of_filling_it() -> None:

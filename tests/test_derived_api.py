@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from app.ingest.seed import seed
-from app.storage.engine import migrate
 from tests.conftest import ApiClient
-from tests.databases import Databases, engine_for
+from tests.databases import Databases, seeded_from
 
 DERIVED_SEED = Path(__file__).parent / "fixtures" / "derived_seed"
 
@@ -20,12 +18,8 @@ DERIVED_SEED = Path(__file__).parent / "fixtures" / "derived_seed"
 @pytest.fixture
 def database_url(databases: Databases) -> Iterator[str]:
     """This module's clients read a database seeded from the derived-figures fixture seed."""
-    url = databases.new_empty()
-    with engine_for(url) as engine:
-        migrate(engine)
-        seed(engine, DERIVED_SEED)
-    yield url
-    databases.drop(url)
+    with seeded_from(databases, DERIVED_SEED) as url:
+        yield url
 
 
 def by_period(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
