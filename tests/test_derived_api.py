@@ -167,3 +167,16 @@ def test_checks_filter_by_result_and_kind(client: ApiClient) -> None:
     kinds = client.get("/v1/checks?kind=period_matches_months").json()["data"]
     assert {row["kind"] for row in kinds} == {"period_matches_months"}
     assert client.get("/v1/checks?result=maybe").status_code == 422
+
+
+def test_csv_twin_carries_derived_columns_only_when_asked(client: ApiClient) -> None:
+    plain = client.get("/v1/crossings/monthly.csv?year=2041").text.splitlines()[0]
+    assert "change" not in plain.split(",")
+    asked = client.get("/v1/crossings/monthly.csv?year=2041&include=change,ytd").text
+    rows = list(csv.DictReader(io.StringIO(asked)))
+    assert [(r["period"], r["change"], r["year_to_date"]) for r in rows] == [
+        ("2041-01", "-50", "50"),
+        ("2041-03", "", ""),
+    ]
+    assert rows[1]["year_to_date_reason"] == "no canonical figure for 2041-02"
+    assert "rolling_12_months" not in rows[0]

@@ -30,6 +30,13 @@ FIGURE_VALUE: tuple[str | tuple[str, str], ...] = (
     "attributed_to",
 )
 
+# Derived figures a series row carries only when asked (?include=): value, formula, and reason.
+DERIVED = tuple(
+    (f"{name}{part}", f"{name}.{key}")
+    for name in ("change", "change_percent", "year_to_date", "rolling_12_months")
+    for part, key in (("", "value"), ("_formula", "formula"), ("_reason", "reason"))
+)
+
 CANONICAL_FIGURES = Columns(
     *FIGURE_VALUE,
     ("selection_method", "selection.method"),
@@ -39,6 +46,7 @@ CANONICAL_FIGURES = Columns(
     *PROVENANCE,
     "document_id",
     "url",
+    optional=DERIVED,
 )
 
 FIGURES = Columns(
