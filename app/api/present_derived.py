@@ -1,7 +1,7 @@
 """The v1 JSON views of derived figures, coverage and checks (see app.domain.derive, coverage, checks)."""
 
 from app.api.present import canonical_public
-from app.api.schemas import DerivedFigurePublic, InputPublic
+from app.api.schemas_derived import DerivedFigurePublic, InputPublic
 from app.api.schemas_overview import LatestPublic, SummaryMeta, SummaryPublic, YearToDatePublic
 from app.domain.citation import cite
 from app.domain.derive import DerivedFigure

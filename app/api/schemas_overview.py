@@ -4,7 +4,8 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from app.api.schemas import CanonicalFigurePublic, DerivedFigurePublic, InputPublic
+from app.api.schemas import CanonicalFigurePublic
+from app.api.schemas_derived import DerivedFigurePublic, InputPublic
 from app.domain.checks import CheckKind, Comparison, Outcome
 
 
