@@ -180,3 +180,10 @@ def test_csv_twin_carries_derived_columns_only_when_asked(client: ApiClient) -> 
     ]
     assert rows[1]["year_to_date_reason"] == "no canonical figure for 2041-02"
     assert "rolling_12_months" not in rows[0]
+
+
+def test_an_empty_include_adds_nothing_and_monthly_sums_are_pointed_to(client: ApiClient) -> None:
+    row = client.get("/v1/crossings/yearly?include=").json()["data"][0]
+    assert "change" not in row
+    detail = client.get("/v1/crossings/yearly/2040?include=rolling12").json()["detail"]
+    assert "/v1/crossings/monthly" in detail

@@ -24,8 +24,10 @@ YEARLY_INCLUDES = ("change",)
 MONTHLY_INCLUDES = ("change", "ytd", "rolling12")
 
 
-def include_param(allowed: tuple[str, ...]) -> Callable[[str | None], frozenset[str]]:
-    """A dependency reading ?include=a,b (a 422 naming the allowed values otherwise)."""
+def include_param(
+    allowed: tuple[str, ...], hint: str = ""
+) -> Callable[[str | None], frozenset[str]]:
+    """A dependency reading ?include=a,b (a 422 naming the allowed values, and `hint`, otherwise)."""
     shown = ", ".join(allowed)
 
     def include(
@@ -40,11 +42,11 @@ def include_param(allowed: tuple[str, ...]) -> Callable[[str | None], frozenset[
     ) -> frozenset[str]:
         if include is None:
             return frozenset()
-        names = {name.strip() for name in include.split(",")}
+        names = {name.strip() for name in include.split(",") if name.strip()}
         unknown = sorted(names - set(allowed))
         if unknown:
             raise invalid(
-                "include", f"unknown value(s) {', '.join(unknown)}; allowed: {shown}", include
+                "include", f"unknown value(s) {', '.join(unknown)}; allowed: {shown}{hint}", include
             )
         return frozenset(names)
 

@@ -18,7 +18,8 @@ from app.record.build import Record
 router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
 
 MONTH_PATTERN = r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"  # 1900-01 to 2100-12, like the years
-YearlyInclude = Annotated[frozenset[str], Depends(include_param(YEARLY_INCLUDES))]
+MONTHLY_ONLY = " (ytd and rolling12 are offered on /v1/crossings/monthly)"
+YearlyInclude = Annotated[frozenset[str], Depends(include_param(YEARLY_INCLUDES, MONTHLY_ONLY))]
 MonthlyInclude = Annotated[frozenset[str], Depends(include_param(MONTHLY_INCLUDES))]
 
 
