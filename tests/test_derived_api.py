@@ -111,6 +111,7 @@ def test_summary_text_in_both_languages(client: ApiClient) -> None:
     assert "Record year: 1,200 people" in english
     assert "Último año: 600 personas cruzaron el Darién en 2041" in spanish
     assert "Año récord: 1.200 personas" in spanish
+    assert "no disponible (sin cifra canónica para 2041-02)" in spanish
 
 
 def test_coverage_lists_months_and_breakdowns(client: ApiClient) -> None:

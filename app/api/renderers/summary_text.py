@@ -58,13 +58,24 @@ def derived_text(derived: Mapping[str, Any], lang: Lang, after: str = "") -> str
     """'3,091 people in 2025 (derived: F0199 + ...)', or why it is not available."""
     words = HEADINGS[lang]
     if derived["value"] is None:
-        return f"{words['absent']} ({derived['reason']})"
+        return f"{words['absent']} ({absent_reason(derived, lang)})"
     value = number_text(derived["value"], lang)
     if derived["unit"] == "percent":
         value = f"{'+' if derived['value'] > 0 else ''}{value}{' ' if lang == 'es' else ''}%"
     elif derived["operation"] != "sum" and derived["value"] > 0:
         value = f"+{value}"
     return f"{value}{after} ({words['derived']}: {derived['formula']})"
+
+
+def absent_reason(derived: Mapping[str, Any], lang: Lang) -> str:
+    """Why a derived figure is absent, in the reader's language."""
+    if lang == "en":
+        return str(derived["reason"])
+    if derived["missing"]:
+        return f"sin cifra canónica para {', '.join(derived['missing'])}"
+    if derived["operation"] == "percent_change" and "zero" in derived["reason"]:
+        return "el valor anterior es cero"
+    return "una de las cifras es una cota, no un conteo"
 
 
 def change_text(change: Mapping[str, Any], percent: Mapping[str, Any], lang: Lang) -> str:
