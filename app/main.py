@@ -17,7 +17,9 @@ from app.api.routes import (
     documents,
     figures,
     meta,
+    overview,
     sources,
+    summary,
 )
 from app.asgi.fastpath import FastPath, Variants
 from app.asgi.requestlog import RequestLog
@@ -89,7 +91,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     problems.install(app)
     openapi.install(app)
     outage.install(app)
-    for module in (crossings, figures, sources, documents, claims, meta, docs):
+    for module in (crossings, figures, sources, documents, claims, meta, docs, summary, overview):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

@@ -106,3 +106,19 @@ def engine_for(url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+@contextmanager
+def seeded_from(databases: Databases, seed_dir: Path) -> Iterator[str]:
+    """A new database migrated and seeded from another seed folder (a fixture seed), then dropped."""
+    from app.ingest.seed import seed
+    from app.storage.engine import migrate
+
+    url = databases.new_empty()
+    with engine_for(url) as engine:
+        migrate(engine)
+        seed(engine, seed_dir)
+    try:
+        yield url
+    finally:
+        databases.drop(url)

@@ -78,3 +78,48 @@ def test_twelve_months_of_2023_sum_to_the_year(client: ApiClient) -> None:
     year = client.get("/v1/crossings/yearly/2023").json()
     assert len(months["data"]) == 12
     assert sum(row["value"] for row in months["data"]) == year["value"] == 520085
+
+
+def test_summary_matches_golden(client: ApiClient) -> None:
+    response = client.get("/v1/summary")
+    assert response.status_code == 200
+    assert_golden("summary", response.json())
+
+
+def test_summary_of_the_real_record(client: ApiClient) -> None:
+    body = client.get("/v1/summary").json()
+    assert (body["record_year"]["period"], body["record_year"]["value"]) == ("2023", 520085)
+    assert body["latest_year"]["figure"]["value"] == 3091
+    assert body["year_to_date"]["change"]["missing"] == ["2024-05"]  # a gap stays a gap
+
+
+def test_2024_fell_about_42_percent_from_2023(client: ApiClient) -> None:
+    body = client.get("/v1/crossings/yearly/2024?include=change").json()
+    assert (body["change"]["value"], body["change_percent"]["value"]) == (302203 - 520085, -41.9)
+    assert body["change"]["derived_from"] == ["F0090", "F0066"]
+
+
+def test_mid_december_2024_sex_and_age_split_falls_10000_short(client: ApiClient) -> None:
+    failed = client.get("/v1/checks", params={"result": "fail"}).json()["data"]
+    split = next(c for c in failed if c["subject"] == "sex_age: men + women + boys + girls")
+    assert (split["period"], split["computed"], split["stated"]["value"]) == (
+        "2024-01-01/2024-12-16",
+        290549,
+        300549,
+    )
+    assert split["stated"]["id"] == "F0094"
+    assert len(split["part_ids"]) == 4
+
+
+def test_months_of_2023_pass_and_the_preliminary_march_2022_shows(client: ApiClient) -> None:
+    checks = {c["id"]: c for c in client.get("/v1/checks?kind=months_sum_to_year").json()["data"]}
+    assert checks["months_sum_to_year/2023/months"]["result"] == "pass"
+    assert checks["months_sum_to_year/2022/months"]["difference"] == 142
+    years = client.get("/v1/checks?kind=period_matches_years").json()["data"]
+    assert any(c["period"] == "2010-01-01/2020-12-31" and c["result"] == "pass" for c in years)
+
+
+def test_coverage_counts_49_of_60_months_for_2021_to_2025(client: ApiClient) -> None:
+    rows = [r for r in client.get("/v1/coverage").json()["data"] if 2021 <= r["year"] <= 2025]
+    assert sum(r["month_count"] for r in rows) == 49
+    assert next(r for r in rows if r["year"] == 2024)["missing_months"] == ["2024-05", "2024-10"]

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from app.api.schemas_derived import DerivedFigurePublic, derived_field
 from app.domain.vocabulary import (
     DatePrecision,
     Dimension,
@@ -103,6 +104,18 @@ class CanonicalFigurePublic(FigurePublic):
     """The canonical figure of a period."""
 
     selection: Selection
+    change: DerivedFigurePublic | None = derived_field(
+        "With ?include=change: this period minus the one before (derived)"
+    )
+    change_percent: DerivedFigurePublic | None = derived_field(
+        "With ?include=change: the same change in percent of the period before (derived)"
+    )
+    year_to_date: DerivedFigurePublic | None = derived_field(
+        "Months only, with ?include=ytd: January to this month, summed (derived)"
+    )
+    rolling_12_months: DerivedFigurePublic | None = derived_field(
+        "Months only, with ?include=rolling12: the twelve months to this one, summed (derived)"
+    )
 
 
 class CanonicalDetailPublic(CanonicalFigurePublic):

@@ -30,6 +30,13 @@ FIGURE_VALUE: tuple[str | tuple[str, str], ...] = (
     "attributed_to",
 )
 
+# Derived figures a series row carries only when asked (?include=): value, formula, and reason.
+DERIVED = tuple(
+    (f"{name}{part}", f"{name}.{key}")
+    for name in ("change", "change_percent", "year_to_date", "rolling_12_months")
+    for part, key in (("", "value"), ("_formula", "formula"), ("_reason", "reason"))
+)
+
 CANONICAL_FIGURES = Columns(
     *FIGURE_VALUE,
     ("selection_method", "selection.method"),
@@ -39,6 +46,7 @@ CANONICAL_FIGURES = Columns(
     *PROVENANCE,
     "document_id",
     "url",
+    optional=DERIVED,
 )
 
 FIGURES = Columns(
@@ -79,4 +87,44 @@ DOCUMENTS = Columns(
     "created_at",
     "updated_at",
     "url",
+)
+
+BREAKDOWN_COVERAGE = tuple(
+    (f"{dimension}_{part}", f"{dimension}.{part}")
+    for dimension in ("nationality", "sex", "age", "sex_age")
+    for part in ("available", "full_year", "months", "periods", "subjects")
+)
+
+COVERAGE = Columns(
+    "year",
+    "total",
+    "total_id",
+    "total_value",
+    "month_count",
+    "months",
+    "missing_months",
+    *BREAKDOWN_COVERAGE,
+)
+
+CHECKS = Columns(
+    "id",
+    "kind",
+    "period",
+    "period_start",
+    "period_end",
+    "subject",
+    "comparison",
+    "result",
+    ("stated_id", "stated.id"),
+    ("stated_value", "stated.value"),
+    ("stated_qualifier", "stated.qualifier"),
+    "computed",
+    "computed_upper",
+    "difference",
+    "part_ids",
+    "outer_ids",
+    "missing",
+    "explanation",
+    ("stated_source_id", "stated.source_id"),
+    ("stated_citation", "stated.citation"),
 )

@@ -30,9 +30,14 @@ class Column:
 class Columns:
     """The columns of a list's CSV: a key of the JSON row, or (header, "dotted.path") to flatten."""
 
-    def __init__(self, *specs: str | tuple[str, str]) -> None:
+    def __init__(
+        self, *specs: str | tuple[str, str], optional: Sequence[str | tuple[str, str]] = ()
+    ) -> None:
         self.columns: dict[str, Column] = {}
-        for spec in specs:
+        # Optional columns flatten keys a JSON row carries only when asked (?include=change);
+        # a CSV shows them only when some row has their key.
+        self.optional = frozenset(spec if isinstance(spec, str) else spec[0] for spec in optional)
+        for spec in (*specs, *optional):
             name, path = (spec, spec) if isinstance(spec, str) else spec
             if not _SNAKE.match(name) or name in self.columns:
                 raise ValueError(f"CSV column {name!r} must be unique and snake_case")
@@ -55,6 +60,17 @@ class Columns:
     def _under(self, key: str) -> list[Column]:
         nested = [c for c in self.columns.values() if len(c.path) > 1 and c.path[0] == key]
         return nested or [Column(key, (key,))]
+
+    def for_rows(self, rows: Sequence[Mapping[str, Any]]) -> "Columns":
+        """Every column, less the optional ones whose key no row carries."""
+        carried = {key for row in rows for key in row}
+        chosen = Columns()
+        chosen.columns = {
+            name: column
+            for name, column in self.columns.items()
+            if name not in self.optional or column.path[0] in carried
+        }
+        return chosen
 
 
 def cell(value: Any) -> str:

@@ -141,7 +141,7 @@ def rendered_list(
             return result  # FastAPI serialises it as usual
         body = as_json()
         if list_view.format == "csv":
-            shown = columns.for_keys(fields) if fields else columns
+            shown = columns.for_keys(fields) if fields else columns.for_rows(body["data"])
             content = render_csv(body["data"], shown, list_view.bom)
             headers = {"Content-Disposition": f'attachment; filename="{filename(list_view)}"'}
             return CsvResponse(content, headers={**kept_headers(list_view), **headers})

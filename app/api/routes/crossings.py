@@ -2,9 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.deps import RecordDep
+from app.api.derived import MONTHLY_INCLUDES, YEARLY_INCLUDES, include_param, with_derived
 from app.api.present import canonical_detail_public, series_public
 from app.api.problems import Problem
 from app.api.renderers.columns import CANONICAL_FIGURES
@@ -17,6 +18,9 @@ from app.record.build import Record
 router = APIRouter(prefix="/v1/crossings", tags=["crossings"])
 
 MONTH_PATTERN = r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"  # 1900-01 to 2100-12, like the years
+MONTHLY_ONLY = " (ytd and rolling12 are offered on /v1/crossings/monthly)"
+YearlyInclude = Annotated[frozenset[str], Depends(include_param(YEARLY_INCLUDES, MONTHLY_ONLY))]
+MonthlyInclude = Annotated[frozenset[str], Depends(include_param(MONTHLY_INCLUDES))]
 
 
 @listed(router, "/yearly", CANONICAL_FIGURES, summary="Canonical total per year")
@@ -42,12 +46,15 @@ async def list_yearly(
             description="Last year (default: last covered)",
         ),
     ] = None,
+    include: YearlyInclude = frozenset(),
 ) -> SeriesPublic:
     """One canonical figure per year; years without one are listed in meta.missing.
 
     A `from` after `to` is an empty range: an empty series, as for years nothing covers.
     """
-    return series_public(record.yearly_series(year_from, year_to), record.version)
+    body = series_public(record.yearly_series(year_from, year_to), record.version)
+    body.data = [with_derived(row, record.yearly, include) for row in body.data]
+    return body
 
 
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
@@ -55,12 +62,13 @@ async def list_yearly(
 async def get_yearly(
     record: RecordDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
+    include: YearlyInclude = frozenset(),
 ) -> CanonicalDetailPublic:
     """The canonical figure for a year and, in also_reported, every other figure for that year."""
     detail = record.yearly.get(str(year))
     if detail is None:
         raise _not_covered(record, "year", str(year))
-    return canonical_detail_public(detail)
+    return with_derived(canonical_detail_public(detail), record.yearly, include)
 
 
 @listed(router, "/monthly", CANONICAL_FIGURES, summary="Canonical total per month")
@@ -87,6 +95,7 @@ async def list_monthly(
             description="Last month, YYYY-MM",
         ),
     ] = None,
+    include: MonthlyInclude = frozenset(),
 ) -> SeriesPublic:
     """One canonical figure per month; months without one are absent and listed in meta.missing.
 
@@ -98,7 +107,18 @@ async def list_monthly(
     if year is not None:
         start = max(start or (year, 1), (year, 1))
         end = min(end or (year, 12), (year, 12))
-    return series_public(record.monthly_series(start, end), record.version)
+    return _monthly(record, start, end, include)
+
+
+def _monthly(
+    record: Record,
+    start: tuple[int, int] | None,
+    end: tuple[int, int] | None,
+    include: frozenset[str],
+) -> SeriesPublic:
+    body = series_public(record.monthly_series(start, end), record.version)
+    body.data = [with_derived(row, record.monthly, include) for row in body.data]
+    return body
 
 
 @router.get(
@@ -109,12 +129,13 @@ async def get_monthly(
     record: RecordDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
     month: Annotated[int, Path(ge=1, le=12, examples=[8], description="1-12")],
+    include: MonthlyInclude = frozenset(),
 ) -> CanonicalDetailPublic:
     """The canonical figure for a month and, in also_reported, every other figure for it."""
     detail = record.monthly.get(f"{year}-{month:02d}")
     if detail is None:
         raise _not_covered(record, "month", f"{year}-{month:02d}")
-    return canonical_detail_public(detail)
+    return with_derived(canonical_detail_public(detail), record.monthly, include)
 
 
 def _not_covered(record: Record, kind: str, wanted: str) -> Problem:

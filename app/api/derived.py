@@ -1,0 +1,61 @@
+"""Derived figures on the crossings series: the `?include=` parameter and the rows it adds to."""
+
+from collections.abc import Callable, Mapping
+from typing import Annotated, TypeVar
+
+from fastapi import Query
+
+from app.api.present_derived import derived_public
+from app.api.problems import invalid
+from app.api.schemas import CanonicalFigurePublic
+from app.domain.cells import CanonicalFigure
+from app.domain.derive import DerivedFigure, change_of, rolling_12_months, year_to_date
+
+Row = TypeVar("Row", bound=CanonicalFigurePublic)
+
+# What each ?include= value adds to a row: its keys and how they are computed from the series.
+Deriver = Callable[[str, Mapping[str, CanonicalFigure]], tuple[DerivedFigure, ...]]
+DERIVERS: dict[str, Deriver] = {
+    "change": change_of,
+    "ytd": lambda period, cells: (year_to_date(period, cells),),
+    "rolling12": lambda period, cells: (rolling_12_months(period, cells),),
+}
+YEARLY_INCLUDES = ("change",)
+MONTHLY_INCLUDES = ("change", "ytd", "rolling12")
+
+
+def include_param(
+    allowed: tuple[str, ...], hint: str = ""
+) -> Callable[[str | None], frozenset[str]]:
+    """A dependency reading ?include=a,b (a 422 naming the allowed values, and `hint`, otherwise)."""
+    shown = ", ".join(allowed)
+
+    def include(
+        include: Annotated[
+            str | None,
+            Query(
+                max_length=100,
+                examples=[",".join(allowed)],
+                description=f"Comma-separated derived figures to add to each row: {shown}",
+            ),
+        ] = None,
+    ) -> frozenset[str]:
+        if include is None:
+            return frozenset()
+        names = {name.strip() for name in include.split(",") if name.strip()}
+        unknown = sorted(names - set(allowed))
+        if unknown:
+            raise invalid(
+                "include", f"unknown value(s) {', '.join(unknown)}; allowed: {shown}{hint}", include
+            )
+        return frozenset(names)
+
+    return include
+
+
+def with_derived(row: Row, cells: Mapping[str, CanonicalFigure], include: frozenset[str]) -> Row:
+    """The row with the derived figures asked for (none: the row unchanged)."""
+    if not include:
+        return row
+    figures = [d for name in sorted(include) for d in DERIVERS[name](row.period, cells)]
+    return row.model_copy(update={d.name: derived_public(d) for d in figures})
