@@ -4,13 +4,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from app.api.breakdown_present import group_series_public
 from app.api.deps import RecordDep
+from app.api.group_filters import GroupFilter
 from app.api.present import canonical_detail_public, series_public
 from app.api.problems import Problem, invalid
 from app.api.renderers.columns import CANONICAL_FIGURES
 from app.api.renderers.lists import listed
 from app.api.renderers.text_routes import text_twin
 from app.api.schemas import CanonicalDetailPublic, SeriesPublic
+from app.domain.cells import Series
+from app.domain.groups import Subject
 from app.domain.periods import parse_month
 from app.record.build import Record
 
@@ -22,6 +26,7 @@ MONTH_PATTERN = r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"  # 1900-01 to 2100-12,
 @listed(router, "/yearly", CANONICAL_FIGURES, summary="Canonical total per year")
 async def list_yearly(
     record: RecordDep,
+    groups: GroupFilter,
     year_from: Annotated[
         int | None,
         Query(
@@ -43,10 +48,11 @@ async def list_yearly(
         ),
     ] = None,
 ) -> SeriesPublic:
-    """One canonical figure per year; years without one are listed in meta.missing."""
+    """One canonical figure per year; years without one are listed in meta.missing. With
+    nationality= or group=, those groups' counts instead, gaps listed per group."""
     if year_from is not None and year_to is not None and year_from > year_to:
         raise invalid("from", f"must not be after to ({year_to})", year_from)
-    return series_public(record.yearly_series(year_from, year_to), record.version)
+    return filtered(record, record.yearly_series(year_from, year_to), groups)
 
 
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
@@ -65,6 +71,7 @@ async def get_yearly(
 @listed(router, "/monthly", CANONICAL_FIGURES, summary="Canonical total per month")
 async def list_monthly(
     record: RecordDep,
+    groups: GroupFilter,
     year: Annotated[
         int | None, Query(ge=1900, le=2100, examples=[2023], description="All months of one year")
     ] = None,
@@ -87,16 +94,24 @@ async def list_monthly(
         ),
     ] = None,
 ) -> SeriesPublic:
-    """One canonical figure per month; months without one are absent and listed in meta.missing."""
+    """One canonical figure per month; months without one are absent and listed in meta.missing.
+    With nationality= or group=, those groups' counts instead, gaps listed per group."""
     if year is not None and (month_from or month_to):
         raise invalid("year", "use either year or from/to, not both", year)
     if year is not None:
-        return series_public(record.monthly_series((year, 1), (year, 12)), record.version)
+        return filtered(record, record.monthly_series((year, 1), (year, 12)), groups)
     start = parse_month(month_from) if month_from else None
     end = parse_month(month_to) if month_to else None
     if start and end and start > end:
         raise invalid("from", f"must not be after to ({month_to})", month_from)
-    return series_public(record.monthly_series(start, end), record.version)
+    return filtered(record, record.monthly_series(start, end), groups)
+
+
+def filtered(record: Record, totals: Series, groups: list[Subject] | None) -> SeriesPublic:
+    """The total series, or over the same periods the series of the groups asked for."""
+    if groups is None:
+        return series_public(totals, record.version)
+    return group_series_public(record.breakdowns.series(groups, totals.periods), record.version)
 
 
 @router.get(
