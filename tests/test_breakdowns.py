@@ -173,3 +173,10 @@ def test_the_nationality_list_names_every_code_with_a_csv_twin(client: ApiClient
     assert (hti["name_en"], hti["name_es"], hti["years"]) == ("Haiti", "Haití", [2030])
     rows = list(csv.DictReader(io.StringIO(client.get("/v1/nationalities.csv").text)))
     assert [r["code"] for r in rows] == ["CUB", "HTI", "VEN", "other"]
+
+
+def test_breakdowns_are_answered_again_from_the_fast_path(client: ApiClient) -> None:
+    for url in ("/v1/crossings/by-nationality?year=2030", "/v1/nationalities.csv"):
+        first = client.get(url)
+        again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+        assert again.status_code == 304, url

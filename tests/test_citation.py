@@ -7,21 +7,11 @@ from app.domain.cells import CanonicalCells
 from app.domain.citation import cited_figure, page_rank
 from app.domain.reconcile import Choice
 from app.domain.reports import Cell, ReportedFigure, SourceInfo
-from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
+from app.domain.vocabulary import Dimension, Qualifier, SourceKind, Unit
+from tests.test_cells import WIRE
 
 YEAR = Cell("crossings", Dimension.total, None, Unit.people, date(2030, 1, 1), date(2030, 12, 31))
-PAPER = SourceInfo(
-    id="P1",
-    publisher="A newspaper",
-    wire=None,
-    title="Crossings in 2030",
-    url="https://example.org/p1",
-    published=date(2031, 1, 5),
-    published_precision=DatePrecision.day,
-    kind=SourceKind.news,
-    language="en",
-    origin="A newspaper",
-)
+PAPER = replace(WIRE, id="P1", publisher="A newspaper", origin="A newspaper")
 MIRROR = replace(PAPER, id="P2", publisher="A newspaper (mirror copy)")
 AMP = replace(PAPER, id="P3", publisher="Another outlet (AMP copy)", published=date(2031, 1, 2))
 AGENCY = replace(PAPER, id="P4", publisher="A UN agency", kind=SourceKind.un_agency)

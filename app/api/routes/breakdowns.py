@@ -12,6 +12,7 @@ from app.api.renderers.lists import listed
 from app.domain.groups import DEMOGRAPHIC_DIMENSIONS
 from app.domain.periods import month_span, year_span
 from app.domain.vocabulary import Dimension
+from app.record.build import Record
 
 router = APIRouter(tags=["breakdowns"])
 
@@ -38,10 +39,7 @@ async def by_nationality(
     """One row per nationality with a figure for the period: its canonical count (or share), the
     share of the period's canonical total, and every other figure reported for it. A row read from
     a cut shorter than the period says so (partial_period, period_note)."""
-    span = month_span(year, month) if month else year_span(year)
-    dimensions = [Dimension.nationality]
-    table = record.breakdowns.table(dimensions, span)
-    return breakdown_public(table, dimensions, record.version)
+    return breakdown_of(record, (Dimension.nationality,), year, month)
 
 
 @listed(
@@ -55,9 +53,15 @@ async def demographics(
 ) -> BreakdownPublic:
     """Adults, minors, men, women, boys, girls, unaccompanied minors, as the record has them, in
     the same shape as by-nationality."""
+    return breakdown_of(record, DEMOGRAPHIC_DIMENSIONS, year, month)
+
+
+def breakdown_of(
+    record: Record, dimensions: tuple[Dimension, ...], year: int, month: int | None
+) -> BreakdownPublic:
+    """The breakdown of a year, or of one of its months, along these dimensions."""
     span = month_span(year, month) if month else year_span(year)
-    table = record.breakdowns.table(DEMOGRAPHIC_DIMENSIONS, span)
-    return breakdown_public(table, DEMOGRAPHIC_DIMENSIONS, record.version)
+    return breakdown_public(record.breakdowns.table(dimensions, span), dimensions, record.version)
 
 
 @listed(router, "/v1/nationalities", NATIONALITIES, summary="Nationality codes in the record")
