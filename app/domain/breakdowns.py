@@ -21,7 +21,7 @@ from app.domain.groups import (
     is_country,
     subject_label,
 )
-from app.domain.periods import format_period, parse_period
+from app.domain.periods import format_period, month_span, parse_period, year_span
 from app.domain.reconcile import choose_span
 from app.domain.reports import Cell, ReportedFigure
 from app.domain.vocabulary import Dimension, Qualifier, Unit
@@ -184,14 +184,23 @@ class BreakdownIndex:
         return Breakdown(period=wanted, rows=rows, total=total, note=note)
 
     def empty_note(self, dimensions: Sequence[Dimension], wanted: Span) -> str:
-        """Why a breakdown is empty, and the years that have one."""
-        years = sorted({start.year for d in dimensions for start in self._starts.get(d, ())})
-        kinds = " or ".join(d.value.replace("_", "/") for d in dimensions)
-        listed = ", ".join(str(y) for y in years) or "none"
+        """Why a breakdown is empty, and the periods of the same kind that have one."""
+        kinds = "nationality" if Dimension.nationality in dimensions else "age and sex"
+        starts = sorted({start for d in dimensions for start in self._starts.get(d, ())})
+        is_year = wanted == year_span(wanted[0].year)
+        spans = [year_span(s.year) if is_year else month_span(s.year, s.month) for s in starts]
+        found = [format_period(*span) for span in dict.fromkeys(spans) if span[0] in starts]
+        found = [p for p in found if self.has_rows(dimensions, parse_period(p))]
+        kind = "Years" if is_year else "Months"
         return (
             f"No {kinds} breakdown is recorded for {format_period(*wanted)} (no figure whose "
-            f"period starts with it). Years with one: {listed}."
+            f"period starts with it). {kind} with one: {', '.join(found) or 'none'}."
         )
+
+    def has_rows(self, dimensions: Sequence[Dimension], wanted: Span) -> bool:
+        """Whether any group of these dimensions has a figure for the period."""
+        subjects = [s for s in self.subjects if s.dimension in dimensions]
+        return any(self.pick(s, u, wanted) for s in subjects for u in (Unit.people, Unit.percent))
 
     def series(self, subjects: Sequence[Subject], periods: Sequence[str]) -> GroupSeries:
         """The canonical counts of the groups per period: a full-period figure, else a cut a
