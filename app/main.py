@@ -11,6 +11,7 @@ from app.api import openapi, outage, problems
 from app.api.auth import configured_keys
 from app.api.deps import reject_unknown_query
 from app.api.routes import (
+    breakdowns,
     claims,
     crossings,
     docs,
@@ -91,7 +92,8 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     problems.install(app)
     openapi.install(app)
     outage.install(app)
-    for module in (crossings, figures, sources, documents, claims, meta, docs, summary, overview):
+    routers = (crossings, breakdowns, figures, sources, documents, claims, meta, docs)
+    for module in (*routers, summary, overview):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

@@ -63,6 +63,8 @@ def test_openapi_documents_every_parameter_and_response(client: ApiClient) -> No
         "fields",
         "bom",
         "include",
+        "nationality",
+        "group",
     }
 
 

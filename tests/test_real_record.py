@@ -123,3 +123,69 @@ def test_coverage_counts_49_of_60_months_for_2021_to_2025(client: ApiClient) -> 
     rows = [r for r in client.get("/v1/coverage").json()["data"] if 2021 <= r["year"] <= 2025]
     assert sum(r["month_count"] for r in rows) == 49
     assert next(r for r in rows if r["year"] == 2024)["missing_months"] == ["2024-05", "2024-10"]
+
+
+def test_2023_by_nationality_matches_golden(client: ApiClient) -> None:
+    response = client.get("/v1/crossings/by-nationality?year=2023")
+    assert response.status_code == 200
+    assert_golden("by_nationality_2023", response.json())
+
+
+def test_2023_demographics_match_golden(client: ApiClient) -> None:
+    response = client.get("/v1/crossings/demographics?year=2023")
+    assert response.status_code == 200
+    assert_golden("demographics_2023", response.json())
+
+
+def test_2023_total_is_cited_from_an_original_page_not_the_mirror(client: ApiClient) -> None:
+    body = client.get("/v1/crossings/yearly/2023").json()
+    assert body["value"] == 520085
+    assert not any(mark in body["source"]["publisher"] for mark in ("copy", "mirror"))
+    mirror = next(o for o in body["also_reported"] if o["id"] == "F0066")
+    assert (mirror["source"]["id"], mirror["agrees"]) == ("S007", True)
+
+
+def test_venezuelans_were_63_percent_of_2023(client: ApiClient) -> None:
+    rows = client.get("/v1/crossings/by-nationality?year=2023").json()["data"]
+    ven = rows[0]
+    assert (ven["dimension_value"], ven["value"], ven["partial_period"]) == ("VEN", 328650, False)
+    assert ven["share"]["value"] == 63.2
+    assert (ven["reported_share"]["value"], ven["reported_share"]["unit"]) == (63.2, "percent")
+    assert sum(row["value"] for row in rows if not row["partial_period"]) < 520085
+
+
+def test_2023_minors_are_113180_and_adults_and_minors_make_the_year(client: ApiClient) -> None:
+    rows = client.get("/v1/crossings/demographics?year=2023").json()["data"]
+    by_group = {row["dimension_value"]: row for row in rows}
+    assert by_group["minors"]["value"] == 113180
+    assert by_group["adults"]["value"] + by_group["minors"]["value"] == 520085
+    assert by_group["boys"]["value"] + by_group["girls"]["value"] == 113180
+
+
+def test_2024_sex_and_age_come_from_the_snm_mid_december_cut(client: ApiClient) -> None:
+    rows = client.get("/v1/crossings/demographics?year=2024").json()["data"]
+    split = [row for row in rows if row["dimension"] == "sex_age"]
+    assert {row["dimension_value"] for row in split} == {"men", "women", "boys", "girls"}
+    assert all(row["period_end"] == "2024-12-16" and row["partial_period"] for row in split)
+    assert all("16 December 2024" in row["period_note"] for row in split)
+    assert sum(row["value"] for row in split) == 290549  # the known typo: 300,549 stated
+
+
+def test_march_2023_venezuelans_are_the_corrected_20816(client: ApiClient) -> None:
+    body = client.get("/v1/crossings/by-nationality?year=2023&month=3").json()
+    ven = body["data"][0]
+    assert (ven["dimension_value"], ven["value"], ven["selection"]["method"]) == (
+        "VEN",
+        20816,
+        "editorial",
+    )
+    assert sum(row["value"] for row in body["data"]) == body["meta"]["total"]["value"] == 38099
+
+
+def test_venezuelan_yearly_series(client: ApiClient) -> None:
+    body = client.get("/v1/crossings/yearly?nationality=ven&from=2022&to=2025").json()
+    assert [(r["period"], r["value"]) for r in body["data"]][:2] == [
+        ("2022", 150327),
+        ("2023", 328650),
+    ]
+    assert body["meta"]["missing_by_group"] == {"VEN": ["2025"]}

@@ -35,7 +35,9 @@ def test_seed_loads_every_source_figure_and_decision(database_url: str) -> None:
     with engine_for(database_url) as engine:
         assert count(engine, "source") == 211
         assert count(engine, "figure") == 844
-        assert count(engine, "editorial_choice") == 67
+        assert (
+            count(engine, "editorial_choice") == 70
+        )  # 67 for totals, 3 for breakdowns (VEN March 2023, two 2024 exclusions)
         assert count(engine, "document") == 211 + 1  # one per source, and the reconciliation record
 
 

@@ -136,6 +136,13 @@ class SeriesMeta(BaseModel):
     available: list[str] = Field(description="First and last period with a canonical figure")
     dataset_version: int
     canonical_rule: str
+    groups: list[str] | None = Field(
+        default=None,
+        description="The nationalities or groups the series is filtered to (null: the total)",
+    )
+    missing_by_group: dict[str, list[str]] | None = Field(
+        default=None, description="For a filtered series: each group's periods without a figure"
+    )
 
     model_config = {"populate_by_name": True, "serialize_by_alias": True}
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from app.domain.citation import cited_figure
 from app.domain.periods import format_period, near_complete_period
 from app.domain.reconcile import Candidate, Choice, choose_canonical
 from app.domain.reports import Cell, ReportedFigure, number
@@ -70,22 +71,29 @@ def reconcile_cell(
     )
     if outcome.canonical_id is None:
         return None
-    canonical = by_id[outcome.canonical_id]
+    chosen = by_id[outcome.canonical_id]
+    canonical = cited_figure(chosen, figures)
+    # The chosen figure gives way to the same value on a better page (citation.cited_figure): it
+    # takes that page's place among the others, and agrees by construction.
+    others = [
+        (chosen.id, True) if c.figure_id == canonical.id else (c.figure_id, c.agrees)
+        for c in outcome.others
+    ]
     also = tuple(
         ComparedFigure(
-            figure=by_id[c.figure_id],
-            agrees=c.agrees,
-            period_match=PeriodMatch.near_complete if c.figure_id in near_ids else PeriodMatch.same,
-            difference=number(by_id[c.figure_id].value - canonical.value),
+            figure=by_id[figure_id],
+            agrees=agrees,
+            period_match=PeriodMatch.near_complete if figure_id in near_ids else PeriodMatch.same,
+            difference=number(by_id[figure_id].value - canonical.value),
         )
-        for c in outcome.others
+        for figure_id, agrees in others
     )
     return CanonicalFigure(
         figure=canonical,
         method=SelectionMethod(outcome.method),
         reason=outcome.reason,
         reported_count=len(figures) + len(near),
-        disagreeing_count=sum(1 for c in outcome.others if c.agrees is False),
+        disagreeing_count=sum(1 for c in also if c.agrees is False),
         also_reported=also,
     )
 

@@ -1,8 +1,11 @@
 """How a figure is credited: who counted, who published it, and a one-sentence citation to paste."""
 
 import re
+from collections.abc import Iterable
 
+from app.domain.reconcile import attribution_rank
 from app.domain.reports import ReportedFigure, SourceInfo
+from app.domain.vocabulary import SourceKind
 
 BODY_NAMES = {
     "SNM": "Panama's National Migration Service (SNM)",
@@ -22,6 +25,19 @@ BODY_NAMES = {
     "Defensoria-Colombia": "Colombia's Ombudsman's Office",
 }
 _COPY_MARK = re.compile(r"\s*\([^)]*\bcop(?:y|ies)\b[^)]*\)", re.IGNORECASE)
+# How the seed names a page that is not the original: "NBC News (mirror copy)", "Maduradas (AMP
+# copy)", "Yahoo Noticias (syndicated copy)", "AFP story on a CloudFront mirror".
+_NOT_ORIGINAL = re.compile(r"\bcop(?:y|ies)\b|\bmirror\b", re.IGNORECASE)
+AUTHORITATIVE_KINDS = frozenset({SourceKind.official, SourceKind.un_agency})
+
+CITATION_RULE_TEXT = (
+    "A canonical figure is cited from the most authoritative page that reports its value (the "
+    "same value and qualifier for the same period, credited to a body at least as authoritative): "
+    "an official or UN page first, then an original wire or newspaper page, and a mirror, AMP, "
+    "syndicated or other copy only when nothing else reports it; among equals, the page crediting "
+    "the same body as the chosen figure, then a more authoritative body, then the earliest "
+    "publication (the original report), then the figure id. The other pages stay in also_reported."
+)
 
 
 def wire_of(wire: str | None) -> str | None:
@@ -58,3 +74,30 @@ def cite(figure: ReportedFigure) -> str:
         f'{by}{source.publisher}{wire}, "{source.title}", {published_text(source)}{url}. '
         f"Darién Crossings API, figure {figure.id}."
     )
+
+
+def page_rank(source: SourceInfo) -> int:
+    """0 an official or UN page, 1 an original page (wire, newspaper, NGO, research), 2 a copy."""
+    if _NOT_ORIGINAL.search(source.publisher):
+        return 2
+    return 0 if source.kind in AUTHORITATIVE_KINDS else 1
+
+
+def cited_figure(chosen: ReportedFigure, peers: Iterable[ReportedFigure]) -> ReportedFigure:
+    """The figure to cite for a canonical choice: among the peers stating the same value with the
+    same qualifier for the same cell, the one on the most authoritative page (CITATION_RULE_TEXT).
+    Credit never moves to a less authoritative body than the chosen figure's."""
+    credit = attribution_rank(chosen.attributed_to)
+    same = [
+        f
+        for f in peers
+        if (f.cell, f.value, f.qualifier) == (chosen.cell, chosen.value, chosen.qualifier)
+        and attribution_rank(f.attributed_to) <= credit
+    ]
+
+    def key(f: ReportedFigure) -> tuple[int, bool, int, int, str]:
+        published = f.source.published.toordinal() if f.source.published else 10**9
+        body = attribution_rank(f.attributed_to)
+        return (page_rank(f.source), f.attributed_to != chosen.attributed_to, body, published, f.id)
+
+    return min([chosen, *same], key=key)

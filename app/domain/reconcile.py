@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.periods import near_complete_period
+
 # Panama's own counting bodies come first: they produce the count everyone else repeats.
 OFFICIAL = frozenset({"SNM", "MinSeg", "SENAFRONT", "SENNIAF", "Panama-gov"})
 # UN and international agencies usually cite the SNM count, sometimes with their own scope.
@@ -171,3 +173,25 @@ def choose_canonical(
         if c.figure_id != canonical.figure_id
     )
     return Reconciled(canonical.figure_id, method, reason, others)
+
+
+SPAN_RULE_TEXT = (
+    "A breakdown is taken from the figures whose period starts with the period asked for and ends "
+    "within it: a figure for the full period first; failing that, the cut that covers most of it "
+    "(the latest end), which is then marked as partial. Within the chosen period the canonical "
+    "figure follows the ranking rule."
+)
+
+
+def choose_span(
+    spans: Iterable[tuple[date, date]], full: tuple[date, date], *, near_only: bool = False
+) -> tuple[date, date] | None:
+    """The period to read a breakdown from: `full` itself first, else the longest cut of it that
+    starts with it (SPAN_RULE_TEXT). near_only keeps only cuts a little short of the full period
+    (periods.near_complete_period), for series that must not mix in half-year cuts."""
+    inside = [s for s in spans if s[0] == full[0] and s[1] <= full[1]]
+    if near_only:
+        inside = [s for s in inside if s == full or near_complete_period(*s) == full]
+    if full in inside:
+        return full
+    return max(inside, key=lambda s: s[1], default=None)

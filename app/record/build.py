@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
+from app.domain.breakdowns import BreakdownIndex, CodeEntry, code_catalog
 from app.domain.cells import (
     CanonicalCells,
     CanonicalFigure,
@@ -55,6 +56,16 @@ class Record:
         for cell in self.canonical:
             groups.setdefault(start_of(cell), []).append(cell)
         return groups
+
+    @cached_property
+    def breakdowns(self) -> BreakdownIndex:
+        """The canonical breakdown cells (nationality, age, sex), indexed for tables and series."""
+        return BreakdownIndex(self.canonical)
+
+    @cached_property
+    def nationalities(self) -> list[CodeEntry]:
+        """Every nationality code the record uses, with its figure count and years."""
+        return code_catalog(self.figures.values(), Dimension.nationality)
 
     def coverage(self, kind: str) -> list[str]:
         """[first, last] year or month with a canonical total, or [] when none."""

@@ -128,3 +128,42 @@ CHECKS = Columns(
     ("stated_source_id", "stated.source_id"),
     ("stated_citation", "stated.citation"),
 )
+
+
+def breakdown_columns(*group: str | tuple[str, str]) -> Columns:
+    """A breakdown table's columns: the group, its figure and shares, then its provenance."""
+    return Columns(
+        "period",
+        *group,
+        "name_en",
+        "name_es",
+        "is_country",
+        "value",
+        "unit",
+        "qualifier",
+        "partial_period",
+        "period_start",
+        "period_end",
+        "period_note",
+        ("share", "share.value"),
+        ("share_qualifier", "share.qualifier"),
+        ("share_formula", "share.formula"),
+        ("reported_share", "reported_share.value"),
+        ("reported_share_qualifier", "reported_share.qualifier"),
+        ("reported_share_id", "reported_share.id"),
+        "id",
+        "attributed_to",
+        ("selection_method", "selection.method"),
+        ("reported_count", "selection.reported_count"),
+        ("disagreeing_count", "selection.disagreeing_count"),
+        *PROVENANCE,
+        "url",
+    )
+
+
+NATIONALITY_BREAKDOWN = breakdown_columns(("nationality", "dimension_value"))
+DEMOGRAPHIC_BREAKDOWN = breakdown_columns("dimension", ("group", "dimension_value"))
+
+NATIONALITIES = Columns(
+    "code", "name_en", "name_es", "is_country", "figure_count", "years", "figures_url"
+)

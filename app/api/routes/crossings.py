@@ -1,17 +1,22 @@
 """Canonical crossing totals by year and by month."""
 
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from app.api.breakdown_present import group_series_public
 from app.api.deps import RecordDep
 from app.api.derived import MONTHLY_INCLUDES, YEARLY_INCLUDES, include_param, with_derived
+from app.api.group_filters import GroupFilter
 from app.api.present import canonical_detail_public, series_public
-from app.api.problems import Problem
+from app.api.problems import Problem, invalid
 from app.api.renderers.columns import CANONICAL_FIGURES
 from app.api.renderers.lists import listed
 from app.api.renderers.text_routes import text_twin
 from app.api.schemas import CanonicalDetailPublic, SeriesPublic
+from app.domain.cells import CanonicalFigure, Series
+from app.domain.groups import Subject
 from app.domain.periods import parse_month
 from app.record.build import Record
 
@@ -26,6 +31,7 @@ MonthlyInclude = Annotated[frozenset[str], Depends(include_param(MONTHLY_INCLUDE
 @listed(router, "/yearly", CANONICAL_FIGURES, summary="Canonical total per year")
 async def list_yearly(
     record: RecordDep,
+    groups: GroupFilter,
     year_from: Annotated[
         int | None,
         Query(
@@ -48,13 +54,13 @@ async def list_yearly(
     ] = None,
     include: YearlyInclude = frozenset(),
 ) -> SeriesPublic:
-    """One canonical figure per year; years without one are listed in meta.missing.
+    """One canonical figure per year; years without one are listed in meta.missing. With
+    nationality= or group=, those groups' counts instead, gaps listed per group.
 
     A `from` after `to` is an empty range: an empty series, as for years nothing covers.
     """
-    body = series_public(record.yearly_series(year_from, year_to), record.version)
-    body.data = [with_derived(row, record.yearly, include) for row in body.data]
-    return body
+    totals = record.yearly_series(year_from, year_to)
+    return _answer(record, totals, groups, include, record.yearly)
 
 
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
@@ -74,6 +80,7 @@ async def get_yearly(
 @listed(router, "/monthly", CANONICAL_FIGURES, summary="Canonical total per month")
 async def list_monthly(
     record: RecordDep,
+    groups: GroupFilter,
     year: Annotated[
         int | None, Query(ge=1900, le=2100, examples=[2023], description="All months of one year")
     ] = None,
@@ -100,24 +107,35 @@ async def list_monthly(
     """One canonical figure per month; months without one are absent and listed in meta.missing.
 
     Filters combine: `year` with `from`/`to` is the months of that year within the range; a `from`
-    after `to` is an empty range.
+    after `to` is an empty range. With nationality= or group=, those groups' counts instead, gaps
+    listed per group.
     """
     start = parse_month(month_from) if month_from else None
     end = parse_month(month_to) if month_to else None
     if year is not None:
         start = max(start or (year, 1), (year, 1))
         end = min(end or (year, 12), (year, 12))
-    return _monthly(record, start, end, include)
+    return _answer(record, record.monthly_series(start, end), groups, include, record.monthly)
 
 
-def _monthly(
+def _answer(
     record: Record,
-    start: tuple[int, int] | None,
-    end: tuple[int, int] | None,
+    totals: Series,
+    groups: list[Subject] | None,
     include: frozenset[str],
+    cells: Mapping[str, CanonicalFigure],
 ) -> SeriesPublic:
-    body = series_public(record.monthly_series(start, end), record.version)
-    body.data = [with_derived(row, record.monthly, include) for row in body.data]
+    """The total series with what `include` derives, or over the same periods the groups asked for."""
+    if groups is not None:
+        if include:
+            raise invalid(
+                "include",
+                "derived figures are offered on the total series only",
+                ",".join(sorted(include)),
+            )
+        return group_series_public(record.breakdowns.series(groups, totals.periods), record.version)
+    body = series_public(totals, record.version)
+    body.data = [with_derived(row, cells, include) for row in body.data]
     return body
 
 
