@@ -158,3 +158,16 @@ def test_invalid_json_names_the_body(client: ApiClient) -> None:
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["param"] == "body"
+
+
+def test_about_300000_agrees_with_the_2024_count_and_says_how_it_was_read(
+    client: ApiClient,
+) -> None:
+    claim = only(check(client, "About 300,000 people crossed the Darién Gap in 2024."))
+    assert (claim["qualifier"], claim["read_as"], claim["verdict"]) == (
+        "approximate",
+        "approximate",
+        "consistent",
+    )
+    assert claim["reference"]["value"] == 302203
+    assert "250,000 to 350,000" in claim["explanation"]

@@ -154,6 +154,7 @@ def claim_public(judgement: Judgement) -> ClaimPublic:
         value=claim.value,
         unit=claim.unit,
         qualifier=claim.qualifier,
+        read_as=judgement.read_as,
         period=PeriodPublic(start=period.start, end=period.end) if period else None,
         subject=SubjectPublic(dimension=claim.subject.dimension, value=claim.subject.value),
         verdict=judgement.verdict,

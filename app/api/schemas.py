@@ -9,6 +9,7 @@ from app.domain.vocabulary import (
     Dimension,
     PeriodMatch,
     Qualifier,
+    Reading,
     SelectionMethod,
     SourceKind,
     Unit,
@@ -212,6 +213,13 @@ class ClaimPublic(BaseModel):
     unit: Unit = Field(description="people or percent")
     qualifier: Qualifier = Field(
         description="exact, approximate, more_than or less_than, as the text words it"
+    )
+    read_as: Reading = Field(
+        description="How the figure was read when judged: exact, approximate (the values that "
+        "round to it, half a step either way, at least 1%), nearly (the half step just below "
+        "it), more_than or less_than. An unhedged round count is written exact and read "
+        "approximate.",
+        examples=["approximate"],
     )
     period: PeriodPublic | None = Field(
         description="The span the figure refers to; null if unresolved"

@@ -58,3 +58,14 @@ class Verdict(StrEnum):
     consistent = "consistent"
     inconsistent = "inconsistent"
     unverifiable = "unverifiable"
+
+
+class Reading(StrEnum):
+    """How a claim's figure was read when judged: its qualifier, or what an unhedged or
+    "nearly" figure is taken to mean."""
+
+    exact = "exact"
+    approximate = "approximate"  # the values that round to it, half a step either way
+    nearly = "nearly"  # the half step just below it
+    more_than = "more_than"
+    less_than = "less_than"
