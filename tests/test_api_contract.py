@@ -56,7 +56,14 @@ def test_openapi_documents_every_parameter_and_response(client: ApiClient) -> No
                 param.get("description") or param["schema"].get("examples") or param.get("examples")
             ), param
     yearly = spec["paths"]["/v1/crossings/yearly"]["get"]
-    assert {p["name"] for p in yearly["parameters"]} == {"from", "to", "format", "fields", "bom"}
+    assert {p["name"] for p in yearly["parameters"]} == {
+        "from",
+        "to",
+        "format",
+        "fields",
+        "bom",
+        "as_of",
+    }
 
 
 def test_cors_on_data_and_on_errors(client: ApiClient) -> None:

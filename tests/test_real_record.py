@@ -78,3 +78,16 @@ def test_twelve_months_of_2023_sum_to_the_year(client: ApiClient) -> None:
     year = client.get("/v1/crossings/yearly/2023").json()
     assert len(months["data"]) == 12
     assert sum(row["value"] for row in months["data"]) == year["value"] == 520085
+
+
+def test_2024_as_of_new_year_is_the_mid_december_cut_then_the_final_count(
+    client: ApiClient,
+) -> None:
+    before = client.get("/v1/crossings/yearly/2024?as_of=2025-01-01")
+    assert before.status_code == 200
+    assert_golden("yearly_2024_as_of_2025_01_01", before.json())
+    body = before.json()
+    assert (body["value"], body["period_end"]) == (300549, "2024-12-16")
+    assert body["period"] == "2024-01-01/2024-12-16"
+    after = client.get("/v1/crossings/yearly/2024?as_of=2025-01-03").json()
+    assert (after["value"], after["period"]) == (302203, "2024")

@@ -123,6 +123,10 @@ class CanonicalCells(Mapping[Cell, CanonicalFigure]):
             self._chosen[cell] = chosen
         return chosen
 
+    def reported(self, cell: Cell) -> tuple[list[ReportedFigure], list[ReportedFigure]]:
+        """The figures reported for a cell, and the near-complete cuts compared with them."""
+        return list(self._cells.get(cell, ())), list(self._near.get(cell, ()))
+
     def __contains__(self, cell: object) -> bool:
         return cell in self._known
 

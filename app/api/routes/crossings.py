@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.api.deps import RecordDep
+from app.api.deps import RecordAsOfDep
 from app.api.present import canonical_detail_public, series_public
 from app.api.problems import Problem, invalid
 from app.api.renderers.columns import CANONICAL_FIGURES
@@ -21,7 +21,7 @@ MONTH_PATTERN = r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"  # 1900-01 to 2100-12,
 
 @listed(router, "/yearly", CANONICAL_FIGURES, summary="Canonical total per year")
 async def list_yearly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     year_from: Annotated[
         int | None,
         Query(
@@ -52,7 +52,7 @@ async def list_yearly(
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
 @text_twin(router, "/yearly/{year}", summary="Canonical total of one year")
 async def get_yearly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
 ) -> CanonicalDetailPublic:
     """The canonical figure for a year and, in also_reported, every other figure for that year."""
@@ -64,7 +64,7 @@ async def get_yearly(
 
 @listed(router, "/monthly", CANONICAL_FIGURES, summary="Canonical total per month")
 async def list_monthly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     year: Annotated[
         int | None, Query(ge=1900, le=2100, examples=[2023], description="All months of one year")
     ] = None,
@@ -104,7 +104,7 @@ async def list_monthly(
 )
 @text_twin(router, "/monthly/{year}/{month}", summary="Canonical total of one month")
 async def get_monthly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
     month: Annotated[int, Path(ge=1, le=12, examples=[8], description="1-12")],
 ) -> CanonicalDetailPublic:
