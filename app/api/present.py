@@ -68,6 +68,7 @@ def figure_fields(figure: ReportedFigure) -> dict[str, object]:
         "quote": figure.quote,
         "quote_start": figure.quote_start,
         "quote_end": figure.quote_end,
+        "status": figure.status,
     }
 
 

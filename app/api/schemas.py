@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 from app.domain.vocabulary import (
     DatePrecision,
     Dimension,
+    FigureStatus,
     PeriodMatch,
     Qualifier,
     Reading,
@@ -70,6 +71,13 @@ class FigurePublic(BaseModel):
         default=None, description="Character offset of the quote in the document"
     )
     quote_end: int | None = Field(default=None, description="Offset just after the quote")
+    status: FigureStatus = Field(
+        default=FigureStatus.reviewed,
+        description="reviewed (the seed's figures, and uploads an editor has checked) or "
+        "provisional (ingested through the API, not yet reviewed: never canonical where a "
+        "reviewed figure exists)",
+        examples=["reviewed"],
+    )
 
 
 class ComparedFigurePublic(FigurePublic):

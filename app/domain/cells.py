@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from app.domain.periods import format_period, near_complete_period
 from app.domain.reconcile import Candidate, Choice, choose_canonical
 from app.domain.reports import Cell, ReportedFigure, number
-from app.domain.vocabulary import PeriodMatch, SelectionMethod
+from app.domain.vocabulary import FigureStatus, PeriodMatch, SelectionMethod
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ def candidate(figure: ReportedFigure) -> Candidate:
         attributed_to=figure.attributed_to,
         published=figure.source.published,
         origin=figure.source.origin,
+        provisional=figure.status == FigureStatus.provisional,
     )
 
 

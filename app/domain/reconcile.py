@@ -22,7 +22,7 @@ QUALIFIER_RANK = {"exact": 0, "approximate": 1, "more_than": 2, "less_than": 2}
 
 RULE_TEXT = (
     "Where no editorial choice is recorded, the canonical figure is the first after sorting by: "
-    "attribution (Panama's official bodies, then UN and international agencies, then other "
+    "reviewed figures before provisional ones (ingested and not yet reviewed); attribution (Panama's official bodies, then UN and international agencies, then other "
     "bodies, then the press without a named body); exact before rounded or bounded; the later "
     "publication before an earlier, preliminary one; more independent origins for the same value "
     "before fewer (syndicated copies of one wire story count once); then the figure id."
@@ -40,6 +40,7 @@ class Candidate:
     attributed_to: str
     published: date | None
     origin: str
+    provisional: bool = False  # ingested and not yet reviewed: never chosen over a reviewed one
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +144,10 @@ def rank_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Candidates in order of preference under the stated rule (RULE_TEXT)."""
     origins = independent_origins(candidates)
 
-    def key(c: Candidate) -> tuple[int, int, int, int, str]:
+    def key(c: Candidate) -> tuple[bool, int, int, int, int, str]:
         published = c.published.toordinal() if c.published else 0
         return (
+            c.provisional,
             attribution_rank(c.attributed_to),
             QUALIFIER_RANK.get(c.qualifier, 3),
             -published,

@@ -69,3 +69,10 @@ class Reading(StrEnum):
     nearly = "nearly"  # the half step just below it
     more_than = "more_than"
     less_than = "less_than"
+
+
+class FigureStatus(StrEnum):
+    """Whether an editor has checked a figure: the seed's are reviewed, uploads provisional."""
+
+    reviewed = "reviewed"
+    provisional = "provisional"  # ingested through the API, not yet reviewed

@@ -144,6 +144,7 @@ def reported_figure(
         quote,
         start,
         end,
+        status,
     ) = row
     cell = cells.get(tuple(key))
     if cell is None:
@@ -163,6 +164,7 @@ def reported_figure(
         quote,
         start,
         end,
+        status,
     )
 
 
