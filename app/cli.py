@@ -1,4 +1,4 @@
-"""The `darien` command: serve, migrate, seed, ingest and check."""
+"""The `darien` command: serve, migrate, seed, ingest, review and check."""
 
 import sys
 from datetime import date
@@ -17,6 +17,7 @@ from app.api.schemas import ClaimPublic
 from app.config import get_settings
 from app.domain.claims import judge_all
 from app.extract import extract_figures
+from app.ingest.review import UnknownFigures, review_committed
 from app.ingest.seed import seed as load_seed
 from app.ingest.seed_format import DocumentError
 from app.ingest.uploads import (
@@ -116,6 +117,25 @@ def remove_document(engine: Engine, document_id: int) -> bool:
         return False
     typer.echo(f"document {document_id}: removed with its figures; dataset version {version}")
     return True
+
+
+@cli.command("review")
+def review_command(
+    figure_ids: Annotated[list[str], typer.Argument(help="Ids of ingested figures (D00001-001)")],
+) -> None:
+    """Mark ingested figures reviewed: they may then be canonical (the dataset version is bumped)."""
+    engine = make_engine(get_settings().database_url)
+    try:
+        report = review_committed(engine, figure_ids)
+    except (UnknownFigures, SQLAlchemyError) as exc:
+        typer.echo(f"not reviewed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
+    if report.reviewed:
+        typer.echo(f"reviewed: {', '.join(report.reviewed)}; dataset version {report.version}")
+    if report.already:
+        typer.echo(f"already reviewed: {', '.join(report.already)}")
 
 
 @cli.command("check")

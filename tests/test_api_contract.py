@@ -65,6 +65,7 @@ def test_openapi_documents_every_parameter_and_response(client: ApiClient) -> No
         "include",
         "nationality",
         "group",
+        "as_of",
     }
 
 

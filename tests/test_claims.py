@@ -168,3 +168,16 @@ def test_a_body_that_is_not_json_is_415(client: ApiClient) -> None:
     assert response.status_code == 415
     assert response.headers["content-type"] == "application/problem+json"
     assert "application/json" in response.json()["detail"]
+
+
+def test_about_300000_agrees_with_the_2024_count_and_says_how_it_was_read(
+    client: ApiClient,
+) -> None:
+    claim = only(check(client, "About 300,000 people crossed the Darién Gap in 2024."))
+    assert (claim["qualifier"], claim["read_as"], claim["verdict"]) == (
+        "approximate",
+        "approximate",
+        "consistent",
+    )
+    assert claim["reference"]["value"] == 302203
+    assert "250,000 to 350,000" in claim["explanation"]

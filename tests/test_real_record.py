@@ -189,3 +189,30 @@ def test_venezuelan_yearly_series(client: ApiClient) -> None:
         ("2023", 328650),
     ]
     assert body["meta"]["missing_by_group"] == {"VEN": ["2025"]}
+
+
+def test_2024_as_of_new_year_is_the_mid_december_cut_then_the_final_count(
+    client: ApiClient,
+) -> None:
+    before = client.get("/v1/crossings/yearly/2024?as_of=2025-01-01")
+    assert before.status_code == 200
+    assert_golden("yearly_2024_as_of_2025_01_01", before.json())
+    body = before.json()
+    assert (body["value"], body["period_end"]) == (300549, "2024-12-16")
+    assert body["period"] == "2024-01-01/2024-12-16"
+    after = client.get("/v1/crossings/yearly/2024?as_of=2025-01-03").json()
+    assert (after["value"], after["period"]) == (302203, "2024")
+
+
+def test_history_of_the_2024_total_runs_from_the_december_cuts_to_the_final_count(
+    client: ApiClient,
+) -> None:
+    body = client.get("/v1/figures/F0090/history").json()
+    answers = [
+        (e["since"], e["canonical"]["value"], e["canonical"]["period"]) for e in body["data"]
+    ]
+    assert answers[-2:] == [
+        ("2024-12-18", 300549, "2024-01-01/2024-12-16"),
+        ("2025-01-02", 302203, "2024"),
+    ]
+    assert body["data"][-1]["until"] is None

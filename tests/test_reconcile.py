@@ -85,9 +85,29 @@ def test_qualifiers_are_understood() -> None:
 def test_rounding_step_and_bounds() -> None:
     assert rounding_step(250000) == 10000
     assert rounding_step(520085) == 1
-    assert rounding_step(70.1) == 1
-    assert bounds(250000, "approximate", "people") == (240000, 260000)
+    assert rounding_step(70.1) == 0.1
+    assert bounds(250000, "approximate", "people") == (245000, 255000)
     assert bounds(63, "exact", "percent") == (62.5, 63.5)
+
+
+def test_an_approximate_figure_covers_what_rounds_to_it_and_at_least_one_percent() -> None:
+    assert bounds(300000, "approximate", "people") == (250000, 350000)  # half of 100,000
+    assert bounds(302000, "approximate", "people") == (298980, 305020)  # 1% beats 500
+    assert bounds(63.4, "approximate", "percent") == (63.4 - 0.634, 63.4 + 0.634)
+
+
+def test_nearly_covers_the_half_step_just_below() -> None:
+    assert bounds(250000, "nearly", "people") == (245000, 250000)
+    assert agrees(fig("X", 250000, "nearly"), fig("C", 248284))
+    assert not agrees(fig("X", 250000, "nearly"), fig("C", 251000))
+    assert agrees(fig("X", 250000, "approximate"), fig("C", 251000))
+
+
+def test_about_300000_agrees_with_302203_but_no_longer_with_380000() -> None:
+    about = fig("X", 300000, "approximate")
+    assert agrees(about, fig("C", 302203))
+    assert not agrees(about, fig("C", 380000))
+    assert not agrees(about, fig("C", 240000))
 
 
 @given(st.integers(min_value=1, max_value=10**7))

@@ -2,14 +2,16 @@
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.problems import Problem
+from app.api.problems import Problem, invalid
 from app.api.schemas import PageMeta
 from app.record.build import Record
+from app.record.history import record_as_of as past_record
 from app.storage.engine import session_scope
 
 
@@ -28,6 +30,33 @@ async def current_record(request: Request) -> Record:
 
 
 RecordDep = Annotated[Record, Depends(current_record)]
+
+
+async def record_as_of(
+    request: Request,
+    as_of: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}-\d{2}-\d{2}$",
+            examples=["2025-01-01"],
+            description="Answer as the record stood on this date (YYYY-MM-DD): only figures "
+            "published by then, the canonical choice re-made from them",
+        ),
+    ] = None,
+) -> Record:
+    """The record this request is answered from, or its past view when `as_of` is given."""
+    record: Record = request.app.state.snapshot.record
+    if as_of is None:
+        return record
+    try:
+        day = date.fromisoformat(as_of)
+    except ValueError:
+        raise invalid("as_of", "must be a real date, YYYY-MM-DD", as_of) from None
+    return past_record(record, day)
+
+
+# The record, or its past view under ?as_of= (every endpoint that serves figures takes it).
+RecordAsOfDep = Annotated[Record, Depends(record_as_of)]
 
 # Keyset pagination parameters shared by the id-ordered lists.
 PageLimit = Annotated[int, Query(ge=1, le=500, examples=[100], description="Rows per page")]

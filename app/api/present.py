@@ -9,7 +9,9 @@ from app.api.schemas import (
     CanonicalFigurePublic,
     ClaimPublic,
     ComparedFigurePublic,
+    FigureHistoryPublic,
     FigurePublic,
+    HistoryEntryPublic,
     PeriodPublic,
     ReferencePublic,
     Selection,
@@ -22,9 +24,11 @@ from app.api.schemas import (
 from app.domain.cells import CanonicalFigure, ComparedFigure, Series
 from app.domain.citation import cite
 from app.domain.claims import Judgement, Reference
+from app.domain.history import HISTORY_RULE
 from app.domain.periods import format_period
 from app.domain.reconcile import RULE_TEXT
 from app.domain.reports import ReportedFigure, SourceInfo
+from app.record.history import FigureHistory
 
 
 def source_ref(source: SourceInfo) -> SourceRef:
@@ -64,6 +68,7 @@ def figure_fields(figure: ReportedFigure) -> dict[str, object]:
         "quote": figure.quote,
         "quote_start": figure.quote_start,
         "quote_end": figure.quote_end,
+        "status": figure.status,
     }
 
 
@@ -154,9 +159,29 @@ def claim_public(judgement: Judgement) -> ClaimPublic:
         value=claim.value,
         unit=claim.unit,
         qualifier=claim.qualifier,
+        read_as=judgement.read_as,
         period=PeriodPublic(start=period.start, end=period.end) if period else None,
         subject=SubjectPublic(dimension=claim.subject.dimension, value=claim.subject.value),
         verdict=judgement.verdict,
         reference=reference_public(judgement.reference) if judgement.reference else None,
         explanation=judgement.explanation,
+    )
+
+
+def history_public(history: FigureHistory) -> FigureHistoryPublic:
+    """A figure and the answers its period gave over time."""
+    return FigureHistoryPublic(
+        figure=figure_public(history.figure),
+        published=history.known_from,
+        rule=HISTORY_RULE,
+        undated=history.undated,
+        data=[
+            HistoryEntryPublic(
+                since=entry.since,
+                until=entry.until,
+                known_count=entry.known_count,
+                canonical=canonical_public(entry.answer) if entry.answer else None,
+            )
+            for entry in history.entries
+        ],
     )

@@ -8,8 +8,10 @@ from app.api.schemas_derived import DerivedFigurePublic, derived_field
 from app.domain.vocabulary import (
     DatePrecision,
     Dimension,
+    FigureStatus,
     PeriodMatch,
     Qualifier,
+    Reading,
     SelectionMethod,
     SourceKind,
     Unit,
@@ -70,6 +72,13 @@ class FigurePublic(BaseModel):
         default=None, description="Character offset of the quote in the document"
     )
     quote_end: int | None = Field(default=None, description="Offset just after the quote")
+    status: FigureStatus = Field(
+        default=FigureStatus.reviewed,
+        description="reviewed (the seed's figures, and uploads an editor has checked) or "
+        "provisional (ingested through the API, not yet reviewed: never canonical where a "
+        "reviewed figure exists)",
+        examples=["reviewed"],
+    )
 
 
 class ComparedFigurePublic(FigurePublic):
@@ -233,6 +242,13 @@ class ClaimPublic(BaseModel):
     qualifier: Qualifier = Field(
         description="exact, approximate, more_than or less_than, as the text words it"
     )
+    read_as: Reading = Field(
+        description="How the figure was read when judged: exact, approximate (the values that "
+        "round to it, half a step either way, at least 1%), nearly (the half step just below "
+        "it), more_than or less_than. An unhedged round count is written exact and read "
+        "approximate.",
+        examples=["approximate"],
+    )
     period: PeriodPublic | None = Field(
         description="The span the figure refers to; null if unresolved"
     )
@@ -305,3 +321,33 @@ class RemovedPublic(BaseModel):
     id: int = Field(description="The removed document's id")
     removed: bool = Field(description="Always true: the document, its figures and source are gone")
     dataset_version: int = Field(description="The dataset version that no longer holds them")
+
+
+class HistoryEntryPublic(BaseModel):
+    """One answer a figure's period had, and the days it held."""
+
+    since: date = Field(description="First day of this answer: the publication date that made it")
+    until: date | None = Field(description="Last day this answer held; null while it still holds")
+    known_count: int = Field(
+        description="Figures of the period (and near-complete cuts of it) published by `since`"
+    )
+    canonical: CanonicalFigurePublic | None = Field(
+        description="The answer then; its period may end early (a cut standing in for the whole "
+        "period); null while nothing was canonical"
+    )
+
+
+class FigureHistoryPublic(BaseModel):
+    """A figure and the canonical answers its period and subject gave over time."""
+
+    figure: FigurePublic
+    published: date | None = Field(
+        description="From when this figure counts as known (a date given to the month counts "
+        "from its last day); null when its source has no usable date"
+    )
+    rule: str = Field(description="What the history of a figure is and how it is worked out")
+    undated: list[str] = Field(
+        description="Ids of the period's figures with no usable publication date, which no past "
+        "answer includes"
+    )
+    data: list[HistoryEntryPublic]

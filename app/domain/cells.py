@@ -12,7 +12,7 @@ from app.domain.citation import cited_figure
 from app.domain.periods import format_period, near_complete_period
 from app.domain.reconcile import Candidate, Choice, choose_canonical
 from app.domain.reports import Cell, ReportedFigure, number
-from app.domain.vocabulary import PeriodMatch, SelectionMethod
+from app.domain.vocabulary import FigureStatus, PeriodMatch, SelectionMethod
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,7 @@ def candidate(figure: ReportedFigure) -> Candidate:
         attributed_to=figure.attributed_to,
         published=figure.source.published,
         origin=figure.source.origin,
+        provisional=figure.status == FigureStatus.provisional,
     )
 
 
@@ -130,6 +131,10 @@ class CanonicalCells(Mapping[Cell, CanonicalFigure]):
             assert chosen is not None  # only excluded cells have none, and they are not known
             self._chosen[cell] = chosen
         return chosen
+
+    def reported(self, cell: Cell) -> tuple[list[ReportedFigure], list[ReportedFigure]]:
+        """The figures reported for a cell, and the near-complete cuts compared with them."""
+        return list(self._cells.get(cell, ())), list(self._near.get(cell, ()))
 
     def __contains__(self, cell: object) -> bool:
         return cell in self._known

@@ -1,8 +1,9 @@
 """Claim checking (pure): judge each figure a text states against the canonical record.
 
 A claim is consistent when the range of values it allows overlaps the range the reference allows
-(the same rule as reconcile.agrees). A bare round number ("520,000 people crossed") is read as
-rounded: a writer who rounds rarely says so. The reference is the canonical figure of exactly the
+(the same rule as reconcile.agrees). The qualifier is kept as written; how it was read is said
+apart (Judgement.read_as): a bare round number ("520,000 people crossed") is read as rounded,
+because a writer who rounds rarely says so, and "nearly X" as the half step just below X. The reference is the canonical figure of exactly the
 claimed period and subject; failing that, a derived one (the sum of canonical months that exactly
 cover the period, or a share computed from two canonical counts), which says it is derived and
 from what. With neither, the claim is unverifiable.
@@ -17,7 +18,7 @@ from app.domain.cells import months_between
 from app.domain.periods import format_period
 from app.domain.reconcile import Candidate, agrees, bounds, rounding_step
 from app.domain.reports import Cell, ReportedFigure
-from app.domain.vocabulary import Dimension, Qualifier, Unit, Verdict
+from app.domain.vocabulary import Dimension, Qualifier, Reading, Unit, Verdict
 from app.extract import ExtractedFigure
 from app.record.build import TOTAL_METRIC, Record, start_of
 
@@ -51,6 +52,7 @@ class Judgement:
     verdict: Verdict
     reference: Reference | None
     explanation: str
+    read_as: Reading  # how the claim's qualifier was read (see reading_of)
 
 
 def cell_of_claim(
@@ -69,12 +71,19 @@ def cell_of_claim(
     )
 
 
+def reading_of(claim: ExtractedFigure) -> Reading:
+    """How a claim is read: an unhedged round count as approximate, "nearly X" as just below X."""
+    if claim.qualifier == "exact" and claim.unit == "people" and rounding_step(claim.value) >= 100:
+        return Reading.approximate
+    if claim.qualifier == "approximate" and claim.nearly:
+        return Reading.nearly
+    return Reading(claim.qualifier)
+
+
 def claim_candidate(claim: ExtractedFigure) -> Candidate:
-    """The claim as the reconciler sees it; an unhedged round number counts as approximate."""
-    qualifier = claim.qualifier
-    if qualifier == "exact" and claim.unit == "people" and rounding_step(claim.value) >= 100:
-        qualifier = "approximate"
-    return Candidate("claim", float(claim.value), claim.unit, qualifier, "claim", None, "claim")
+    """The claim as the reconciler sees it, read as reading_of says."""
+    reading = reading_of(claim)
+    return Candidate("claim", float(claim.value), claim.unit, reading, "claim", None, "claim")
 
 
 def canonical_reference(figure: ReportedFigure) -> Reference:
@@ -193,7 +202,13 @@ def judge(record: Record, claim: ExtractedFigure) -> Judgement:
         consistent = agrees(candidate, ref)
         verdict = Verdict.consistent if consistent else Verdict.inconsistent
         why = explain(claim, candidate, reference, consistent)
-    return Judgement(claim=claim, verdict=verdict, reference=reference, explanation=why)
+    return Judgement(
+        claim=claim,
+        verdict=verdict,
+        reference=reference,
+        explanation=why,
+        read_as=Reading(candidate.qualifier),
+    )
 
 
 def subject_text(claim: ExtractedFigure) -> str:
@@ -235,8 +250,11 @@ def explain(
     figure_id = reference.figure.id if reference.figure else None
     source = reference.method if reference.derived else f"{reference.method}, {figure_id},"
     word = "fits" if consistent else "does not fit"
+    written = claim.qualifier.replace("_", " ")
+    read = candidate.qualifier.replace("_", " ")
+    how = f"Read as {read}" if read == written else f"Written {written} and read as {read}"
     return (
-        f"Read as {candidate.qualifier.replace('_', ' ')}, the claim allows {allowed}; the record's "
+        f"{how}, the claim allows {allowed}; the record's "
         f"{source} for {subject_text(claim)} in {reference.period} is {reference.value:,}, which {word}."
     )
 

@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from app.domain.periods import near_complete_period
 
@@ -23,7 +24,7 @@ QUALIFIER_RANK = {"exact": 0, "approximate": 1, "more_than": 2, "less_than": 2}
 
 RULE_TEXT = (
     "Where no editorial choice is recorded, the canonical figure is the first after sorting by: "
-    "attribution (Panama's official bodies, then UN and international agencies, then other "
+    "reviewed figures before provisional ones (ingested and not yet reviewed); attribution (Panama's official bodies, then UN and international agencies, then other "
     "bodies, then the press without a named body); exact before rounded or bounded; the later "
     "publication before an earlier, preliminary one; more independent origins for the same value "
     "before fewer (syndicated copies of one wire story count once); then the figure id."
@@ -41,6 +42,7 @@ class Candidate:
     attributed_to: str
     published: date | None
     origin: str
+    provisional: bool = False  # ingested and not yet reviewed: never chosen over a reviewed one
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +83,13 @@ def attribution_rank(attributed_to: str) -> int:
 
 
 def rounding_step(value: float) -> float:
-    """The place value of the last non-zero digit of a whole number (250,000 -> 10,000)."""
-    if value <= 0 or value != int(value):
+    """The place value of the last significant digit as written (250,000 -> 10,000; 63.4 -> 0.1)."""
+    if value <= 0:
         return 1.0
+    if value != int(value):
+        # repr gives the shortest decimal that reads back as this float: the digits as written.
+        exponent = Decimal(repr(float(value))).as_tuple().exponent
+        return float(Decimal(1).scaleb(exponent)) if isinstance(exponent, int) else 1.0
     step = 1
     whole = int(value)
     while whole % (step * 10) == 0:
@@ -91,12 +97,19 @@ def rounding_step(value: float) -> float:
     return float(step)
 
 
+def rounding_slack(value: float) -> float:
+    """Half a rounding step of the value as written, and at least 1% of it."""
+    return max(rounding_step(value) / 2, 0.01 * abs(value))
+
+
 def bounds(value: float, qualifier: str, unit: str) -> tuple[float, float]:
-    """The interval of true values a reported figure is compatible with.
+    """The interval of true values a figure is compatible with (qualifier, or a claim's reading).
 
     exact: the value itself (a share in percent is itself rounded, so +/- 0.5 points);
-    approximate: +/- one rounding step of the stated number, and at least 1% of it
-    ("nearly 250,000" -> 240,000..260,000; "about 30,000" -> 29,000..31,000);
+    approximate: the values that round to it at the precision it is written in, half a step
+    either way, and at least 1% of it ("about 300,000" -> 250,000..350,000; "250,000" read as
+    rounded -> 245,000..255,000; "about 30,000" -> 29,700..30,300);
+    nearly: the half step just below it ("nearly 250,000" -> 245,000..250,000);
     more_than: [value, inf); less_than: (-inf, value].
     """
     if qualifier == "more_than":
@@ -104,8 +117,10 @@ def bounds(value: float, qualifier: str, unit: str) -> tuple[float, float]:
     if qualifier == "less_than":
         return -math.inf, value
     if qualifier == "approximate":
-        slack = max(rounding_step(value), 0.01 * value)
+        slack = rounding_slack(value)
         return value - slack, value + slack
+    if qualifier == "nearly":
+        return value - rounding_slack(value), value
     slack = 0.5 if unit == "percent" else 0.0
     return value - slack, value + slack
 
@@ -131,9 +146,10 @@ def rank_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Candidates in order of preference under the stated rule (RULE_TEXT)."""
     origins = independent_origins(candidates)
 
-    def key(c: Candidate) -> tuple[int, int, int, int, str]:
+    def key(c: Candidate) -> tuple[bool, int, int, int, int, str]:
         published = c.published.toordinal() if c.published else 0
         return (
+            c.provisional,
             attribution_rank(c.attributed_to),
             QUALIFIER_RANK.get(c.qualifier, 3),
             -published,

@@ -4,7 +4,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
+from app.domain.vocabulary import (
+    DatePrecision,
+    Dimension,
+    FigureStatus,
+    Qualifier,
+    SourceKind,
+    Unit,
+)
 
 
 class Cell(NamedTuple):
@@ -48,6 +55,7 @@ class ReportedFigure(NamedTuple):
     quote: str | None
     quote_start: int | None
     quote_end: int | None
+    status: FigureStatus = FigureStatus.reviewed  # provisional: ingested, not yet reviewed
 
 
 def number(value: float) -> int | float:

@@ -58,3 +58,21 @@ class Verdict(StrEnum):
     consistent = "consistent"
     inconsistent = "inconsistent"
     unverifiable = "unverifiable"
+
+
+class Reading(StrEnum):
+    """How a claim's figure was read when judged: its qualifier, or what an unhedged or
+    "nearly" figure is taken to mean."""
+
+    exact = "exact"
+    approximate = "approximate"  # the values that round to it, half a step either way
+    nearly = "nearly"  # the half step just below it
+    more_than = "more_than"
+    less_than = "less_than"
+
+
+class FigureStatus(StrEnum):
+    """Whether an editor has checked a figure: the seed's are reviewed, uploads provisional."""
+
+    reviewed = "reviewed"
+    provisional = "provisional"  # ingested through the API, not yet reviewed

@@ -35,6 +35,8 @@ _APPROXIMATE_CUES = (
     r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+del?|cerca\s+del?|aproximadamente|aprox\.|"
     r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron"
 )
+# The approximate cues that also say "a little below the number".
+_NEARLY = re.compile(word_start(r"nearly|almost|casi") + _QUANT + r"\Z", _I)
 _LESS = re.compile(word_start(_LESS_CUES) + _QUANT + r"\Z", _I)
 _MORE = re.compile(word_start(_MORE_CUES) + _QUANT + r"\Z", _I)
 _APPROXIMATE = re.compile(word_start(_APPROXIMATE_CUES) + _QUANT + r"\Z", _I)
@@ -199,6 +201,11 @@ def read_qualifier(text: str, before_start: int, start: int, end: int, rounded: 
     if (hedged and _APPROXIMATE.search(before)) or _OR_SO.match(text, end) or rounded:
         return "approximate"
     return "exact"
+
+
+def says_nearly(text: str, before_start: int, start: int) -> bool:
+    """Whether the hedge before the number at text[start:] puts it just below ("nearly 250,000")."""
+    return _NEARLY.search(text[max(before_start, start - 32) : start]) is not None
 
 
 def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:

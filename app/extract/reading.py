@@ -229,15 +229,18 @@ class Reader:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         start, end = self.sentence
+        qualifier = self._qualifier()
         return ExtractedFigure(
             quote=self.original[start:end],
             start=start,
             end=end,
             value=value,
             unit="percent" if number.percent else "people",
-            qualifier=self._qualifier(),
+            qualifier=qualifier,
             period=timeline.period_for(
                 number.start, number.end, (self.floor, self.ceiling), self.sentence
             ),
             subject=subject,
+            nearly=qualifier == "approximate"
+            and cues.says_nearly(self.text, self.floor, number.start),
         )

@@ -33,6 +33,7 @@ class ExtractedFigure:
     qualifier: str  # exact | approximate | more_than | less_than
     period: Period | None
     subject: Subject
+    nearly: bool = False  # hedged as just below the number ("nearly", "almost", "casi")
 
 
 EVERYONE = Subject("total", None)  # the whole population crossing, no breakdown

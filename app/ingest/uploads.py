@@ -15,7 +15,14 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
+from app.domain.vocabulary import (
+    DatePrecision,
+    Dimension,
+    FigureStatus,
+    Qualifier,
+    SourceKind,
+    Unit,
+)
 from app.extract import ExtractedFigure, detect_language, extract_figures
 from app.ingest.seed_format import content_hash, split_front_matter
 from app.storage import queries
@@ -208,4 +215,5 @@ def _figure_row(
         quote=found.quote,
         span_start=found.start,
         span_end=found.end,
+        status=FigureStatus.provisional,  # until an editor runs `darien review`
     )

@@ -47,6 +47,7 @@ class Record:
     canonical: CanonicalCells
     yearly: dict[str, CanonicalFigure] = field(default_factory=dict)
     monthly: dict[str, CanonicalFigure] = field(default_factory=dict)
+    choices: dict[Cell, Choice] = field(default_factory=dict)  # the recorded editorial choices
 
     @cached_property
     def cells_by_start(self) -> dict[Cell, list[Cell]]:
@@ -154,6 +155,7 @@ def reported_figure(
         quote,
         start,
         end,
+        status,
     ) = row
     cell = cells.get(tuple(key))
     if cell is None:
@@ -173,6 +175,7 @@ def reported_figure(
         quote,
         start,
         end,
+        status,
     )
 
 
@@ -223,6 +226,17 @@ def load_record(engine: Engine) -> Record:
     )
     for row in sorted(rows, key=itemgetter(at_document, at_ordinal)):
         by_source[row[at_source]].append(figures[row[0]])
+    return assemble_record(version, figures, sources, by_source, choices)
+
+
+def assemble_record(
+    version: int,
+    figures: dict[str, ReportedFigure],
+    sources: dict[str, SourceInfo],
+    by_source: dict[str, list[ReportedFigure]],
+    choices: dict[Cell, Choice],
+) -> Record:
+    """A record of these figures and choices, with its canonical cells and series prepared."""
     canonical = CanonicalCells(figures.values(), choices)
     totals = {cell: canonical[cell] for cell in canonical if is_total(cell)}
     return Record(
@@ -233,4 +247,5 @@ def load_record(engine: Engine) -> Record:
         canonical=canonical,
         yearly={label(cell): c for cell, c in totals.items() if kind_of(cell) == "year"},
         monthly={label(cell): c for cell, c in totals.items() if kind_of(cell) == "month"},
+        choices=choices,
     )

@@ -8,6 +8,7 @@ from sqlalchemy import Row, delete, func, update
 from sqlalchemy import select as select_table
 from sqlmodel import Session, col, select
 
+from app.domain.vocabulary import FigureStatus
 from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Source
 
 
@@ -36,6 +37,7 @@ FIGURE_COLUMNS = (
     "quote",
     "span_start",
     "span_end",
+    "status",
 )
 
 
@@ -132,6 +134,25 @@ def delete_orphan_sources(session: Session) -> None:
     """Remove sources no longer named by any document."""
     used = select(Document.source_id).where(col(Document.source_id).is_not(None))
     session.execute(delete(Source).where(col(Source.id).not_in(used)))
+
+
+def mark_reviewed(session: Session, *, figure_ids: Sequence[str]) -> list[str]:
+    """Mark these provisional figures reviewed; returns the ids that changed."""
+    query = select(Figure.id).where(
+        col(Figure.id).in_(figure_ids), Figure.status == FigureStatus.provisional
+    )
+    changed = list(session.exec(query).all())
+    if changed:
+        session.execute(
+            update(Figure).where(col(Figure.id).in_(changed)).values(status=FigureStatus.reviewed)
+        )
+    return changed
+
+
+def list_figure_statuses(session: Session, *, figure_ids: Sequence[str]) -> dict[str, str]:
+    """The status of each of these figures that exists."""
+    query = select(Figure.id, Figure.status).where(col(Figure.id).in_(figure_ids))
+    return dict(session.exec(query).all())
 
 
 def bump_dataset_version(session: Session) -> int:

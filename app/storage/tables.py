@@ -7,12 +7,20 @@ from sqlalchemy import Column, Index, UniqueConstraint
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
+from app.domain.vocabulary import (
+    DatePrecision,
+    Dimension,
+    FigureStatus,
+    Qualifier,
+    SourceKind,
+    Unit,
+)
 
 
-def _enum(enum: type[StrEnum], name: str) -> Column[str]:
+def _enum(enum: type[StrEnum], name: str, server_default: str | None = None) -> Column[str]:
     # Stored as plain strings (native_enum off) so a new member needs no ALTER TYPE on PostgreSQL.
-    return Column(SAEnum(enum, name=name, native_enum=False, length=16), nullable=False)
+    column_type = SAEnum(enum, name=name, native_enum=False, length=16)
+    return Column(column_type, nullable=False, server_default=server_default)
 
 
 class Source(SQLModel, table=True):
@@ -71,6 +79,11 @@ class Figure(SQLModel, table=True):
     quote: str | None = Field(default=None, description="span of the document that states it")
     span_start: int | None = None
     span_end: int | None = None
+    # Uploads are provisional until `darien review`; rows older than the column were all reviewed.
+    status: FigureStatus = Field(
+        default=FigureStatus.reviewed,
+        sa_column=_enum(FigureStatus, "figure_status", server_default=FigureStatus.reviewed),
+    )
 
 
 class EditorialChoice(SQLModel, table=True):

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.breakdown_present import group_series_public
-from app.api.deps import RecordDep
+from app.api.deps import RecordAsOfDep
 from app.api.derived import MONTHLY_INCLUDES, YEARLY_INCLUDES, include_param, with_derived
 from app.api.group_filters import GroupFilter
 from app.api.present import canonical_detail_public, series_public
@@ -30,7 +30,7 @@ MonthlyInclude = Annotated[frozenset[str], Depends(include_param(MONTHLY_INCLUDE
 
 @listed(router, "/yearly", CANONICAL_FIGURES, summary="Canonical total per year")
 async def list_yearly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     groups: GroupFilter,
     year_from: Annotated[
         int | None,
@@ -66,7 +66,7 @@ async def list_yearly(
 @router.get("/yearly/{year}", summary="Canonical total of one year, with every other report")
 @text_twin(router, "/yearly/{year}", summary="Canonical total of one year")
 async def get_yearly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
     include: YearlyInclude = frozenset(),
 ) -> CanonicalDetailPublic:
@@ -79,7 +79,7 @@ async def get_yearly(
 
 @listed(router, "/monthly", CANONICAL_FIGURES, summary="Canonical total per month")
 async def list_monthly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     groups: GroupFilter,
     year: Annotated[
         int | None, Query(ge=1900, le=2100, examples=[2023], description="All months of one year")
@@ -144,7 +144,7 @@ def _answer(
 )
 @text_twin(router, "/monthly/{year}/{month}", summary="Canonical total of one month")
 async def get_monthly(
-    record: RecordDep,
+    record: RecordAsOfDep,
     year: Annotated[int, Path(examples=[2023], description="Calendar year")],
     month: Annotated[int, Path(ge=1, le=12, examples=[8], description="1-12")],
     include: MonthlyInclude = frozenset(),

@@ -4,14 +4,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import IdCursor, PageLimit, RecordDep, page_of
-from app.api.present import figure_public
+from app.api.deps import IdCursor, PageLimit, RecordAsOfDep, RecordDep, page_of
+from app.api.present import figure_public, history_public
 from app.api.problems import Problem
 from app.api.renderers.columns import FIGURES
 from app.api.renderers.lists import listed
 from app.api.renderers.text_routes import text_twin
-from app.api.schemas import FigureListPublic, FigurePublic
+from app.api.schemas import FigureHistoryPublic, FigureListPublic, FigurePublic
+from app.domain.reports import ReportedFigure
 from app.domain.vocabulary import Dimension, Qualifier, Unit
+from app.record.build import Record
+from app.record.history import figure_history
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
 
@@ -20,7 +23,7 @@ router = APIRouter(prefix="/v1/figures", tags=["figures"])
 async def list_figures(
     request: Request,
     response: Response,
-    record: RecordDep,
+    record: RecordAsOfDep,
     dimension: Annotated[
         Dimension | None,
         Query(examples=["nationality"], description="total, nationality, sex, age or sex_age"),
@@ -67,19 +70,31 @@ async def list_figures(
     return FigureListPublic(data=[figure_public(matches[i]) for i in data], meta=meta)
 
 
+FigureId = Annotated[str, Path(max_length=32, examples=["F0066"], description="Figure id")]
+
+
 @router.get("/{figure_id}", summary="One reported figure")
 @text_twin(router, "/{figure_id}", summary="One reported figure")
-async def get_figure(
-    record: RecordDep,
-    figure_id: Annotated[str, Path(max_length=32, examples=["F0066"], description="Figure id")],
-) -> FigurePublic:
+async def get_figure(request: Request, record: RecordAsOfDep, figure_id: FigureId) -> FigurePublic:
     """A reported figure with its source, citation and note."""
+    return figure_public(_figure(record, figure_id, request.query_params.get("as_of")))
+
+
+@router.get("/{figure_id}/history", summary="The answers a figure's period gave over time")
+async def get_figure_history(record: RecordDep, figure_id: FigureId) -> FigureHistoryPublic:
+    """The canonical answer for the figure's period and subject on each date it changed, as
+    re-chosen from the figures published by then."""
+    return history_public(figure_history(record, _figure(record, figure_id, None)))
+
+
+def _figure(record: Record, figure_id: str, as_of: str | None) -> ReportedFigure:
     figure = record.figures.get(figure_id)
     if figure is None:
+        when = f" published by {as_of}" if as_of else ""
         raise Problem(
             404,
             "not-found",
             "No such figure",
-            f"No figure {figure_id!r}; figure ids look like F0066 (see /v1/sources/{{id}}).",
+            f"No figure {figure_id!r}{when}; figure ids look like F0066 (see /v1/sources/{{id}}).",
         )
-    return figure_public(figure)
+    return figure

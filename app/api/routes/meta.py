@@ -42,6 +42,18 @@ ENDPOINTS = [
         "Every reported figure, filtered",
     ),
     ("GET", "figure", "/v1/figures/F0066", "Any reported figure with its provenance"),
+    (
+        "GET",
+        "figure-history",
+        "/v1/figures/F0090/history",
+        "The answers a figure's period gave over time",
+    ),
+    (
+        "GET",
+        "yearly-as-of",
+        "/v1/crossings/yearly/2024?as_of=2025-01-01",
+        "Any figure endpoint as it could have answered on a past date",
+    ),
     ("GET", "yearly-csv", "/v1/crossings/yearly.csv", "The yearly series as CSV"),
     ("GET", "monthly-csv", "/v1/crossings/monthly.csv?year=2023", "The monthly series as CSV"),
     ("GET", "figures-csv", "/v1/figures.csv?year=2023", "Reported figures as CSV"),
