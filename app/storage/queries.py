@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import Row, delete, func, update
 from sqlalchemy import select as select_table
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
-from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Source
+from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Release, Source
 
 
 def get_dataset_version(session: Session) -> int:
@@ -134,8 +134,33 @@ def delete_orphan_sources(session: Session) -> None:
     session.execute(delete(Source).where(col(Source.id).not_in(used)))
 
 
-def bump_dataset_version(session: Session) -> int:
-    """Increase the dataset version by one and return it."""
+def list_releases(session: Session, *, limit: int) -> Sequence[Release]:
+    """The latest releases, newest first."""
+    query = select(Release).order_by(col(Release.version).desc()).limit(limit)
+    return session.exec(query).all()
+
+
+def record_release(session: Session, *, version: int, change: str, now: datetime) -> None:
+    """Write the release row of a new dataset version, with the record's size after it."""
+
+    def count(table: type[SQLModel]) -> int:
+        return session.exec(select(func.count()).select_from(table)).one()
+
+    session.add(
+        Release(
+            version=version,
+            created_at=now,
+            change=change,
+            documents=count(Document),
+            figures=count(Figure),
+            sources=count(Source),
+        )
+    )
+    session.flush()
+
+
+def bump_dataset_version(session: Session, change: str = "the dataset changed") -> int:
+    """Increase the dataset version by one, record the release (`change` says what), return it."""
     now = datetime.now(UTC)
     if session.get(DatasetVersion, 1) is None:
         session.add(DatasetVersion(id=1, version=0, updated_at=now))
@@ -146,4 +171,6 @@ def bump_dataset_version(session: Session) -> int:
         .values(version=DatasetVersion.version + 1, updated_at=now)
     )
     session.flush()
-    return get_dataset_version(session)
+    version = get_dataset_version(session)
+    record_release(session, version=version, change=change, now=now)
+    return version

@@ -10,7 +10,9 @@ from app.api.bulk.datapackage import datapackage
 from app.api.bulk.tables import TABLES
 from app.api.deps import RecordDep, SessionDep
 from app.api.problems import Problem
+from app.api.renderers.atom import ATOM_MEDIA, releases_feed
 from app.api.renderers.lists import CsvResponse
+from app.storage import queries
 
 router = APIRouter(prefix="/v1", tags=["bulk"])
 
@@ -22,6 +24,13 @@ class DataPackageResponse(JSONResponse):
 
 class ZipResponse(Response):
     media_type = "application/zip"
+
+
+class AtomResponse(Response):
+    media_type = ATOM_MEDIA
+
+
+FEED_ENTRIES = 50
 
 
 @router.get(
@@ -74,3 +83,18 @@ def get_download(request: Request, record: RecordDep, session: SessionDep) -> Re
     files = members(record, session, request.app.state.settings.base_url)
     disposition = f'attachment; filename="darien-crossings-v{record.version}.zip"'
     return ZipResponse(zipped(files), headers={"Content-Disposition": disposition})
+
+
+@router.get(
+    "/releases.atom",
+    summary="Atom feed: one entry per dataset version",
+    response_class=AtomResponse,
+    responses={200: {"content": {ATOM_MEDIA: {"schema": {"type": "string"}}}}},
+)
+def get_releases(request: Request, session: SessionDep) -> Response:
+    """What each new dataset version changed (documents added, updated or removed, and the
+    record's size after it), newest first, so a newsroom can subscribe."""
+    releases = list(queries.list_releases(session, limit=FEED_ENTRIES + 1))
+    shown, older = releases[:FEED_ENTRIES], releases[FEED_ENTRIES:]
+    base_url = request.app.state.settings.base_url
+    return AtomResponse(releases_feed(shown, older[0] if older else None, base_url))

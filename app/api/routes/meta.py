@@ -37,6 +37,7 @@ ENDPOINTS = [
     ("GET", "datapackage", "/v1/datapackage.json", "Frictionless Data Package of every table"),
     ("GET", "table-csv", "/v1/data/yearly.csv", "One whole table as CSV (see the datapackage)"),
     ("GET", "download", "/v1/download.zip", "Every table as CSV, the datapackage and a README"),
+    ("GET", "releases", "/v1/releases.atom", "Atom feed: one entry per dataset version"),
     ("GET", "sources", "/v1/sources", "Every source, paginated"),
     ("GET", "source", "/v1/sources/S002", "One source with the figures it reports"),
     ("POST", "claims", "/v1/claims/check", "POST a text: its figures judged against the record"),
