@@ -1,8 +1,8 @@
 """Every GET representation of the read API, fetched in-process from the app.
 
 The URLs come from the OpenAPI description (every GET path) and the record (the values of each
-path parameter, the years a `year` query narrows to); paginated lists are followed by their Link
-header. Nothing here knows a route by name, so a new read endpoint is exported as soon as its
+path parameter, the years a `year` query narrows to); paginated lists are copied with their
+default and their largest page size, each followed page by page by its Link header. Nothing here knows a route by name, so a new read endpoint is exported as soon as its
 path parameters are ones listed in `PATH_VALUES`.
 """
 
@@ -90,10 +90,16 @@ def urls_of(
             skipped.append(path)
             continue
         if not required:
-            urls += expanded
+            urls += expanded + [f"{url}?limit={size}" for url in expanded for size in widest(query)]
         if "year" in query:
             urls += [f"{url}?year={year}" for url in expanded for year in years]
     return list(dict.fromkeys(urls)), skipped
+
+
+def widest(query: dict[str, Any]) -> list[int]:
+    """The largest page a paginated list allows (its pages are copied both ways)."""
+    maximum = query.get("limit", {}).get("schema", {}).get("maximum")
+    return [int(maximum)] if maximum else []
 
 
 @asynccontextmanager
