@@ -3,7 +3,11 @@
 from typing import Any
 from xml.etree import ElementTree
 
+from sqlalchemy import text
+
+from app.storage.engine import migrate
 from tests.conftest import ApiClient
+from tests.databases import engine_for
 from tests.fixture_seed import FIXTURE_SEED, fixture_seed_database  # noqa: F401
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -59,3 +63,21 @@ def test_an_ingest_and_its_removal_each_add_an_entry_newest_first(make_client: A
     assert "figures (+1)" in ingested_text
     assert f"Removed ingested document {document_id}" in removed_text
     assert "documents (-1)" in removed_text
+
+
+def test_a_database_seeded_before_the_feed_gets_one_release_for_its_version(
+    empty_database_url: str,
+) -> None:
+    with engine_for(empty_database_url) as engine:
+        migrate(engine, "c2b92dba7f03")  # the schema before the release table
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO dataset_version (id, version, updated_at) "
+                    "VALUES (1, 7, '2026-01-02 03:04:05')"
+                )
+            )
+        migrate(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version, documents, figures FROM release")).all()
+    assert [tuple(row) for row in rows] == [(7, 0, 0)]
