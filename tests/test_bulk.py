@@ -9,6 +9,8 @@ import orjson
 import pytest
 from frictionless import Package
 
+from app.api.bulk.tables import TABLES
+
 from tests.conftest import ApiClient
 from tests.fixture_seed import fixture_seed_database  # noqa: F401  (this module's database)
 
@@ -92,3 +94,10 @@ def test_the_zip_is_cached_per_version_with_an_etag(client: ApiClient) -> None:
     again = client.get("/v1/download.zip", headers={"If-None-Match": etag})
     assert again.status_code == 304
     assert client.get("/v1/download.zip").content == first.content
+
+
+def test_every_list_served_as_csv_is_a_bulk_table(client: ApiClient) -> None:
+    """A new CSV list must join the bulk download (a Table in app/api/bulk/tables.py)."""
+    twins = {p for p in client.get("/openapi.json").json()["paths"] if p.endswith(".csv")}
+    twins.discard("/v1/data/{table}.csv")
+    assert twins == {table.endpoint for table in TABLES.values()}
