@@ -10,7 +10,6 @@ import pytest
 from frictionless import Package
 
 from app.api.bulk.tables import TABLES
-
 from tests.conftest import ApiClient
 from tests.fixture_seed import fixture_seed_database  # noqa: F401  (this module's database)
 
