@@ -4,6 +4,12 @@ Behaviour is tested on tests/fixtures/seed; this module alone depends on what th
 so editing a seed document should break only these tests.
 """
 
+import io
+import zipfile
+from pathlib import Path
+
+from frictionless import Package
+
 from tests.conftest import ApiClient
 from tests.golden import assert_golden
 
@@ -78,3 +84,11 @@ def test_twelve_months_of_2023_sum_to_the_year(client: ApiClient) -> None:
     year = client.get("/v1/crossings/yearly/2023").json()
     assert len(months["data"]) == 12
     assert sum(row["value"] for row in months["data"]) == year["value"] == 520085
+
+
+def test_the_real_bulk_download_is_a_valid_data_package(client: ApiClient, tmp_path: Path) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/v1/download.zip").content))
+    archive.extractall(tmp_path)
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    assert len(report.tasks) == 5
