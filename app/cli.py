@@ -18,7 +18,7 @@ from app.api.schemas import ClaimPublic
 from app.config import get_settings
 from app.domain.claims import judge_all
 from app.export.bundle import export_bundle
-from app.export.static import export_static
+from app.export.static import StaticReport, export_static
 from app.extract import extract_figures
 from app.ingest.seed import seed as load_seed
 from app.ingest.seed_format import DocumentError
@@ -185,18 +185,30 @@ def export_command(
     settings = get_settings().model_copy(update={"request_log": False})
     target.mkdir(parents=True, exist_ok=True)
     app = create_app(settings)
-    if not static:
-        names = asyncio.run(export_bundle(app, target))
-        typer.echo(f"wrote {len(names)} files to {target}: {', '.join(names)}")
-        return
-    report = asyncio.run(export_static(app, settings, target, listen, lambda _: None))
+    try:
+        if static:
+            echo_static_report(asyncio.run(export_static(app, settings, target, listen)), target)
+        else:
+            names = asyncio.run(export_bundle(app, target))
+            typer.echo(f"wrote {len(names)} files to {target}: {', '.join(names)}")
+    except SQLAlchemyError as exc:
+        reason = str(exc).splitlines()[0]
+        typer.echo(
+            f"not exported: the database could not be read ({reason}); run darien migrate "
+            "and darien seed first",
+            err=True,
+        )
+        raise typer.Exit(1) from None
+
+
+def echo_static_report(report: StaticReport, target: Path) -> None:
+    """What a static export wrote, and what it left out."""
     for path in report.skipped:
         typer.echo(f"not exported (its parameters are not enumerable): {path}", err=True)
     for url in report.failed:
         typer.echo(f"not exported (not a 200): {url}", err=True)
-    typer.echo(
-        f"wrote {report.written} answers to {target}; serve with nginx -c {target.resolve()}/nginx.conf"
-    )
+    config = target.resolve() / "nginx.conf"
+    typer.echo(f"wrote {report.written} answers to {target}; serve with nginx -c {config}")
 
 
 @cli.command("serve")

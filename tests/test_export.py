@@ -97,3 +97,11 @@ def test_nginx_serving_the_static_copy_answers_as_the_api_byte_for_byte(
         etag = nginx.get("/v1/crossings/yearly").headers["etag"]
         assert nginx.get("/v1/crossings/yearly", headers={"If-None-Match": etag}).status_code == 304
         assert nginx.get("/v1/crossings/yearly/1850").status_code == 404
+
+
+def test_export_of_an_unmigrated_database_says_what_to_run(
+    darien: Callable[..., Result], empty_database_url: str, tmp_path: Path
+) -> None:
+    result = darien(empty_database_url, "export", str(tmp_path / "bundle"))
+    assert result.exit_code == 1
+    assert "run darien migrate and darien seed first" in result.output

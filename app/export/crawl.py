@@ -6,7 +6,7 @@ default and their largest page size, each followed page by page by its Link head
 path parameters are ones listed in `PATH_VALUES`.
 """
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -112,9 +112,7 @@ async def in_process(app: FastPath) -> AsyncIterator[httpx.AsyncClient]:
             yield client
 
 
-async def crawl(
-    client: httpx.AsyncClient, urls: list[str], progress: Callable[[str], None] = lambda _: None
-) -> tuple[list[Answer], list[str]]:
+async def crawl(client: httpx.AsyncClient, urls: list[str]) -> tuple[list[Answer], list[str]]:
     """Fetch each URL as a plain client would (no Origin, no compression), following next links.
     Returns the 200 answers and the URLs that answered otherwise."""
     answers: list[Answer] = []
@@ -128,7 +126,6 @@ async def crawl(
             continue
         kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
         answers.append(Answer(url, kept, response.content))
-        progress(url)
         following = response.links.get("next", {}).get("url")
         if following:
             following = httpx.URL(following).raw_path.decode("ascii")

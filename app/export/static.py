@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +56,7 @@ def write_static(target: Path, answers: list[Answer], settings: Settings, listen
 
 
 async def export_static(
-    app: FastPath, settings: Settings, target: Path, listen: str, progress: Callable[[str], None]
+    app: FastPath, settings: Settings, target: Path, listen: str
 ) -> StaticReport:
     """Crawl the app in-process and write the static copy into `target`."""
     async with in_process(app) as client:
@@ -68,6 +67,6 @@ async def export_static(
             document_ids = [str(d.id) for d in documents]
         openapi = (await client.get("/openapi.json")).json()
         urls, skipped = urls_of(openapi, record, document_ids)
-        answers, failed = await crawl(client, urls, progress)
+        answers, failed = await crawl(client, urls)
     write_static(target, answers, settings, listen)
     return StaticReport(len(answers), skipped, failed)
