@@ -56,7 +56,13 @@ def get_table(
     record: RecordDep,
     session: SessionDep,
     table: Annotated[
-        str, Path(max_length=32, examples=["yearly"], description=f"One of {', '.join(TABLES)}")
+        str,
+        Path(
+            max_length=32,
+            examples=["yearly"],
+            description=f"One of {', '.join(TABLES)}",
+            json_schema_extra={"enum": list(TABLES)},
+        ),
     ],
 ) -> Response:
     """Every row of one table (no pagination), with the columns of its list endpoint's CSV."""
