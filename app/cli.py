@@ -1,5 +1,6 @@
 """The `darien` command: serve, migrate, seed, ingest, review and check."""
 
+import asyncio
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,8 @@ from app.api.present import claim_public
 from app.api.schemas import ClaimPublic
 from app.config import get_settings
 from app.domain.claims import judge_all
+from app.export.bundle import export_bundle
+from app.export.static import StaticReport, export_static
 from app.extract import extract_figures
 from app.ingest.review import UnknownFigures, review_committed
 from app.ingest.seed import seed as load_seed
@@ -27,6 +30,7 @@ from app.ingest.uploads import (
     remove_committed,
     text_size_problem,
 )
+from app.main import create_app
 from app.record.build import load_record
 from app.storage import queries
 from app.storage.engine import make_engine, migrate
@@ -184,6 +188,47 @@ def claims_table(claims: list[ClaimPublic]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(lines) if claims else "no figures found"
+
+
+@cli.command("export")
+def export_command(
+    target: Annotated[Path, typer.Argument(help="Folder to write into (created if missing)")],
+    static: Annotated[
+        bool, typer.Option("--static", help="Every GET answer as files, plus nginx.conf")
+    ] = False,
+    listen: Annotated[
+        str, typer.Option(help="--static: nginx's listen address")
+    ] = "127.0.0.1:8080",
+) -> None:
+    """Write the bulk bundle (CSVs, datapackage.json, README.md), or with --static a copy of the
+    whole read API that nginx serves (`nginx -c DIR/nginx.conf`)."""
+    settings = get_settings().model_copy(update={"request_log": False})
+    target.mkdir(parents=True, exist_ok=True)
+    app = create_app(settings)
+    try:
+        if static:
+            echo_static_report(asyncio.run(export_static(app, settings, target, listen)), target)
+        else:
+            names = asyncio.run(export_bundle(app, target))
+            typer.echo(f"wrote {len(names)} files to {target}: {', '.join(names)}")
+    except SQLAlchemyError as exc:
+        reason = str(exc).splitlines()[0]
+        typer.echo(
+            f"not exported: the database could not be read ({reason}); run darien migrate "
+            "and darien seed first",
+            err=True,
+        )
+        raise typer.Exit(1) from None
+
+
+def echo_static_report(report: StaticReport, target: Path) -> None:
+    """What a static export wrote, and what it left out."""
+    for path in report.skipped:
+        typer.echo(f"not exported (its parameters are not enumerable): {path}", err=True)
+    for url in report.failed:
+        typer.echo(f"not exported (not a 200): {url}", err=True)
+    config = target.resolve() / "nginx.conf"
+    typer.echo(f"wrote {report.written} answers to {target}; serve with nginx -c {config}")
 
 
 @cli.command("serve")

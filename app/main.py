@@ -12,6 +12,7 @@ from app.api.auth import configured_keys
 from app.api.deps import reject_unknown_query
 from app.api.routes import (
     breakdowns,
+    bulk,
     claims,
     crossings,
     docs,
@@ -92,7 +93,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     problems.install(app)
     openapi.install(app)
     outage.install(app)
-    routers = (crossings, breakdowns, figures, sources, documents, claims, meta, docs)
+    routers = (crossings, breakdowns, figures, sources, documents, claims, bulk, meta, docs)
     for module in (*routers, summary, overview):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers

@@ -1,5 +1,6 @@
-"""`make bench`: throughput and latency of hot reads against a bare-ASGI ceiling, plus start-up,
-memory, extraction speed and a 100x-grown figures table. Prints a Markdown table.
+"""`make bench`: throughput and latency of hot reads against a bare-ASGI ceiling and the static
+copy served by nginx, plus start-up, memory, extraction speed and a 100x-grown figures table.
+Prints a Markdown table.
 
 The app runs with one worker pinned to CPU 0 (taskset) in production settings (uvloop, httptools,
 structured request log on); wrk runs on CPU 1 with 32 connections. The ceiling is a bare ASGI app
@@ -182,39 +183,67 @@ def start_ceiling(port: int) -> subprocess.Popen[bytes]:
     return process
 
 
+def start_static_copy(url_db: str, port: int) -> subprocess.Popen[bytes]:
+    """`darien export --static` of the same database, served by nginx (one worker) on CPU 0."""
+    from app.export.nginx import nginx_command
+
+    target = VAR / "static"
+    shutil.rmtree(target, ignore_errors=True)
+    export = [
+        str(ROOT / ".venv" / "bin" / "darien"),
+        *("export", "--static", str(target), "--listen", f"127.0.0.1:{port}"),
+    ]
+    env = {**os.environ, "DATABASE_URL": url_db, "REQUEST_LOG": "false"}
+    subprocess.run(export, env=env, cwd=ROOT, check=True, capture_output=True)
+    process, _ = start(nginx_command(target / "nginx.conf"), {}, f"http://127.0.0.1:{port}{HOT[0]}")
+    return process
+
+
 def best(runs: list[dict[str, float]]) -> dict[str, float]:
     """The run with the most requests per second (the least disturbed by the rest of the machine)."""
     return max(runs, key=lambda run: run["rps"])
 
 
+Results = dict[str, dict[str, float]]
+
+
 def measure(
     url_db: str, port: int, with_ceiling: bool, with_claims: bool
-) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]], float, float]:
-    """App and ceiling measured in alternation, per request, so drift in the machine hits both."""
+) -> tuple[Results, Results, Results, float, float]:
+    """App, ceiling and the static copy under nginx measured in alternation, per request, so
+    drift in the machine hits all three."""
     base, top = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1}"
+    copy = f"http://127.0.0.1:{port + 2}"
     process, cold = start(
         serve_command(port), {"DATABASE_URL": url_db, "REQUEST_LOG": "true"}, base + HOT[0]
     )
-    app: dict[str, dict[str, float]] = {}
-    ceiling: dict[str, dict[str, float]] = {}
+    app: Results = {}
+    ceiling: Results = {}
+    static: Results = {}
     try:
         etag = capture(base, HOT, VAR / "capture.jsonl")
         ceiling_process = start_ceiling(port + 1) if with_ceiling else None
+        static_process = start_static_copy(url_db, port + 2) if with_ceiling else None
         targets = [(path, path, []) for path in HOT]
         targets.append(("304 " + HOT[0], HOT[0], ["-H", f"If-None-Match: {etag}"]))
         try:
             for name, path, extra in targets:
-                app_runs, top_runs = [], []
+                app_runs, top_runs, copy_runs = [], [], []
                 for _ in range(ROUNDS):
                     app_runs.append(wrk(base + path, extra))
                     if ceiling_process:
                         top_runs.append(wrk(top + path, extra))
+                    if static_process:
+                        copy_runs.append(wrk(copy + path, extra))
                 app[name] = best(app_runs)
                 if top_runs:
                     ceiling[name] = best(top_runs)
+                if copy_runs:
+                    static[name] = best(copy_runs)
         finally:
-            if ceiling_process:
-                stop(ceiling_process)
+            for server in (ceiling_process, static_process):
+                if server:
+                    stop(server)
         if with_claims:
             for n, (name, text) in enumerate(claim_texts().items()):
                 app[name] = wrk(
@@ -223,7 +252,7 @@ def measure(
         memory = rss_mb(_server_pid(process))
     finally:
         stop(process)
-    return app, ceiling, cold, memory
+    return app, ceiling, static, cold, memory
 
 
 def _server_pid(process: subprocess.Popen[bytes]) -> int:
@@ -355,22 +384,23 @@ def grown_lines(cold: float, cpu: float, memory: float) -> list[str]:
     ]
 
 
-def ratio_table(
-    app: dict[str, dict[str, float]], ceiling: dict[str, dict[str, float]]
-) -> list[str]:
+def ratio_table(app: Results, ceiling: Results, static: Results) -> list[str]:
     lines = [
-        "| request | app req/s | ceiling req/s | ratio | p50 ms | p99 ms | ceiling p99 ms |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| request | app req/s | ceiling req/s | ratio | p50 ms | p99 ms | ceiling p99 ms "
+        "| static (nginx) req/s | static p99 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, result in app.items():
-        top = ceiling.get(name)
+        top, copy = ceiling.get(name), static.get(name)
         ratio = f"{result['rps'] / top['rps']:.2f}" if top else "n/a"
         top_rps = f"{top['rps']:,.0f}" if top else "n/a"
         top_p99 = f"{top['p99']:.2f}" if top else "n/a"
+        copy_rps = f"{copy['rps']:,.0f}" if copy else "n/a"
+        copy_p99 = f"{copy['p99']:.2f}" if copy else "n/a"
         errors = f" ({result['errors']:,.0f} non-2xx/3xx!)" if result["errors"] else ""
         lines.append(
             f"| `{name}`{errors} | {result['rps']:,.0f} | {top_rps} | {ratio} | {result['p50']:.2f} | "
-            f"{result['p99']:.2f} | {top_p99} |"
+            f"{result['p99']:.2f} | {top_p99} | {copy_rps} | {copy_p99} |"
         )
     return lines
 
@@ -386,17 +416,20 @@ def main() -> None:
     ensure_wrk()
     with_claims = (ROOT / "app" / "api" / "routes" / "claims.py").exists()
     url_db = fresh_database("bench")
-    app, ceiling, cold, memory = measure(url_db, 8101, with_ceiling=True, with_claims=with_claims)
+    app, ceiling, static, cold, memory = measure(
+        url_db, 8101, with_ceiling=True, with_claims=with_claims
+    )
     grown_db = grown_database()
-    grown_start = start_numbers(grown_db, 8103)
-    grown, _, _, _ = measure(grown_db, 8103, with_ceiling=False, with_claims=False)
+    grown_start = start_numbers(grown_db, 8104)
+    grown, _, _, _, _ = measure(grown_db, 8104, with_ceiling=False, with_claims=False)
     base, big = app[HOT[0]]["rps"], grown[HOT[0]]["rps"]
     extraction = extraction_mb_per_s()
     lines = [
         f"Machine: {machine()}; wrk -t1 -c{CONNECTIONS} -d{DURATION}, best of {ROUNDS} alternating "
-        "runs; app and ceiling pinned to CPU 0, wrk to CPU 1.",
+        "runs; app, ceiling and nginx (the static copy, `darien export --static`) pinned to CPU 0, "
+        "wrk to CPU 1.",
         "",
-        *ratio_table(app, ceiling),
+        *ratio_table(app, ceiling, static),
         "",
         f"- cold start (process start to first 200): {cold:.2f} s",
         f"- resident memory after the run: {memory:.0f} MB",

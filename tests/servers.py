@@ -73,3 +73,25 @@ UVICORN = [
     "warning",
 ]
 DARIEN_SERVE = [str(Path(sys.executable).parent / "darien"), "serve"]
+
+
+@contextmanager
+def nginx_serving(config: Path, port: int) -> Iterator[str]:
+    """Run nginx on a written config listening on `port`; yield its base URL."""
+    from app.export.nginx import nginx_command
+
+    server = subprocess.Popen(nginx_command(config), cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail(f"nginx on port {port} did not start")
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -4,6 +4,12 @@ Behaviour is tested on tests/fixtures/seed; this module alone depends on what th
 so editing a seed document should break only these tests.
 """
 
+import io
+import zipfile
+from pathlib import Path
+
+from frictionless import Package
+
 from tests.conftest import ApiClient
 from tests.golden import assert_golden
 
@@ -216,3 +222,11 @@ def test_history_of_the_2024_total_runs_from_the_december_cuts_to_the_final_coun
         ("2025-01-02", 302203, "2024"),
     ]
     assert body["data"][-1]["until"] is None
+
+
+def test_the_real_bulk_download_is_a_valid_data_package(client: ApiClient, tmp_path: Path) -> None:
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/v1/download.zip").content))
+    archive.extractall(tmp_path)
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    assert len(report.tasks) == 5

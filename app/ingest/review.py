@@ -34,6 +34,9 @@ def review_committed(engine: Engine, figure_ids: Sequence[str]) -> ReviewReport:
         if missing:
             raise UnknownFigures(f"no such figure: {', '.join(missing)}; nothing was changed")
         changed = queries.mark_reviewed(session, figure_ids=wanted)
-        version = queries.bump_dataset_version(session) if changed else None
+        version = None
+        if changed:
+            change = f"marked reviewed: {', '.join(changed)}"
+            version = queries.bump_dataset_version(session, change)
     already = [figure_id for figure_id in wanted if figure_id not in changed]
     return ReviewReport(reviewed=changed, already=already, version=version)

@@ -127,11 +127,33 @@ def sync_documents(session: Session, docs: Sequence[ParsedDocument]) -> SeedRepo
     documents = queries.list_seed_documents(session)
     for doc in docs:
         session.add_all(_choice_rows(doc, _id(documents[doc.path])))
-    version = queries.bump_dataset_version(session)
+    version = queries.bump_dataset_version(session, seed_change(changed, removed, stored))
     updated = sum(1 for d in changed if d.path in stored)
     return SeedReport(
         len(changed) - updated, updated, len(removed), len(docs) - len(changed), version
     )
+
+
+def seed_change(
+    changed: Sequence[ParsedDocument], removed: Sequence[Document], stored: dict[str, Document]
+) -> str:
+    """What a seed run changed, in words, for the release feed."""
+    parts = [
+        (verb, paths)
+        for verb, paths in (
+            ("added", [d.path for d in changed if d.path not in stored]),
+            ("updated", [d.path for d in changed if d.path in stored]),
+            ("removed", [d.path for d in removed]),
+        )
+        if paths
+    ]
+    listed = "; ".join(f"{verb} {len(paths)}: {_some(paths)}" for verb, paths in parts)
+    return f"Seed documents {listed}."
+
+
+def _some(paths: list[str], shown: int = 8) -> str:
+    more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
+    return ", ".join(paths[:shown]) + more
 
 
 def seed(engine: Engine, seed_dir: Path) -> SeedReport:

@@ -134,10 +134,11 @@ def remove_committed(engine: Engine, document_id: int) -> int | None:
                 "edit the seed folder and run darien seed to change it"
             )
         source_id = document.source_id
+        change = f"Removed ingested document {document_id} (“{document.title}”) and its figures."
         queries.delete_document(session, document=document)
         if source_id is not None:
             queries.delete_source(session, source_id=source_id)
-        return queries.bump_dataset_version(session)
+        return queries.bump_dataset_version(session, change)
 
 
 def text_size_problem(text: str, limit: int) -> str | None:
@@ -190,7 +191,11 @@ def ingest(session: Session, upload: DocumentUpload) -> IngestResult:
     ]
     session.add_all(figures)
     session.flush()
-    queries.bump_dataset_version(session)
+    change = (
+        f"Ingested document {document.id} (“{upload.title}”, {upload.publisher}) "
+        f"with {len(figures)} figures."
+    )
+    queries.bump_dataset_version(session, change)
     return IngestResult(document, figures, [f for f in found if f.period is None], created=True)
 
 

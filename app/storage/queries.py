@@ -6,10 +6,10 @@ from typing import Any
 
 from sqlalchemy import Row, delete, func, update
 from sqlalchemy import select as select_table
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from app.domain.vocabulary import FigureStatus
-from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Source
+from app.storage.tables import DatasetVersion, Document, EditorialChoice, Figure, Release, Source
 
 
 def get_dataset_version(session: Session) -> int:
@@ -155,8 +155,33 @@ def list_figure_statuses(session: Session, *, figure_ids: Sequence[str]) -> dict
     return dict(session.exec(query).all())
 
 
-def bump_dataset_version(session: Session) -> int:
-    """Increase the dataset version by one and return it."""
+def list_releases(session: Session, *, limit: int) -> Sequence[Release]:
+    """The latest releases, newest first."""
+    query = select(Release).order_by(col(Release.version).desc()).limit(limit)
+    return session.exec(query).all()
+
+
+def record_release(session: Session, *, version: int, change: str, now: datetime) -> None:
+    """Write the release row of a new dataset version, with the record's size after it."""
+
+    def count(table: type[SQLModel]) -> int:
+        return session.exec(select(func.count()).select_from(table)).one()
+
+    session.add(
+        Release(
+            version=version,
+            created_at=now,
+            change=change,
+            documents=count(Document),
+            figures=count(Figure),
+            sources=count(Source),
+        )
+    )
+    session.flush()
+
+
+def bump_dataset_version(session: Session, change: str = "the dataset changed") -> int:
+    """Increase the dataset version by one, record the release (`change` says what), return it."""
     now = datetime.now(UTC)
     if session.get(DatasetVersion, 1) is None:
         session.add(DatasetVersion(id=1, version=0, updated_at=now))
@@ -167,4 +192,6 @@ def bump_dataset_version(session: Session) -> int:
         .values(version=DatasetVersion.version + 1, updated_at=now)
     )
     session.flush()
-    return get_dataset_version(session)
+    version = get_dataset_version(session)
+    record_release(session, version=version, change=change, now=now)
+    return version

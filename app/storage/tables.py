@@ -116,3 +116,14 @@ class DatasetVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     updated_at: datetime
+
+
+class Release(SQLModel, table=True):
+    """One dataset version as published: when, what changed, and the record's size after it."""
+
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    created_at: datetime
+    change: str = Field(description="What changed, in words: documents added, updated or removed")
+    documents: int = Field(description="Stored documents once this version was written")
+    figures: int = Field(description="Reported figures once this version was written")
+    sources: int = Field(description="Sources once this version was written")

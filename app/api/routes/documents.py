@@ -219,10 +219,7 @@ def list_documents(
     """Seed and ingested documents, by id."""
     rows = queries.list_documents(session, after=cursor, limit=limit + 1)
     page, more = rows[:limit], len(rows) > limit
-    counts = queries.count_figures_by_document(
-        session, document_ids=[d.id for d in page if d.id is not None]
-    )
-    data = [document_public(d, source_of(session, d), counts.get(d.id or 0, 0)) for d in page]
+    data = documents_public(session, page)
     next_cursor = str(page[-1].id) if more and page else None
     next_url = next_page(request, response, next_cursor)
     meta = PageMeta(
@@ -250,6 +247,19 @@ def get_document(
     return DocumentDetailPublic(
         **summary.model_dump(), text=document.text, figures=figures_public(figures, source)
     )
+
+
+def all_documents(session: Session) -> list[DocumentPublic]:
+    """Every stored document, by id (the bulk download's table)."""
+    return documents_public(session, queries.list_documents(session, after=None, limit=MAX_ID))
+
+
+def documents_public(session: Session, page: Sequence[Document]) -> list[DocumentPublic]:
+    """Documents with their sources and figure counts."""
+    counts = queries.count_figures_by_document(
+        session, document_ids=[d.id for d in page if d.id is not None]
+    )
+    return [document_public(d, source_of(session, d), counts.get(d.id or 0, 0)) for d in page]
 
 
 def document_public(
