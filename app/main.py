@@ -11,6 +11,7 @@ from app.api import outage, problems
 from app.api.auth import configured_keys
 from app.api.deps import reject_unknown_query
 from app.api.routes import (
+    charts,
     claims,
     crossings,
     docs,
@@ -88,7 +89,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
     outage.install(app)
-    for module in (crossings, figures, sources, documents, claims, meta, docs):
+    for module in (crossings, charts, figures, sources, documents, claims, meta, docs):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

@@ -44,7 +44,8 @@ def test_excluded_month_is_listed_as_missing(client: ApiClient) -> None:
 
 def test_sources_count_their_figures(client: ApiClient) -> None:
     body = client.get("/v1/sources").json()
-    assert [(s["id"], s["figure_count"]) for s in body["data"]] == [("T001", 3), ("T002", 3)]
+    counts = [(s["id"], s["figure_count"]) for s in body["data"]]
+    assert counts == [("T001", 3), ("T002", 3), ("T003", 4)]
 
 
 def test_claims_are_judged_against_the_fixture_record(client: ApiClient) -> None:

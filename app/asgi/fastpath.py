@@ -20,7 +20,15 @@ from app.asgi.encoding import chosen_coding
 from app.asgi.requestlog import RequestLog
 from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
 
-STORABLE_TYPES = (b"application/json", b"text/csv", b"text/plain", b"text/css", b"text/javascript")
+STORABLE_TYPES = (
+    b"application/json",
+    b"text/csv",
+    b"text/plain",
+    b"text/css",
+    b"text/javascript",
+    b"image/svg+xml",  # charts: drawn once, then sent from here with an ETag
+    b"image/png",
+)
 UNSTORED_PATHS = frozenset({"/healthz", "/readyz"})
 MAX_QUERY_BYTES = 2048
 

@@ -11,6 +11,7 @@ from app.api.renderers.columns import CANONICAL_FIGURES
 from app.api.renderers.lists import listed
 from app.api.renderers.text_routes import text_twin
 from app.api.schemas import CanonicalDetailPublic, SeriesPublic
+from app.domain.cells import Series
 from app.domain.periods import parse_month
 from app.record.build import Record
 
@@ -88,15 +89,22 @@ async def list_monthly(
     ] = None,
 ) -> SeriesPublic:
     """One canonical figure per month; months without one are absent and listed in meta.missing."""
+    return series_public(monthly_series(record, year, month_from, month_to), record.version)
+
+
+def monthly_series(
+    record: Record, year: int | None, month_from: str | None, month_to: str | None
+) -> Series:
+    """The months of one year, or of a from/to range (YYYY-MM, either end optional)."""
     if year is not None and (month_from or month_to):
         raise invalid("year", "use either year or from/to, not both", year)
     if year is not None:
-        return series_public(record.monthly_series((year, 1), (year, 12)), record.version)
+        return record.monthly_series((year, 1), (year, 12))
     start = parse_month(month_from) if month_from else None
     end = parse_month(month_to) if month_to else None
     if start and end and start > end:
         raise invalid("from", f"must not be after to ({month_to})", month_from)
-    return series_public(record.monthly_series(start, end), record.version)
+    return record.monthly_series(start, end)
 
 
 @router.get(

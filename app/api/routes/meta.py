@@ -34,6 +34,20 @@ ENDPOINTS = [
     ("GET", "figures-csv", "/v1/figures.csv?year=2023", "Reported figures as CSV"),
     ("GET", "sources-csv", "/v1/sources.csv", "Sources as CSV"),
     ("GET", "documents-csv", "/v1/documents.csv", "Stored documents as CSV"),
+    *[
+        (
+            "GET",
+            f"chart-{name}-{suffix}",
+            f"/v1/charts/{name}.{suffix}{query}",
+            f"{title} ({suffix})",
+        )
+        for name, query, title in (
+            ("yearly", "", "Chart of the yearly totals"),
+            ("monthly", "?year=2024", "Chart of the monthly totals"),
+            ("by-nationality", "?year=2023", "Chart of one year by nationality"),
+        )
+        for suffix in ("vl.json", "svg", "png")
+    ],
     ("GET", "sources", "/v1/sources", "Every source, paginated"),
     ("GET", "source", "/v1/sources/S002", "One source with the figures it reports"),
     ("POST", "claims", "/v1/claims/check", "POST a text: its figures judged against the record"),
