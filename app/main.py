@@ -16,6 +16,7 @@ from app.api.routes import (
     crossings,
     docs,
     documents,
+    explorer,
     figures,
     meta,
     sources,
@@ -89,7 +90,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
     outage.install(app)
-    for module in (crossings, charts, figures, sources, documents, claims, meta, docs):
+    for module in (crossings, charts, figures, sources, documents, claims, meta, docs, explorer):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

@@ -1,36 +1,17 @@
 """Charts on the fixture seed: one Vega-Lite spec per chart, and that spec drawn as SVG and PNG."""
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 
-from app.ingest.seed import seed
-from app.storage.engine import migrate
+from tests import fixture_seed
 from tests.conftest import ApiClient
-from tests.databases import Databases, engine_for
 
-FIXTURE_SEED = Path(__file__).parent / "fixtures" / "seed"
+# This module reads the fixture seed.
+database_url = fixture_seed.database_url
+client = fixture_seed.client
+
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def database_url(databases: Databases) -> Iterator[str]:
-    """This module's clients read a database seeded from the fixture seed."""
-    url = databases.new_empty()
-    with engine_for(url) as engine:
-        migrate(engine)
-        seed(engine, FIXTURE_SEED)
-    yield url
-    databases.drop(url)
-
-
-@pytest.fixture
-def client(make_client: Any) -> ApiClient:
-    """A client whose charts mark the fixture seed's events."""
-    return make_client(seed_dir=FIXTURE_SEED)  # type: ignore[no-any-return]
 
 
 def marks(svg: bytes, kind: str) -> list[ElementTree.Element]:

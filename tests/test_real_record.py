@@ -4,6 +4,8 @@ Behaviour is tested on tests/fixtures/seed; this module alone depends on what th
 so editing a seed document should break only these tests.
 """
 
+from xml.etree import ElementTree
+
 from tests.conftest import ApiClient
 from tests.golden import assert_golden
 
@@ -78,3 +80,26 @@ def test_twelve_months_of_2023_sum_to_the_year(client: ApiClient) -> None:
     year = client.get("/v1/crossings/yearly/2023").json()
     assert len(months["data"]) == 12
     assert sum(row["value"] for row in months["data"]) == year["value"] == 520085
+
+
+def test_yearly_chart_draws_2023_as_520085_and_marks_the_2024_agreement(client: ApiClient) -> None:
+    svg = ElementTree.fromstring(client.get("/v1/charts/yearly.svg").content)
+    labels = [element.get("aria-label", "") for element in svg.iter()]
+    assert any(label.startswith("Year: 2023; People: 520,085;") for label in labels)
+    assert any(label.startswith("period: 2024; event: US–Panama agreement") for label in labels)
+
+
+def test_monthly_chart_of_2024_labels_may_as_missing(client: ApiClient) -> None:
+    spec = client.get("/v1/charts/monthly.vl.json", params={"year": 2024}).json()
+    rows = {row["period"]: row["value"] for row in spec["data"]["values"]}
+    assert rows["2024-05"] is None  # only "more than 30,000" exists: a gap, never a zero
+    assert "2024-07" in [row["period"] for row in spec["layer"][2]["data"]["values"]]
+
+
+def test_explorer_shows_520085_and_the_2023_nationalities(client: ApiClient) -> None:
+    browser = {"Accept": "text/html", "Accept-Language": "en"}
+    page = client.get("/", params={"year": 2023}, headers=browser).text
+    assert "520,085" in page
+    assert "Venezuela" in page
+    spanish = client.get("/", params={"year": 2023, "lang": "es"}, headers=browser).text
+    assert "520.085" in spanish

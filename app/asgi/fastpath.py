@@ -15,7 +15,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import problem_bytes
-from app.api.renderers.negotiate import preferred_format
+from app.api.renderers.negotiate import preferred_format, wants_html
 from app.asgi.encoding import chosen_coding
 from app.asgi.requestlog import RequestLog
 from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
@@ -45,8 +45,10 @@ class Variants:
         self.allowed = frozenset(o.encode() for o in cors_origins)
 
     def accept(self, value: bytes) -> bytes:
-        """The format Accept picks, by the rule the routes themselves apply."""
-        return preferred_format(value.decode("latin-1")).encode()
+        """The format Accept picks, by the rule the routes themselves apply (a browser's own
+        variant, so the explorer's page and the JSON index at / are never mixed up)."""
+        accept = value.decode("latin-1")
+        return b"html" if wants_html(accept) else preferred_format(accept).encode()
 
     def origin(self, value: bytes) -> bytes:
         if not value:
