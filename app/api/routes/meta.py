@@ -55,6 +55,7 @@ ENDPOINTS = [
     ("GET", "problem-types", "/v1/problems/not-found", "What an error type means"),
     ("GET", "openapi", "/openapi.json", "OpenAPI 3 description of every endpoint"),
     ("GET", "docs", "/docs", "Interactive documentation"),
+    ("GET", "explorer", "/", "The explorer: a page for browsers (this index for JSON clients)"),
     ("GET", "health", "/healthz", "Liveness and dataset version"),
     ("GET", "ready", "/readyz", "Readiness: 503 unless serving the database's current version"),
 ]
