@@ -13,10 +13,12 @@ from app.api.deps import reject_unknown_query
 from app.api.routes import (
     breakdowns,
     bulk,
+    charts,
     claims,
     crossings,
     docs,
     documents,
+    explorer,
     figures,
     meta,
     overview,
@@ -93,8 +95,8 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     problems.install(app)
     openapi.install(app)
     outage.install(app)
-    routers = (crossings, breakdowns, figures, sources, documents, claims, bulk, meta, docs)
-    for module in (*routers, summary, overview):
+    routers = (crossings, breakdowns, figures, sources, documents, claims, bulk, meta, docs, charts)
+    for module in (*routers, summary, overview, explorer):
         app.include_router(module.router)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from frictionless import Package
+from xml.etree import ElementTree
 
 from tests.conftest import ApiClient
 from tests.golden import assert_golden
@@ -230,3 +231,26 @@ def test_the_real_bulk_download_is_a_valid_data_package(client: ApiClient, tmp_p
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
     assert len(report.tasks) == 5
+
+
+def test_yearly_chart_draws_2023_as_520085_and_marks_the_2024_agreement(client: ApiClient) -> None:
+    svg = ElementTree.fromstring(client.get("/v1/charts/yearly.svg").content)
+    labels = [element.get("aria-label", "") for element in svg.iter()]
+    assert any(label.startswith("Year: 2023; People: 520,085;") for label in labels)
+    assert any(label.startswith("period: 2024; event: US–Panama agreement") for label in labels)
+
+
+def test_monthly_chart_of_2024_labels_may_as_missing(client: ApiClient) -> None:
+    spec = client.get("/v1/charts/monthly.vl.json", params={"year": 2024}).json()
+    rows = {row["period"]: row["value"] for row in spec["data"]["values"]}
+    assert rows["2024-05"] is None  # only "more than 30,000" exists: a gap, never a zero
+    assert "2024-07" in [row["period"] for row in spec["layer"][2]["data"]["values"]]
+
+
+def test_explorer_shows_520085_and_the_2023_nationalities(client: ApiClient) -> None:
+    browser = {"Accept": "text/html", "Accept-Language": "en"}
+    page = client.get("/", params={"year": 2023}, headers=browser).text
+    assert "520,085" in page
+    assert "Venezuela" in page
+    spanish = client.get("/", params={"year": 2023, "lang": "es"}, headers=browser).text
+    assert "520.085" in spanish

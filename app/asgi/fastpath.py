@@ -1,8 +1,8 @@
 """The hot path: a pure-ASGI layer that answers repeat GETs from prepared bytes.
 
 FastAPI stays the one place where routes, validation and OpenAPI live. This layer only remembers
-what FastAPI answered: a 200 JSON (or CSV) response is stored with a strong ETag, keyed on path,
-query and the variant of the request headers it depends on (Accept, Origin), for the dataset
+what FastAPI answered: a 200 JSON (or CSV, text, chart image) response is stored with a strong
+ETag, keyed on path, query and the variant of the request headers it depends on (Accept, Origin), for the dataset
 version it was built from. A repeat is sent straight from memory, gzip- or brotli-compressed when
 the client accepts it (each copy made once, with its own ETag), and a matching If-None-Match gets
 a 304. A new dataset version starts an empty store; errors are never stored. The layer also
@@ -15,7 +15,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import problem_bytes
-from app.api.renderers.negotiate import preferred_format
+from app.api.renderers.negotiate import preferred_format, wants_html
 from app.asgi.encoding import chosen_coding
 from app.asgi.requestlog import RequestLog
 from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
@@ -28,6 +28,8 @@ STORABLE_TYPES = (
     b"text/javascript",
     b"application/zip",
     b"application/atom+xml",
+    b"image/svg+xml",  # charts: drawn once, then sent from here with an ETag
+    b"image/png",
 )
 UNSTORED_PATHS = frozenset({"/healthz", "/readyz"})
 MAX_QUERY_BYTES = 2048
@@ -45,8 +47,10 @@ class Variants:
         self.allowed = frozenset(o.encode() for o in cors_origins)
 
     def accept(self, value: bytes) -> bytes:
-        """The format Accept picks, by the rule the routes themselves apply."""
-        return preferred_format(value.decode("latin-1")).encode()
+        """The format Accept picks, by the rule the routes themselves apply (a browser's own
+        variant, so the explorer's page and the JSON index at / are never mixed up)."""
+        accept = value.decode("latin-1")
+        return b"html" if wants_html(accept) else preferred_format(accept).encode()
 
     def origin(self, value: bytes) -> bytes:
         if not value:

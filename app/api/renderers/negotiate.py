@@ -1,7 +1,7 @@
 """Which format a request asks for: the one rule shared by the routes and the fast path's store."""
 
 FORMATS = ("json", "csv")
-_MEDIA = {"json": ("application", "json"), "csv": ("text", "csv")}
+_MEDIA = {"json": ("application", "json"), "csv": ("text", "csv"), "html": ("text", "html")}
 
 
 def _preference(accept: str, fmt: str) -> tuple[float, int]:
@@ -33,3 +33,11 @@ def preferred_format(accept: str) -> str:
         return "json"
     csv, json = _preference(accept, "csv"), _preference(accept, "json")
     return "csv" if csv[0] > 0 and csv > json else "json"
+
+
+def wants_html(accept: str) -> bool:
+    """True when Accept prefers text/html to application/json (a browser opening a page)."""
+    if "html" not in accept:
+        return False
+    html, json = _preference(accept, "html"), _preference(accept, "json")
+    return html[0] > 0 and html > json

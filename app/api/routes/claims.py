@@ -13,6 +13,7 @@ from app.api.schemas import ClaimsPublic
 from app.domain.claims import judge_all
 from app.extract import extract_figures
 from app.ingest.uploads import YEARS_1900_TO_2100, calendar_date
+from app.record.build import Record
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 # Texts up to this many characters are checked on the event loop (a few milliseconds at most).
@@ -62,8 +63,15 @@ async def check_claims(
     has no figure, reported or derived, for that period and subject.
     """
     check_text_size(request, body.text)
-    if len(body.text) <= INLINE_CHARS:
-        claims = extract_figures(body.text, body.published, body.language)
+    return await checked_claims(record, body.text, body.published, body.language)
+
+
+async def checked_claims(
+    record: Record, text: str, published: date | None, language: str | None
+) -> ClaimsPublic:
+    """The figures a text states, each judged against the record (also used by the explorer)."""
+    if len(text) <= INLINE_CHARS:
+        claims = extract_figures(text, published, language)
     else:  # a long text would hold up every other request on this worker's event loop
-        claims = await asyncio.to_thread(extract_figures, body.text, body.published, body.language)
+        claims = await asyncio.to_thread(extract_figures, text, published, language)
     return ClaimsPublic(claims=[claim_public(j) for j in judge_all(record, claims)])

@@ -110,12 +110,20 @@ async def list_monthly(
     after `to` is an empty range. With nationality= or group=, those groups' counts instead, gaps
     listed per group.
     """
+    totals = monthly_series(record, year, month_from, month_to)
+    return _answer(record, totals, groups, include, record.monthly)
+
+
+def monthly_series(
+    record: Record, year: int | None, month_from: str | None, month_to: str | None
+) -> Series:
+    """The months of one year, of a from/to range (YYYY-MM, either end optional), or both."""
     start = parse_month(month_from) if month_from else None
     end = parse_month(month_to) if month_to else None
     if year is not None:
         start = max(start or (year, 1), (year, 1))
         end = min(end or (year, 12), (year, 12))
-    return _answer(record, record.monthly_series(start, end), groups, include, record.monthly)
+    return record.monthly_series(start, end)
 
 
 def _answer(

@@ -82,6 +82,20 @@ ENDPOINTS = [
     ("GET", "table-csv", "/v1/data/yearly.csv", "One whole table as CSV (see the datapackage)"),
     ("GET", "download", "/v1/download.zip", "Every table as CSV, the datapackage and a README"),
     ("GET", "releases", "/v1/releases.atom", "Atom feed: one entry per dataset version"),
+    *[
+        (
+            "GET",
+            f"chart-{name}-{suffix}",
+            f"/v1/charts/{name}.{suffix}{query}",
+            f"{title} ({suffix})",
+        )
+        for name, query, title in (
+            ("yearly", "", "Chart of the yearly totals"),
+            ("monthly", "?year=2024", "Chart of the monthly totals"),
+            ("by-nationality", "?year=2023", "Chart of one year by nationality"),
+        )
+        for suffix in ("vl.json", "svg", "png")
+    ],
     ("GET", "sources", "/v1/sources", "Every source, paginated"),
     ("GET", "source", "/v1/sources/S002", "One source with the figures it reports"),
     ("POST", "claims", "/v1/claims/check", "POST a text: its figures judged against the record"),
@@ -89,6 +103,7 @@ ENDPOINTS = [
     ("GET", "problem-types", "/v1/problems/not-found", "What an error type means"),
     ("GET", "openapi", "/openapi.json", "OpenAPI 3 description of every endpoint"),
     ("GET", "docs", "/docs", "Interactive documentation"),
+    ("GET", "explorer", "/", "The explorer: a page for browsers (this index for JSON clients)"),
     ("GET", "health", "/healthz", "Liveness and dataset version"),
     ("GET", "ready", "/readyz", "Readiness: 503 unless serving the database's current version"),
 ]
