@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -36,6 +37,9 @@ ACCURACY_FLOORS = {
 }
 MAX_DISTRACTOR_ERRORS = {"dev": 1, "regression": 2}
 SIZES = {"dev": (25, 120, 40), "regression": (52, 200, 100)}  # documents, labels, distractors
+# Whoever tunes the extractor runs these tests with EVAL_SPLITS=dev,regression, so the held-out
+# split is never even read; the default measures every split.
+SPLITS = tuple(s for s in os.environ.get("EVAL_SPLITS", "test,dev,regression").split(",") if s)
 
 
 def _load_script() -> ModuleType:
@@ -50,7 +54,7 @@ def _load_script() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
-    scores, _problems = _load_script().evaluate(resamples=100)
+    scores, _problems = _load_script().evaluate(resamples=100, splits=SPLITS)
     return scores  # type: ignore[no-any-return]
 
 
@@ -111,4 +115,5 @@ def test_missing_split_is_noted_not_failed(tmp_path: Path) -> None:
 
 def test_evaluation_is_deterministic() -> None:
     module = _load_script()
-    assert module.evaluate(resamples=20) == module.evaluate(resamples=20)
+    first = module.evaluate(resamples=20, splits=SPLITS)
+    assert first == module.evaluate(resamples=20, splits=SPLITS)
