@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import cues, page, shares
+from .calendar_terms import PeriodMention
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
@@ -16,7 +17,6 @@ from .quotes import clause_spans
 from .reading import Outcome, Reader, SentenceTerms
 from .records import ExtractedFigure
 from .sentences import split_sentences
-from .time_phrases import PeriodMention
 from .timeline import Timeline, is_point
 
 _SCANNER = WordScanner(NUMBER_WORDS | PERIOD_WORDS)

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .calendar_terms import MONTHS, PeriodMention, plausible
 from .patterns import WordScan, WordScanner, folded, lowered
-from .time_phrases import MONTHS, PATTERNS, PeriodMention, plausible
+from .time_phrases import PATTERNS
 
 # Words without which no time expression can occur; patterns are only tried near them.
 _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(

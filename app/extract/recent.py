@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .calendar_terms import COUNTS, MONTHS, PeriodMention, last_day
 from .records import Period
-from .time_phrases import COUNTS, MONTHS, PeriodMention, last_day
 
 if TYPE_CHECKING:  # resolution imports this module for its handlers
     from .resolution import Context

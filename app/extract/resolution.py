@@ -9,9 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import recent
-from .recent import whole_years
-from .records import Period
-from .time_phrases import (
+from .calendar_terms import (
     COUNTS,
     MONTHS,
     MONTHS_BY_NUMBER,
@@ -22,6 +20,8 @@ from .time_phrases import (
     implied_year,
     last_day,
 )
+from .recent import whole_years
+from .records import Period
 
 
 class Context(NamedTuple):

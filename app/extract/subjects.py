@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .calendar_terms import MONTHS
 from .lexicon import GENERIC_WORDS, Term
 from .records import EVERYONE, Subject
-from .time_phrases import MONTHS
 
 _MONTH_NAMES = "|".join(MONTHS)
 # Words that may sit between a number and the noun it counts: "113,180 of them were minors".

@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from .calendar_terms import COUNTS, PeriodMention, months_in
 from .records import Period
 from .resolution import Context, resolve_mention
-from .time_phrases import COUNTS, PeriodMention, months_in
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
 _COMPARED = re.compile(
