@@ -92,15 +92,17 @@ def _is_candidate(number: NumberMention, mentions: list[PeriodMention]) -> bool:
     if number.is_year or not 0 < number.value < _LARGEST_COUNT:
         return False
     if number.percent:
-        return number.value <= 100
-    if number.value != int(number.value) or (number.spelled and number.value < 20):
+        if number.value > 100:
+            return False
+    elif number.value != int(number.value) or (number.spelled and number.value < 20):
         return False
+    # "the first half of the year" holds a share's words, "15 de agosto" a count's digits
     first = bisect_left(mentions, number.start - 40, key=_start)
     for mention in mentions[first:]:
         if mention.start >= number.end:
             return True
         if mention.end > number.start:
-            return False  # the number is part of a time expression: "15 de agosto"
+            return False  # the number is part of a time expression
     return True
 
 
