@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.extract import ExtractedFigure, Period, Subject, extract_figures
 
 
@@ -34,3 +36,32 @@ def test_a_year_still_running_at_publication_ends_on_the_publication_date() -> N
 def test_a_year_end_review_counts_the_whole_year() -> None:
     text = "In 2022 a total of 248,000 people crossed the Darién, the ministry said."
     assert only(text, date(2022, 12, 29)).period == Period(date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_spanish_thirds_and_sixths_of_a_year() -> None:
+    text = "En el primer cuatrimestre de 2022 cruzaron 39.000 personas y en el tercer bimestre, 21.000."
+    assert [f.period for f in extract_figures(text, date(2022, 9, 1))] == [
+        Period(date(2022, 1, 1), date(2022, 4, 30)),
+        Period(date(2022, 5, 1), date(2022, 6, 30)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("in the two months to June", date(2022, 5, 1), date(2022, 6, 30)),
+        ("in the 12 months through March 2022", date(2021, 4, 1), date(2022, 3, 31)),
+        ("in the year to August", date(2022, 1, 1), date(2022, 8, 31)),
+        ("between mid-February and the end of May", date(2022, 2, 15), date(2022, 5, 31)),
+        ("de mediados de enero a finales de marzo", date(2022, 1, 15), date(2022, 3, 31)),
+    ],
+)
+def test_stretches_that_end_in_a_named_month(phrase: str, start: date, end: date) -> None:
+    figure = only(f"Some 18,250 migrants crossed the Darién {phrase}.", date(2022, 9, 14))
+    assert figure.period == Period(start, end)
+
+
+def test_a_time_after_and_in_opens_the_next_clause() -> None:
+    text = "In the first quarter 14,100 Haitians crossed and in April another 6,200 did."
+    periods = [f.period for f in extract_figures(text, date(2021, 6, 1))]
+    assert periods[0] == Period(date(2021, 1, 1), date(2021, 3, 31))

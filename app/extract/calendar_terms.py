@@ -72,6 +72,7 @@ COUNTS |= {
         ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once"]
     )
 }
+COUNTS |= {"twelve": 12, "doce": 12}
 
 
 class PeriodMention(NamedTuple):  # a tuple: built for every expression, cheaper than a dataclass
@@ -89,7 +90,7 @@ class PeriodMention(NamedTuple):  # a tuple: built for every expression, cheaper
     @property
     def explicit_year(self) -> int | None:
         for key, value in self.groups:
-            if key in ("y", "z", "ay", "by", "sy", "uy", "xy"):
+            if key in ("y", "z", "ay", "by", "sy", "uy", "xy", "ty"):
                 return int(value)
         return None
 
@@ -121,6 +122,8 @@ def day_of(mention: PeriodMention, prefix: str) -> str | None:
     """The day a date names ("15 de agosto", "August 15", "mid-August" is the 15th), if any."""
     if mention.get(prefix + "h"):
         return "15"
+    if mention.get(prefix + "f"):
+        return "31"  # "the end of April": date_in_month keeps it within the month
     return mention.get(prefix + "d") or mention.get(prefix + "e")
 
 

@@ -25,6 +25,8 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "trimestre",
         "half",
         "semestre",
+        "cuatrimestre",
+        "bimestre",
         "mitad",
         "weeks",
         "semanas",
@@ -54,10 +56,12 @@ _STARTERS: dict[str, str] = {
     # Optional leading words ("from", "the", "el") are left out: matching from the next word
     # finds the same expression, only a few characters shorter.
     "years": "between from entre de desde <year>",
-    "span": "<day> <month>",
+    "span": "<day> <month> mid mediados",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
     "first_months": "first primeros",
+    "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "
+    "cinco seis siete ocho nueve diez once doce year",
     "ytd": "so this the year thus since en desde hasta as este el",
     "since": "since desde",
     "until": "as by at a al hasta through until up",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .calendar_terms import COUNTS, MONTHS, PeriodMention, last_day
+from .calendar_terms import COUNTS, MONTHS, PeriodMention, date_in_month, day_of, last_day
 from .records import Period
 
 if TYPE_CHECKING:  # resolution imports this module for its handlers
@@ -64,3 +64,19 @@ def full_year(m: PeriodMention, c: Context) -> Period | None:
 
 def back(m: PeriodMention, c: Context) -> Period | None:
     return c.reference  # "in those three months": the timeline picks the matching earlier period
+
+
+def months_to(m: PeriodMention, c: Context) -> Period | None:
+    """ "The three months to April": the whole months that end with the named one; "the year to
+    September" runs from January."""
+    month = m.get("tm") or ""
+    year = int(m.get("ty") or 0) or c.month_year(MONTHS[month])
+    if year is None:
+        return None
+    end = date_in_month(day_of(m, "t"), month, year, end=True)
+    if m.get("yr"):
+        return Period(date(year, 1, 1), end)
+    raw = m.get("n") or ""
+    months = int(raw) if raw.isdigit() else COUNTS[raw]
+    first = year * 12 + end.month - months
+    return Period(date(first // 12, first % 12 + 1, 1), end) if 1 <= months <= 24 else None

@@ -72,10 +72,16 @@ def _span(m: PeriodMention, c: Context) -> Period | None:
     return Period(start, end) if start <= end else None
 
 
+# How many months a named part of the year covers; Spanish counts years in thirds and sixths too.
+_PART_MONTHS = {
+    **{"quarter": 3, "trimestre": 3, "half": 6, "semestre": 6, "mitad": 6},
+    **{"cuatrimestre": 4, "bimestre": 2},
+}
+
+
 def _part(m: PeriodMention, c: Context) -> Period | None:
     """A quarter or half of a year: "the first half of 2024", "el primer trimestre"."""
-    unit = (m.get("unit") or m.get("unit_now") or "").lower()
-    size = 3 if unit in ("quarter", "trimestre") else 6
+    size = _PART_MONTHS[(m.get("unit") or m.get("unit_now") or "").lower()]
     if m.get("unit_now"):
         if c.reference is not None:
             return c.reference  # "este semestre" after "el primer semestre de 2024"
@@ -241,6 +247,7 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "same_period": _same_period,
     "vague": _vague,
     "last_months": recent.last_months,
+    "months_to": recent.months_to,
     "month_to_date": recent.month_to_date,
     "full_year": recent.full_year,
     "back": recent.back,

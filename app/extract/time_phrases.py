@@ -14,11 +14,13 @@ _THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
 _I = re.NOFLAG
 
 
-def _date(p: str) -> str:
+def _date(p: str, ends: bool = False) -> str:
     """A month with an optional day before ("15 de agosto") or after ("August 15"), or its
-    middle ("mid-October", "mediados de octubre": the 15th)."""
+    middle ("mid-October", "mediados de octubre": the 15th); with ends, also its end ("the end
+    of April", "finales de abril": the last day), as a span's bound."""
+    end = rf"|(?P<{p}f>(?:the\s+)?end\s+of\s+|(?:finales|fines)\s+de\s+)" if ends else ""
     return (
-        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+|(?P<{p}h>mid-?\s?|mediados\s+de\s+))?"
+        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+|(?P<{p}h>mid-?\s?|mediados\s+de\s+){end})?"
         rf"(?P<{p}m>{_MONTH})\.?"
         rf"(?:\s+(?P<{p}e>{_DAY})(?:st|nd|rd|th)?(?![\d]|[.,]\d))?"
     )
@@ -36,12 +38,19 @@ _YEARS = (
 _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
     r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–])\s*(?:el\s+)?"
-    rf"{_date('b')}{_year_tail('b')}?"
+    rf"{_date('b', ends=True)}{_year_tail('b')}?"
+)
+# "in the three months to April", "the year to September": a stretch that ends in a named month.
+_MONTHS_TO = (
+    rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:months|meses)|(?P<yr>year))\s+"
+    r"(?:to|through|ending\s+in|ended\s+in|up\s+to|until|hasta)\s+"
+    rf"(?:(?:the\s+)?end\s+of\s+|finales\s+de\s+)?{_date('t')}{_year_tail('t')}?"
 )
 _PART = (
     r"\b(?:(?P<this>this|este|el\s+presente)\s+(?P<unit_now>quarter|trimestre|half|semestre)|"
     r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
-    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|trimestre|half|semestre|mitad)"
+    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+"
+    r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
 _FIRST_MONTHS = (
@@ -117,6 +126,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("span", _SPAN),
         ("part", _PART),
         ("first_months", _FIRST_MONTHS),
+        ("months_to", _MONTHS_TO),
         ("ytd", _YEAR_TO_DATE),
         ("since", _SINCE),
         ("until", _UNTIL),

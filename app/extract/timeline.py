@@ -10,7 +10,13 @@ from .calendar_terms import COUNTS, PeriodMention, months_in
 from .records import Period
 from .resolution import Context, resolve_mention
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+# A time after the number belongs to it unless a clause ends first: punctuation, or "and in
+# June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[—–]\s|\s(?:and|y|but|pero|while|mientras)\s+"
+    r"(?:in|en|during|durante|between|entre|since|desde|from|de|for)\s",
+    re.I,
+)
 _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?)\b[^;]*\Z"
 )
