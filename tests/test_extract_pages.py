@@ -65,3 +65,29 @@ def test_a_time_after_and_in_opens_the_next_clause() -> None:
     text = "In the first quarter 14,100 Haitians crossed and in April another 6,200 did."
     periods = [f.period for f in extract_figures(text, date(2021, 6, 1))]
     assert periods[0] == Period(date(2021, 1, 1), date(2021, 3, 31))
+
+
+YTD_2021 = Period(date(2021, 1, 1), date(2021, 9, 3))
+
+
+def test_a_bracketed_share_between_a_count_and_its_noun() -> None:
+    text = "So far this year 95,000 people crossed. Of them, 41,800 (44%) were Haitians."
+    haitians = Subject("nationality", "HTI")
+    assert read(text, date(2021, 9, 3))[1:] == [
+        (41800, "people", YTD_2021, haitians),
+        (44, "percent", YTD_2021, haitians),
+    ]
+
+
+def test_one_in_every_n_is_a_share_and_a_minor_is_a_child() -> None:
+    text = "So far this year 95,000 people crossed. About one in every four crossers was a minor."
+    assert read(text, date(2021, 9, 3))[1:] == [(25, "percent", YTD_2021, Subject("age", "minors"))]
+
+
+def test_a_short_aside_between_a_nationality_and_its_count() -> None:
+    text = (
+        "So far this year 95,000 people crossed. Cubans, a small group until then, numbered 3,050."
+    )
+    assert read(text, date(2021, 9, 3))[1:] == [
+        (3050, "people", YTD_2021, Subject("nationality", "CUB"))
+    ]

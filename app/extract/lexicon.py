@@ -35,7 +35,7 @@ _MINOR_PHRASES = (
     "children and adolescents|children and teenagers|boys and girls|niños niñas y adolescentes|"
     "niñas niños y adolescentes|niños y niñas|niñas y niños|niños y adolescentes|menores de edad|"
     "menor de edad|"
-    "under 18|under the age of 18|menores de 18 años|minors|children|child|kids|adolescents|"
+    "under 18|under the age of 18|menores de 18 años|minors|minor|children|child|kids|adolescents|"
     "teenagers|infants|babies|niños|menores|adolescentes|bebés"
 )
 # Generic nouns for people or crossings: the figure is a total.

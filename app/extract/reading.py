@@ -61,6 +61,7 @@ _APPOSITION = re.compile(
     r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
     _I,
 )
+_BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
 _OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
 _ANY = re.compile(r"", _I)
 # "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.
@@ -132,6 +133,11 @@ class Reader:
         self.sentence = sentence
         self.previous = previous
         following = numbers[index + 1] if index + 1 < len(numbers) else None
+        if following is not None and _BRACKETED_SHARE.fullmatch(
+            text, self.number.end, following.start
+        ):
+            # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share
+            following = numbers[index + 2] if index + 2 < len(numbers) else None
         self.floor = previous.number.end if previous else sentence[0]
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]

@@ -42,7 +42,7 @@ _SHARE = re.compile(
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these)\b)|"
-    rf"(?P<part>{_COUNT})\s+(?:in|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
+    rf"(?P<part>{_COUNT})\s+(?:in(?:\s+every)?|of\s+every|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
     _I,
 )
 _CUES = (

@@ -12,7 +12,8 @@ _MONTH_NAMES = "|".join(MONTHS)
 # Words that may sit between a number and the noun it counts: "113,180 of them were minors".
 _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
-    r"(?:\s+|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
+    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
     r"\b(?:de|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
@@ -28,7 +29,8 @@ _FILLER = re.compile(
 _BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?\Z")
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
-    r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|"
+    # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
+    r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+){1,5}\s*,|"
     r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
