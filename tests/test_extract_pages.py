@@ -91,3 +91,54 @@ def test_a_short_aside_between_a_nationality_and_its_count() -> None:
     assert read(text, date(2021, 9, 3))[1:] == [
         (3050, "people", YTD_2021, Subject("nationality", "CUB"))
     ]
+
+
+def test_a_country_listed_with_its_count_in_brackets() -> None:
+    text = (
+        "So far this year 95,000 people crossed; the top three were Cuba (7,400) and Peru (2,100)."
+    )
+    subjects = [f.subject for f in extract_figures(text, date(2021, 9, 3))]
+    assert subjects[1:] == [Subject("nationality", "CUB"), Subject("nationality", "PER")]
+
+
+def test_a_country_and_colon_opening_a_headline_is_no_subject() -> None:
+    text = "Colombia: 95,000 people crossed the Darién so far this year"
+    assert only(text, date(2021, 9, 3)).subject == TOTAL
+
+
+def test_an_age_bound_is_no_count_and_keeps_the_group_with_its_count() -> None:
+    text = "So far this year 95,000 people crossed. Children under 18 numbered 19,700."
+    assert read(text, date(2021, 9, 3))[1:] == [
+        (19700, "people", YTD_2021, Subject("age", "minors"))
+    ]
+
+
+def test_more_than_half_followed_by_a_verb_is_a_share() -> None:
+    text = "En lo que va del año cruzaron 95.000 personas. Más de la mitad eran venezolanos."
+    figure = extract_figures(text, date(2021, 9, 3))[1]
+    assert (figure.value, figure.qualifier, figure.subject) == (
+        50,
+        "more_than",
+        Subject("nationality", "VEN"),
+    )
+
+
+def test_a_later_clause_opened_by_and_in_takes_its_own_month() -> None:
+    text = "En enero cruzaron 25.000 y en lo que va de febrero, 11.000."
+    assert [f.period for f in extract_figures(text, date(2024, 2, 20))] == [
+        Period(date(2024, 1, 1), date(2024, 1, 31)),
+        Period(date(2024, 2, 1), date(2024, 2, 20)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Every day, about 1,300 people board buses for the border.",
+        "En Necoclí, unas 9.000 personas esperan embarcarse hacia la frontera.",
+        "Costa Rica, por su parte, registró el paso de 110.000 extranjeros.",
+    ],
+)
+def test_rates_waiting_crowds_and_other_countries_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]

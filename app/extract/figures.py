@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
@@ -40,7 +41,7 @@ def extract_figures(
     dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
     timeline = Timeline(text, dated, sentences, published)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
-    numbers = [n for n in found if _is_candidate(n, mentions)]
+    numbers = [n for n in found if _is_candidate(n, mentions) and not _is_age_bound(low, n)]
     sentence_starts = [s for s, _ in sentences]
     figures: list[ExtractedFigure] = []
     spans: list[tuple[int, int]] = []  # the number each figure was read from
@@ -104,6 +105,23 @@ def _is_candidate(number: NumberMention, mentions: list[PeriodMention]) -> bool:
         if mention.end > number.start:
             return False  # the number is part of a time expression
     return True
+
+
+# "children under 18", "menores de 5 años": an age that bounds a group is no count, and it must
+# not stand between the group's noun and the count that follows ("under 18 numbered 66,300").
+_AGE_BOUND = re.compile(
+    r"\b(?:under|younger\s+than|older\s+than|aged|menores\s+de|mayores\s+de)"
+    r"(?:\s+the\s+age\s+of)?\s+\Z"
+)
+_OLDEST_AGE = 25
+
+
+def _is_age_bound(low: str, number: NumberMention) -> bool:
+    return (
+        not number.percent
+        and number.value < _OLDEST_AGE
+        and _AGE_BOUND.search(low, max(0, number.start - 30), number.start) is not None
+    )
 
 
 def _start(mention: PeriodMention) -> int:

@@ -103,7 +103,9 @@ _COUNTRIES: Final = _index(
 )
 _PREPOSITIONS: Final = frozenset({"from", "of", "de", "del", "desde"})
 _ARTICLES: Final = frozenset({"la", "el", "the"})
-_FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS
+_FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS | frozenset(_COUNTRIES)
+# A country named right before its count, as pages list them: "Venezuela (208,400)", "Haití: 9.235".
+_COUNT_FOLLOWS: Final = re.compile(r"\s*[(:]\s*\d")
 # Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
 _ONE_WORD: Final = {
     w: found[0][1]
@@ -151,7 +153,15 @@ def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject]
             country = _phrase_at(words, parts, i + skip, _COUNTRIES)
             if country is not None:
                 return country[0] + skip, country[1]
-    return _phrase_at(words, parts, i, _PHRASES) if word in _PHRASES else None
+    found = _phrase_at(words, parts, i, _PHRASES) if word in _PHRASES else None
+    if found is None and word in _COUNTRIES:
+        country = _phrase_at(words, parts, i, _COUNTRIES)
+        after = parts[2 * (i + country[0])] if country is not None else ""
+        # a colon after a country opening a line is a headline's dateline ("Panamá: 126.000 ...")
+        listed = "(" in after or (i > 0 and "\n" not in parts[2 * i])
+        if country is not None and listed and _COUNT_FOLLOWS.match(after):
+            return country
+    return found
 
 
 def _phrase_at(

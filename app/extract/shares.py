@@ -39,7 +39,9 @@ _COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
 # "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
 # "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
 _SHARE = re.compile(
+    # "more than half were", "la mitad son": a share of the group just named
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
+    rf"(?:(?<=than\s)|(?<=de\sla\s))(?P<noun3>half|mitad)(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these)\b)|"
     rf"(?P<part>{_COUNT})\s+(?:in(?:\s+every)?|of\s+every|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
@@ -57,7 +59,7 @@ def find_shares(low: str) -> list[NumberMention]:
         return []
     shares = []
     for match in _SHARE.finditer(low):
-        noun = match.group("noun") or match.group("noun2")
+        noun = match.group("noun") or match.group("noun2") or match.group("noun3")
         if noun is not None:
             value: float = _FRACTIONS[noun]
         else:

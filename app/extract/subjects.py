@@ -31,6 +31,8 @@ _BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s
 _LINK = re.compile(
     # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
     r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+){1,5}\s*,|"
+    # an age bound: "children under 18 numbered 66,300", "menores de 5 años eran 9.000"
+    r"\b(?:under|younger\s+than|menores\s+de)\s+(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+años)?|"
     r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
