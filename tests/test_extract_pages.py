@@ -142,3 +142,60 @@ def test_a_later_clause_opened_by_and_in_takes_its_own_month() -> None:
 def test_rates_waiting_crowds_and_other_countries_are_not_crossings(sentence: str) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        (
+            "In the first 12 days of March, 9,150 people crossed.",
+            date(2022, 3, 1),
+            date(2022, 3, 12),
+        ),
+        (
+            "En los primeros diez días de junio cruzaron 9.150 personas.",
+            date(2022, 6, 1),
+            date(2022, 6, 10),
+        ),
+        ("Desde febrero a la fecha cruzaron 9.150 personas.", date(2022, 2, 1), date(2022, 9, 14)),
+    ],
+)
+def test_days_of_a_month_and_a_month_to_date(sentence: str, start: date, end: date) -> None:
+    assert only(sentence, date(2022, 9, 14)).period == Period(start, end)
+
+
+def test_the_same_months_of_an_earlier_year() -> None:
+    text = (
+        "Entre enero y mayo cruzaron 41.000 personas, frente a 33.000 en los mismos meses de 2020."
+    )
+    assert [f.period for f in extract_figures(text, date(2021, 6, 2))] == [
+        Period(date(2021, 1, 1), date(2021, 5, 31)),
+        Period(date(2020, 1, 1), date(2020, 5, 31)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "subject"),
+    [
+        ("Six in ten of March's crossers were Haitian.", 60, Subject("nationality", "HTI")),
+        ("Ocho de cada diez eran venezolanos.", 80, Subject("nationality", "VEN")),
+        ("The share of women rose to 27%.", 27, Subject("sex_age", "women")),
+        ("Children accounted for about a third.", 33.3, Subject("age", "minors")),
+    ],
+)
+def test_shares_in_words_and_levels_reached(sentence: str, value: float, subject: Subject) -> None:
+    text = f"In March 31,000 people crossed the Darién. {sentence}"
+    figure = extract_figures(text, date(2022, 4, 6))[1]
+    assert (figure.value, figure.unit, figure.subject) == (value, "percent", subject)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency has 85 people working in the province.",
+        "Some 6.1 million people have left their country since 2015.",
+    ],
+)
+def test_staff_and_emigration_are_not_crossings(sentence: str) -> None:
+    text = f"In March 31,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2022, 4, 6))] == [31000]

@@ -81,7 +81,11 @@ _OTHER_CONTEXT = (
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
     r"esperando|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescatad\w*|residents|habitantes|inhabitants|"
-    r"live\s+in|viven|population|población|"
+    r"live\s+in|viven|population|población|working|work\s+(?:in|at|for)|trabajan\w*|laboran|"
+    # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
+    r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
+    r"fled\s+(?:their|the)\s+(?:country|homeland)|"
+    r"han\s+(?:salido|huido)\s+de(?:l)?\s+(?:su\s+)?país|emigra\w*|diaspora|diáspora|"
     # rates named before the count: "Every day, about 1,300 people board buses"
     r"(?:every|each)\s+(?:single\s+)?(?:day|week)|cada\s+(?:día|semana)|diariamente|a\s+diario|"
     # single days

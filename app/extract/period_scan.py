@@ -44,6 +44,8 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "lapso",
         "decade",
         "década",
+        "days",
+        "días",
     ]
 )
 _MARGIN_BEFORE, _MARGIN_AFTER = 40, 1  # expressions start at most a few words before
@@ -60,6 +62,8 @@ _STARTERS: dict[str, str] = {
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
     "first_months": "first primeros",
+    "first_days": "first primeros",
+    "month_to_now": "de desde from",
     "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "
     "cinco seis siete ocho nueve diez once doce year",
     "ytd": "so this the year thus since en desde hasta as este el",
@@ -67,7 +71,7 @@ _STARTERS: dict[str, str] = {
     "until": "as by at a al hasta through until up",
     "month": "last pasado <day> <month>",
     "relative": "last el del this este en the a un",
-    "same_period": "same mismo",
+    "same_period": "same mismo mismos mismas",
     "vague": "a years hace in en",
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",

@@ -80,3 +80,15 @@ def months_to(m: PeriodMention, c: Context) -> Period | None:
     months = int(raw) if raw.isdigit() else COUNTS[raw]
     first = year * 12 + end.month - months
     return Period(date(first // 12, first % 12 + 1, 1), end) if 1 <= months <= 24 else None
+
+
+def first_days(m: PeriodMention, c: Context) -> Period | None:
+    """ "The first 10 days of August": from the 1st to the 10th."""
+    month = m.get("fm") or ""
+    year = int(m.get("fy") or 0) or c.month_year(MONTHS[month])
+    raw = m.get("n") or ""
+    days = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    if year is None or not 1 <= days <= 31:
+        return None
+    start = date_in_month(None, month, year, end=False)
+    return Period(start, date_in_month(str(days), month, year, end=True))

@@ -248,6 +248,8 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "vague": _vague,
     "last_months": recent.last_months,
     "months_to": recent.months_to,
+    "first_days": recent.first_days,
+    "month_to_now": _since,
     "month_to_date": recent.month_to_date,
     "full_year": recent.full_year,
     "back": recent.back,

@@ -18,7 +18,7 @@ _FILLER = re.compile(
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
-    r"other|otros|otras|all|todos|todas|this\s+year's|year's|(?:19|20)\d\d|"
+    r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|"
     + _MONTH_NAMES
     + r"|"
     + GENERIC_WORDS
@@ -46,7 +46,10 @@ _LINK = re.compile(
     r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
-    r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for)\b)*",
+    r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"
+    # a level reached, not a change: "the share of children rose to 21%", "subió al 21 %"
+    r"(?:rose|climbed|grew|fell|dropped|declined|increased|jumped)\s+to|"
+    r"(?:subió|bajó|aumentó|ascendió|llegó|creció|cayó)\s+al?)\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 

@@ -57,6 +57,16 @@ _FIRST_MONTHS = (
     r"\b(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)\s+(?:months|meses)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
 )
+# "the first 10 days of August", "los primeros 15 días de mayo".
+_FIRST_DAYS = (
+    rf"\b(?:first|primeros)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:days|días)\s+(?:of|de)\s+"
+    rf"{_date('f')}{_year_tail('f')}?"
+)
+# "de enero a la fecha", "from January to date": the named month up to publication.
+_MONTH_TO_NOW = (
+    rf"\b(?:de|desde|from)\s+{_date('s')}{_year_tail('s')}?\s+(?:a|hasta|to)\s+"
+    r"(?:la\s+fecha|hoy|date|today)\b"
+)
 _YEAR_TO_DATE = (
     rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_YEAR}))|(?:this|the)\s+year\s+"
     r"(?:so\s+far|to\s+date)|year[- ]to[- ]date|thus\s+far\s+this\s+year|"
@@ -90,8 +100,8 @@ _SAME_PERIOD = (
     r"\b(?:the\s+)?same\s+(?:period|quarter|half|months?|\w+\s+months|\w+\s+weeks)\s+"
     r"(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
-    r"|\b(?:el\s+|del\s+)?mismo\s+(?:periodo|período|lapso|mes|trimestre|semestre)\s+"
-    r"(?:de(?:l)?\s+)?"
+    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|mes|trimestre|semestre)|"
+    r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"  # "los mismos meses"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
 )
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
@@ -126,6 +136,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("span", _SPAN),
         ("part", _PART),
         ("first_months", _FIRST_MONTHS),
+        ("first_days", _FIRST_DAYS),
+        ("month_to_now", _MONTH_TO_NOW),
         ("months_to", _MONTHS_TO),
         ("ytd", _YEAR_TO_DATE),
         ("since", _SINCE),
