@@ -199,3 +199,48 @@ def test_shares_in_words_and_levels_reached(sentence: str, value: float, subject
 def test_staff_and_emigration_are_not_crossings(sentence: str) -> None:
     text = f"In March 31,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2022, 4, 6))] == [31000]
+
+
+def test_a_later_paragraph_continues_the_furthest_period_of_the_one_before() -> None:
+    text = (
+        "Last month 11,200 people crossed. This year 140,000 have crossed, against 180,000 "
+        "in all of 2022.\n\nHaitians make up about 40 percent."
+    )
+    share = extract_figures(text, date(2023, 7, 3))[-1]
+    assert share.period == Period(date(2023, 1, 1), date(2023, 7, 3))
+
+
+def test_the_month_before_the_month_just_named() -> None:
+    text = "En marzo cruzaron 9.800 personas, menos que el mes anterior, cuando la cifra fue de 12.100."
+    assert [f.period for f in extract_figures(text, date(2021, 4, 20))] == [
+        Period(date(2021, 3, 1), date(2021, 3, 31)),
+        Period(date(2021, 2, 1), date(2021, 2, 28)),
+    ]
+
+
+def test_a_share_whose_verb_is_left_out_after_a_comma() -> None:
+    text = "En lo que va del año, el 58 % son haitianos y el 9 %, cubanos."
+    assert [f.subject for f in extract_figures(text, date(2021, 9, 3))] == [
+        Subject("nationality", "HTI"),
+        Subject("nationality", "CUB"),
+    ]
+
+
+def test_a_hedge_covers_the_next_count_only_across_a_single_noun() -> None:
+    text = "So far this year nearly 60% were Haitians and one in five were children."
+    assert [f.qualifier for f in extract_figures(text, date(2021, 9, 3))] == [
+        "approximate",
+        "exact",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mexico, which registered 90,000 migrants entering from Guatemala, will add buses.",
+        "Panama says it turned back 700 people at the border.",
+    ],
+)
+def test_another_country_and_people_turned_back_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]

@@ -53,7 +53,7 @@ _OTHER_CONTEXT = (
     r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
     r"flujo\s+inverso|reverse\s+flow|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
     r"back)\s+south|hacia\s+el\s+sur|rumbo\s+al\s+sur|de\s+regreso|regres\w+|retorn\w+|"
-    r"fly\s+home|go\s+home|return\s+home|"
+    r"fly\s+home|go\s+home|return\s+home|turned\s+(?:back|away)|rechaz\w+|denied\s+entry|"
     # the United States border
     r"encounter(?:s|ed)?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
     r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
@@ -72,7 +72,8 @@ _OTHER_CONTEXT = (
     r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
     r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
-    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)(?:,[^,.;]{0,30},)?\s+"
+    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)"
+    r"(?:,[^,.;]{0,30},|,\s*(?:which|that|where|que|donde))?\s+"
     r"(?:reported|registered|counted|recorded|registró|contabilizó|reportó)|"
     # aid and services: "to support 400,000 people", "para atender a 90.000"
     r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"

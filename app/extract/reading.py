@@ -62,6 +62,10 @@ _APPOSITION = re.compile(
     _I,
 )
 _BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
+_FRESH_CLAUSE = re.compile(
+    r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b",
+    _I,
+)
 _OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
 _ANY = re.compile(r"", _I)
 # "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.
@@ -69,7 +73,7 @@ _COMPARISON = re.compile(
     word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
 )
 # "about 20,300 girls and 20,900 boys": the hedge covers both.
-_COORDINATION = re.compile(r"\A\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:and|y)\s+\Z", _I)
+_COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
 
 
 class Outcome(NamedTuple):
@@ -192,6 +196,8 @@ class Reader:
             return False
         if _OWN_CROSSING.search(self.text, self.number.end, window_end):
             return False
+        if _FRESH_CLAUSE.search(self._gap()):
+            return False  # "18 % menos que el mes anterior, cuando la cifra fue de 25.600"
         return after is None or _LINKED.search(self._gap()) is not None
 
     def _subject(self, after: Subject | None, timeline: Timeline) -> Subject | None:

@@ -92,3 +92,9 @@ def first_days(m: PeriodMention, c: Context) -> Period | None:
         return None
     start = date_in_month(None, month, year, end=False)
     return Period(start, date_in_month(str(days), month, year, end=True))
+
+
+def month_before(period: Period) -> Period:
+    """The whole month before the one a period starts in ("the previous month" after "August")."""
+    end = date.fromordinal(period.start.replace(day=1).toordinal() - 1)
+    return Period(end.replace(day=1), end)

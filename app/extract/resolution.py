@@ -187,6 +187,8 @@ def _relative(m: PeriodMention, c: Context) -> Period | None:
         return (
             None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
         )
+    if m.get("pm") and c.reference is not None:
+        return recent.month_before(c.reference)  # "el mes anterior": before the month just named
     if c.published is None:
         return None
     if m.get("ly"):

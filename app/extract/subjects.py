@@ -25,6 +25,9 @@ _FILLER = re.compile(
     + r")\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
+# A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
+_GAPPED = re.compile(r",\s*")
+_ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
 # "63% of adults": after a percentage, a noun introduced by "of" is the base, not the subject.
 _BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?\Z")
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
@@ -42,7 +45,7 @@ _LINK = re.compile(
     r"unas|alrededor\s+de|cerca\s+de|aproximadamente|al\s+menos|superior\s+a|"
     r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
-    r"comprised|were\s+counted|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
+    r"comprised|are|is|were\s+counted|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
@@ -70,7 +73,11 @@ def find_subject_after(
     position = start
     nearby = _terms_within(terms, start, limit)
     for index, term in enumerate(nearby):
-        if not _FILLER.fullmatch(text, position, term.start):
+        if not _FILLER.fullmatch(text, position, term.start) and not (
+            index == 0
+            and _GAPPED.fullmatch(text, position, term.start)
+            and _ENDS.match(text, term.end)
+        ):
             break
         is_base = percent and _BASE.search(text, position, term.start) is not None
         position = term.end

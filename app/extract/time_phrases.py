@@ -91,6 +91,8 @@ _MONTH_ALONE = (
 _RELATIVE = (
     r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
     r"(?P<lm>last\s+month|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
+    r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
     r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"

@@ -27,7 +27,7 @@ _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of Nov
 _ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
-_LAST_MONTH_DAYS = 31
+_LAST_DAYS = 7
 # Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
 _WHOLE_YEAR_KINDS = frozenset({"year", "years"})
 
@@ -131,7 +131,11 @@ class Timeline:
         end = sentence_start
         for paragraph in range(first, -1, -1):
             start = self.paragraph_starts[paragraph]
-            found = self._first_figure_period(start, end)
+            found = (
+                self._first_figure_period(start, end)
+                if paragraph == first
+                else self._latest_figure_period(start, end)
+            )
             if found is None:
                 mention = self._first(start, end)
                 if mention is None:
@@ -150,6 +154,20 @@ class Timeline:
             return period
         inside = lead.start <= period.start and period.end <= lead.end
         return lead if inside else period
+
+    def _latest_figure_period(self, start: int, end: int) -> Period | None:
+        """What an earlier paragraph leaves the story at: of its figures' periods, the one that
+        reaches furthest (the widest among those): "last month, 16,600; this year, 295,000" then
+        "Venezuelans make up two-thirds" is about the year; a comparison with 2023 never is."""
+        latest: Period | None = None
+        for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
+            if position >= end:
+                break
+            if period is not None and (
+                latest is None or (period.end, latest.start) > (latest.end, period.start)
+            ):
+                latest = period
+        return latest
 
     def _first_figure_period(self, start: int, end: int) -> Period | None:
         for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
@@ -208,11 +226,11 @@ class Timeline:
 
 def _not_past(period: Period | None, published: date | None) -> Period | None:
     """A count cannot cover days after the page came out: "crossed in 2024" in a June 2024 story
-    is the year so far. In its last month a period is written of as whole (a year-end review out
-    on 28 December counts the year)."""
+    is the year so far. In its last days a year is written of as whole (a year-end review out on
+    28 December counts the year)."""
     if period is None or published is None or not period.start <= published < period.end:
         return period
-    if (period.end - published).days <= _LAST_MONTH_DAYS:
+    if (period.end - published).days <= _LAST_DAYS:
         return period
     return Period(period.start, published)
 
