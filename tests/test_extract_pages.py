@@ -244,3 +244,19 @@ def test_a_hedge_covers_the_next_count_only_across_a_single_noun() -> None:
 def test_another_country_and_people_turned_back_are_not_crossings(sentence: str) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_a_when_clause_between_a_time_and_its_count_does_not_reject_it() -> None:
+    text = "Since March, when Mexico began deporting Haitians by air, 18,400 people have crossed."
+    figure = only(text, date(2022, 6, 1))
+    assert (figure.value, figure.period) == (18400, Period(date(2022, 3, 1), date(2022, 6, 1)))
+
+
+def test_a_ranked_nationality_with_its_count() -> None:
+    text = "So far this year 95,000 people crossed; Cubans came second with 7,400."
+    assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject("nationality", "CUB")
+
+
+def test_a_pronoun_carries_the_group_of_the_sentence_before() -> None:
+    text = "So far this year 60,000 Haitians crossed the jungle. They make up 41% of all crossers."
+    assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject("nationality", "HTI")

@@ -16,7 +16,7 @@ from .period_scan import VOCABULARY as PERIOD_WORDS
 from .period_scan import find_periods
 from .quotes import clause_spans
 from .reading import Outcome, Reader, SentenceTerms
-from .records import ExtractedFigure
+from .records import ExtractedFigure, Subject
 from .sentences import split_sentences
 from .timeline import Timeline, is_point
 
@@ -48,18 +48,28 @@ def extract_figures(
     previous: Outcome | None = None
     terms = SentenceTerms(low, (0, 0))
     corrections = cues.mentions_correction(low)
+    carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
     for index, number in enumerate(numbers):
         sentence = sentences[max(0, bisect_right(sentence_starts, number.start) - 1)]
         if previous is None or previous.number.start < sentence[0]:
             previous = None
             terms = SentenceTerms(low, sentence)  # shared by the sentence's numbers
         reader = Reader(text, low, terms, corrections, numbers, index, sentence, previous)
+        if carried is not None and _follows(text, carried[0], sentence[0]):
+            reader.carried = carried[1]
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
             spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
+            carried = (sentence[1], previous.figure.subject)
     return page.date_headlines(body, _quote_clauses(text, figures, spans))
+
+
+def _follows(text: str, end: int, start: int) -> bool:
+    """Whether a sentence starting at start comes right after the one ending at end, in the
+    same paragraph."""
+    return end <= start and not text[end:start].count("\n") > 1 and start - end < 5
 
 
 def _quote_clauses(

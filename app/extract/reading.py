@@ -62,6 +62,14 @@ _APPOSITION = re.compile(
     _I,
 )
 _BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
+# A clause saying when something else happened sits between a time and its count; what it
+# talks about (expulsions, a policy) does not describe the count.
+_TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
+_PRONOUN_OPENER = re.compile(
+    r"\s*(?:they|these|those|ellos|ellas|estos|estas|representan|representaron|representaban|"
+    r"constituyen|constituyeron|suponen|supusieron|equivalen|equivalían)\b",
+    _I,
+)
 _FRESH_CLAUSE = re.compile(
     r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b",
     _I,
@@ -107,6 +115,7 @@ class Reader:
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
+        "carried",
         "ceiling",
         "corrections",
         "floor",
@@ -143,6 +152,7 @@ class Reader:
             # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share
             following = numbers[index + 2] if index + 2 < len(numbers) else None
         self.floor = previous.number.end if previous else sentence[0]
+        self.carried: Subject | None = None  # the subject the sentence before ended on
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -179,6 +189,8 @@ class Reader:
             start = self.previous.number.end
             for match in _CONNECTOR.finditer(self.text, start, self.number.start):
                 start = match.end()
+        for match in _TIME_ASIDE.finditer(self.text, start, self.number.start):
+            start = match.end()  # "Since October, when the US began expelling them, 61,000"
         return start, self.number.start
 
     def _after_window(self) -> tuple[int, int]:
@@ -209,7 +221,7 @@ class Reader:
         if number.percent:
             if _OF_THEM.match(text, number.end) and self._previous_subject(_ANY) is not None:
                 return None  # "40,000 children, a fifth of them under 5": a share of a group
-            return specific or self._previous_subject(_APPOSITION)
+            return specific or self._previous_subject(_APPOSITION) or self._pronoun_subject()
         if after is not None:
             return specific or EVERYONE
         if not _BARE_FOLLOWER.match(text, number.end) or number.value < 100:
@@ -218,6 +230,13 @@ class Reader:
             return None
         restated = self._previous_subject(_COMPARISON) or self._previous_subject(_APPOSITION)
         return specific or restated or EVERYONE
+
+    def _pronoun_subject(self) -> Subject | None:
+        """ "More than 150,000 Venezuelans crossed. They make up 72% of ...": a sentence whose
+        subject is a pronoun, or a verb alone in Spanish, speaks of the group named before."""
+        if self.carried is None or not _PRONOUN_OPENER.match(self.text, self.sentence[0]):
+            return None
+        return self.carried
 
     def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
         figure = self.previous.figure if self.previous else None
