@@ -1,13 +1,24 @@
 """Periods named relative to publication or to an earlier period: "the last three months",
-"en lo que va de agosto", "for the full year", "in those three months"."""
+"en lo que va de agosto", "for the full year", "in those three months", "a year earlier"."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .calendar_terms import COUNTS, MONTHS, PeriodMention, date_in_month, day_of, last_day
+from .calendar_terms import (
+    COUNTS,
+    MONTHS,
+    MONTHS_BY_NUMBER,
+    PeriodMention,
+    date_in_month,
+    day_of,
+    last_day,
+)
 from .records import Period
+
+# In its last week a year is written of as whole: a review out on 28 December counts the year.
+LAST_DAYS = 7
 
 if TYPE_CHECKING:  # resolution imports this module for its handlers
     from .resolution import Context
@@ -98,3 +109,62 @@ def month_before(period: Period) -> Period:
     """The whole month before the one a period starts in ("the previous month" after "August")."""
     end = date.fromordinal(period.start.replace(day=1).toordinal() - 1)
     return Period(end.replace(day=1), end)
+
+
+def relative(m: PeriodMention, c: Context) -> Period | None:
+    if m.get("py"):
+        # "a year earlier": the period just mentioned, one year back.
+        if c.reference is not None:
+            return shift_years(c.reference, -1)
+        return (
+            None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
+        )
+    if m.get("pm") and c.reference is not None:
+        return month_before(c.reference)  # "el mes anterior": before the month just named
+    if c.published is None:
+        return None
+    if m.get("ly"):
+        return whole_years(c.published.year - 1, c.published.year - 1)
+    if m.get("tm"):
+        return Period(c.published.replace(day=1), c.published)
+    previous = c.published.replace(day=1).toordinal() - 1
+    last_month_end = date.fromordinal(previous)
+    return Period(last_month_end.replace(day=1), last_month_end)
+
+
+def same_period(m: PeriodMention, c: Context) -> Period | None:
+    """The period mentioned just before, moved to the named (or the previous) year."""
+    if c.reference is None:
+        return None
+    explicit = m.get("y") or m.get("z")
+    target = int(explicit) if explicit else c.reference.start.year - 1
+    return shift_years(c.reference, target - c.reference.start.year)
+
+
+def shift_years(period: Period, years: int) -> Period:
+    """The same stretch of the calendar, some years earlier or later (29 February clamps)."""
+    start = date_in_month(
+        str(period.start.day),
+        MONTHS_BY_NUMBER[period.start.month],
+        period.start.year + years,
+        end=False,
+    )
+    whole_month = period.end.day == last_day(period.end.year, period.end.month).day
+    end = date_in_month(
+        None if whole_month else str(period.end.day),
+        MONTHS_BY_NUMBER[period.end.month],
+        period.end.year + years,
+        end=True,
+    )
+    return Period(start, end)
+
+
+def not_past(period: Period | None, published: date | None) -> Period | None:
+    """A count cannot cover days after the page came out: "crossed in 2024" in a June 2024 story
+    is the year so far. In its last days a year is written of as whole (a year-end review out on
+    28 December counts the year)."""
+    if period is None or published is None or not period.start <= published < period.end:
+        return period
+    if (period.end - published).days <= LAST_DAYS:
+        return period
+    return Period(period.start, published)

@@ -12,7 +12,6 @@ from . import recent
 from .calendar_terms import (
     COUNTS,
     MONTHS,
-    MONTHS_BY_NUMBER,
     ORDINALS,
     PeriodMention,
     date_in_month,
@@ -105,7 +104,7 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
     if m.get("y") or c.sentence_year is not None or c.published is None:
         return period
     if period.start > c.published:
-        return shift_years(period, -1)
+        return recent.shift_years(period, -1)
     return period
 
 
@@ -179,54 +178,6 @@ def _month_year(m: PeriodMention, c: Context, number: int) -> int | None:
     return c.month_year(number)
 
 
-def _relative(m: PeriodMention, c: Context) -> Period | None:
-    if m.get("py"):
-        # "a year earlier": the period just mentioned, one year back.
-        if c.reference is not None:
-            return shift_years(c.reference, -1)
-        return (
-            None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
-        )
-    if m.get("pm") and c.reference is not None:
-        return recent.month_before(c.reference)  # "el mes anterior": before the month just named
-    if c.published is None:
-        return None
-    if m.get("ly"):
-        return whole_years(c.published.year - 1, c.published.year - 1)
-    if m.get("tm"):
-        return Period(c.published.replace(day=1), c.published)
-    previous = c.published.replace(day=1).toordinal() - 1
-    last_month_end = date.fromordinal(previous)
-    return Period(last_month_end.replace(day=1), last_month_end)
-
-
-def _same_period(m: PeriodMention, c: Context) -> Period | None:
-    """The period mentioned just before, moved to the named (or the previous) year."""
-    if c.reference is None:
-        return None
-    explicit = m.get("y") or m.get("z")
-    target = int(explicit) if explicit else c.reference.start.year - 1
-    return shift_years(c.reference, target - c.reference.start.year)
-
-
-def shift_years(period: Period, years: int) -> Period:
-    """The same stretch of the calendar, some years earlier or later (29 February clamps)."""
-    start = date_in_month(
-        str(period.start.day),
-        MONTHS_BY_NUMBER[period.start.month],
-        period.start.year + years,
-        end=False,
-    )
-    whole_month = period.end.day == last_day(period.end.year, period.end.month).day
-    end = date_in_month(
-        None if whole_month else str(period.end.day),
-        MONTHS_BY_NUMBER[period.end.month],
-        period.end.year + years,
-        end=True,
-    )
-    return Period(start, end)
-
-
 def _vague(m: PeriodMention, c: Context) -> Period | None:
     return None  # "a decade ago": a time is given, but no dates
 
@@ -245,8 +196,8 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "since": _since,
     "until": _until,
     "month": _month,
-    "relative": _relative,
-    "same_period": _same_period,
+    "relative": recent.relative,
+    "same_period": recent.same_period,
     "vague": _vague,
     "last_months": recent.last_months,
     "months_to": recent.months_to,

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 
 from .calendar_terms import COUNTS, PeriodMention, months_in
+from .recent import not_past
 from .records import Period
 from .resolution import Context, resolve_mention
 
@@ -27,7 +28,6 @@ _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of Nov
 _ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
-_LAST_DAYS = 7
 # Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
 _WHOLE_YEAR_KINDS = frozenset({"year", "years"})
 
@@ -182,7 +182,7 @@ class Timeline:
             mention = self.mentions[index]
             period = resolve_mention(mention, self._context(index))
             if mention.kind in _WHOLE_YEAR_KINDS:
-                period = _not_past(period, self.published)
+                period = not_past(period, self.published)
             self._cache[index] = period
         return self._cache[index]
 
@@ -222,17 +222,6 @@ class Timeline:
             if mention.kind != "back" or period.start != period.end:
                 return period
         return None
-
-
-def _not_past(period: Period | None, published: date | None) -> Period | None:
-    """A count cannot cover days after the page came out: "crossed in 2024" in a June 2024 story
-    is the year so far. In its last days a year is written of as whole (a year-end review out on
-    28 December counts the year)."""
-    if period is None or published is None or not period.start <= published < period.end:
-        return period
-    if (period.end - published).days <= _LAST_DAYS:
-        return period
-    return Period(period.start, published)
 
 
 def _back_size(mention: PeriodMention) -> int | None:
