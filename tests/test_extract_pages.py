@@ -260,3 +260,35 @@ def test_a_ranked_nationality_with_its_count() -> None:
 def test_a_pronoun_carries_the_group_of_the_sentence_before() -> None:
     text = "So far this year 60,000 Haitians crossed the jungle. They make up 41% of all crossers."
     assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject("nationality", "HTI")
+
+
+def test_the_quarter_points_back_past_a_comparison_from_a_number() -> None:
+    text = (
+        "Crossings rose in the July-September quarter to 61,000, from 48,000 in the first three "
+        "months of the year. Haitians were 52% of the quarter's crossers."
+    )
+    share = extract_figures(text, date(2021, 10, 8))[-1]
+    assert share.period == Period(date(2021, 7, 1), date(2021, 9, 30))
+
+
+def test_a_list_of_countries_one_a_line() -> None:
+    text = "En 2022 cruzaron 248.000 personas. Por país:\n\nCuba: 5.900\nPerú: 1.100\n"
+    subjects = [f.subject for f in extract_figures(text, date(2023, 1, 10))]
+    assert subjects[1:] == [Subject("nationality", "CUB"), Subject("nationality", "PER")]
+
+
+def test_the_accumulated_year_is_the_year_so_far() -> None:
+    text = "En el acumulado del año, la cifra de migrantes llega a 71.300."
+    assert only(text, date(2022, 5, 4)).period == Period(date(2022, 1, 1), date(2022, 5, 4))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before 2019 the jungle saw about 9,000 crossers a year.",
+        "Ese mes, los guardas rescataron a 70 personas en el río.",
+    ],
+)
+def test_yearly_rates_and_rescues_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]

@@ -81,7 +81,7 @@ _OTHER_CONTEXT = (
     # people who are somewhere, or served, rather than crossing
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
     r"esperando|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
-    r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescatad\w*|residents|habitantes|inhabitants|"
+    r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
     r"live\s+in|viven|population|población|working|work\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
@@ -101,6 +101,7 @@ _OTHER_AFTER = re.compile(
             r"could|would|might|will|asked|pidieron|solicit\w+|requested|"
             r"applied|a\s+day|per\s+day|each\s+day|every\s+day|daily|a\s+week|per\s+week|each\s+week|"
             r"every\s+week|weekly|a\s+month|per\s+month|monthly|an\s+hour|per\s+hour|al\s+día|por\s+día|"
+            r"a\s+year(?!\s+(?:earlier|before|ago|later))|per\s+year|annually|por\s+año|anualmente|"
             r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
             r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
             r"en\s+promedio|de\s+promedio|more|fewer|additional|más|menos|adicionales|higher|lower|"

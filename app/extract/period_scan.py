@@ -66,7 +66,7 @@ _STARTERS: dict[str, str] = {
     "month_to_now": "de desde from",
     "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "
     "cinco seis siete ocho nueve diez once doce year",
-    "ytd": "so this the year thus since en desde hasta as este el",
+    "ytd": "so this the year thus since en desde hasta as este el acumulado",
     "since": "since desde",
     "until": "as by at a al hasta through until up",
     "month": "last pasado <day> <month>",

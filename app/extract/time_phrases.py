@@ -72,6 +72,7 @@ _YEAR_TO_DATE = (
     r"(?:so\s+far|to\s+date)|year[- ]to[- ]date|thus\s+far\s+this\s+year|"
     r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
     r"en\s+lo\s+(?:que\s+va|corrido)\s+(?:del|de\s+este|de)\s+año|"
+    r"(?:en\s+el\s+)?acumulado\s+(?:del|de\s+este)\s+año|"
     rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
     r"desde\s+(?:el\s+)?(?:inicio|comienzo|principio)\s+(?:del|de\s+este)\s+año|"
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"

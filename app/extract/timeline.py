@@ -20,7 +20,8 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _COMPARED = re.compile(
-    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?)\b[^;]*\Z"
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
+    r"from\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
 _ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
