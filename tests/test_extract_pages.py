@@ -292,3 +292,18 @@ def test_the_accumulated_year_is_the_year_so_far() -> None:
 def test_yearly_rates_and_rescues_are_not_crossings(sentence: str) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_the_month_before_a_span_that_is_not_a_whole_month() -> None:
+    text = (
+        "Between May 10 and June 10, 8,100 people crossed, against 9,900 in the month before that."
+    )
+    assert extract_figures(text, date(2022, 6, 20))[1].period == Period(
+        date(2022, 4, 10), date(2022, 5, 9)
+    )
+
+
+def test_last_week_is_monday_to_sunday_before_publication() -> None:
+    text = "La semana pasada cruzaron el Darién unas 6.400 personas."
+    # published on Wednesday 12 April 2023
+    assert only(text, date(2023, 4, 12)).period == Period(date(2023, 4, 3), date(2023, 4, 9))

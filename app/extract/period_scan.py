@@ -28,7 +28,9 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "cuatrimestre",
         "bimestre",
         "mitad",
+        "week",
         "weeks",
+        "semana",
         "semanas",
         "ago",
         "hace",
@@ -70,7 +72,7 @@ _STARTERS: dict[str, str] = {
     "since": "since desde",
     "until": "as by at a al hasta through until up",
     "month": "last pasado <day> <month>",
-    "relative": "last el del this este en the a un",
+    "relative": "last el del this este en the a un la",
     "same_period": "same mismo mismos mismas",
     "vague": "a years hace in en",
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "

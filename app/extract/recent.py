@@ -106,9 +106,23 @@ def first_days(m: PeriodMention, c: Context) -> Period | None:
 
 
 def month_before(period: Period) -> Period:
-    """The whole month before the one a period starts in ("the previous month" after "August")."""
-    end = date.fromordinal(period.start.replace(day=1).toordinal() - 1)
-    return Period(end.replace(day=1), end)
+    """The month before a period: the whole month before a whole month ("the previous month"
+    after "August"), else the month's worth of days up to its start ("Oct 15 to Nov 15, against
+    64,000 in the month before": Sep 15 to Oct 14)."""
+    end = date.fromordinal(period.start.toordinal() - 1)
+    if period.start.day == 1:
+        return Period(end.replace(day=1), end)
+    month = period.start.year * 12 + period.start.month - 2
+    start = date_in_month(
+        str(period.start.day), MONTHS_BY_NUMBER[month % 12 + 1], month // 12, end=False
+    )
+    return Period(start, end)
+
+
+def week_before(published: date) -> Period:
+    """ "Last week": Monday to Sunday of the week before publication."""
+    monday = date.fromordinal(published.toordinal() - published.weekday() - 7)
+    return Period(monday, date.fromordinal(monday.toordinal() + 6))
 
 
 def relative(m: PeriodMention, c: Context) -> Period | None:
@@ -119,6 +133,8 @@ def relative(m: PeriodMention, c: Context) -> Period | None:
         return (
             None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
         )
+    if m.get("lw"):
+        return None if c.published is None else week_before(c.published)
     if m.get("pm") and c.reference is not None:
         return month_before(c.reference)  # "el mes anterior": before the month just named
     if c.published is None:

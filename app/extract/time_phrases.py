@@ -92,6 +92,7 @@ _MONTH_ALONE = (
 _RELATIVE = (
     r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
     r"(?P<lm>last\s+month|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    r"(?P<lw>last\s+week|la\s+semana\s+pasada|la\s+pasada\s+semana)|"
     r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
     r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
     r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
