@@ -307,3 +307,22 @@ def test_last_week_is_monday_to_sunday_before_publication() -> None:
     text = "La semana pasada cruzaron el Darién unas 6.400 personas."
     # published on Wednesday 12 April 2023
     assert only(text, date(2023, 4, 12)).period == Period(date(2023, 4, 3), date(2023, 4, 9))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 900 of the children were travelling unaccompanied.",
+        "Unos 900 niños viajaban sin sus padres.",
+    ],
+)
+def test_children_said_to_travel_alone_are_unaccompanied(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject(
+        "age", "unaccompanied_minors"
+    )
+
+
+def test_people_who_worked_in_a_trade_are_not_crossings() -> None:
+    text = "So far this year 95,000 people crossed. Some 30,000 Colombians worked as guides."
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]

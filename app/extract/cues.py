@@ -82,7 +82,7 @@ _OTHER_CONTEXT = (
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
     r"esperando|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
-    r"live\s+in|viven|population|población|working|work\s+(?:in|at|for)|trabajan\w*|laboran|"
+    r"live\s+in|viven|population|población|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
     r"fled\s+(?:their|the)\s+(?:country|homeland)|"

@@ -73,3 +73,9 @@ COMPARISON = re.compile(
 )
 # "about 20,300 girls and 20,900 boys": the hedge covers both.
 COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
+# Children said to travel alone, in the clause after their count.
+ALONE = re.compile(
+    r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|"
+    r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
+    _I,
+)

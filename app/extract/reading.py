@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from . import cues, links
-from .lexicon import Term, find_terms
+from .lexicon import MINORS, UNACCOMPANIED, Term, find_terms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
 from .subjects import find_subject_after, find_subject_before
@@ -158,7 +158,7 @@ class Reader:
                 return None  # "40,000 children, a fifth of them under 5": a share of a group
             return specific or self._previous_subject(links.APPOSITION) or self._pronoun_subject()
         if after is not None:
-            return specific or EVERYONE
+            return self._travelling_alone(specific) or EVERYONE
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
         if before is None and not links.CROSSING_TALK.search(
@@ -169,6 +169,13 @@ class Reader:
             links.APPOSITION
         )
         return specific or restated or EVERYONE
+
+    def _travelling_alone(self, subject: Subject | None) -> Subject | None:
+        """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
+        children that the clause then says travel alone are unaccompanied minors."""
+        if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
+            return subject
+        return UNACCOMPANIED
 
     def _pronoun_subject(self) -> Subject | None:
         """ "More than 150,000 Venezuelans crossed. They make up 72% of ...": a sentence whose
