@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -16,11 +17,11 @@ SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval_extract.py"
 # floors from the integrator once it is merged; until then only its shape is checked.
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "dev": {
-        "all": {"precision": 0.97, "recall": 0.92, "f1": 0.95},
-        "en": {"precision": 0.96, "recall": 0.91, "f1": 0.93},
-        "es": {"precision": 0.98, "recall": 0.94, "f1": 0.96},
-        "span": {"recall": 0.90},
-        "percent": {"recall": 0.79},
+        "all": {"precision": 0.97, "recall": 0.96, "f1": 0.97},
+        "en": {"precision": 0.97, "recall": 0.96, "f1": 0.96},
+        "es": {"precision": 0.97, "recall": 0.97, "f1": 0.97},
+        "span": {"recall": 0.96},
+        "percent": {"recall": 0.94},
     },
     "regression": {
         "all": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
@@ -35,7 +36,10 @@ ACCURACY_FLOORS = {
     "regression": {"qualifier": 0.98, "subject": 0.96},
 }
 MAX_DISTRACTOR_ERRORS = {"dev": 1, "regression": 2}
-SIZES = {"dev": (25, 120, 40), "regression": (52, 200, 100)}  # documents, labels, distractors
+SIZES = {"dev": (60, 300, 120), "regression": (52, 200, 100)}  # documents, labels, distractors
+# Whoever tunes the extractor runs these tests with EVAL_SPLITS=dev,regression, so the held-out
+# split is never even read; the default measures every split.
+SPLITS = tuple(s for s in os.environ.get("EVAL_SPLITS", "test,dev,regression").split(",") if s)
 
 
 def _load_script() -> ModuleType:
@@ -50,7 +54,7 @@ def _load_script() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
-    scores, _problems = _load_script().evaluate(resamples=100)
+    scores, _problems = _load_script().evaluate(resamples=100, splits=SPLITS)
     return scores  # type: ignore[no-any-return]
 
 
@@ -111,4 +115,5 @@ def test_missing_split_is_noted_not_failed(tmp_path: Path) -> None:
 
 def test_evaluation_is_deterministic() -> None:
     module = _load_script()
-    assert module.evaluate(resamples=20) == module.evaluate(resamples=20)
+    first = module.evaluate(resamples=20, splits=SPLITS)
+    assert first == module.evaluate(resamples=20, splits=SPLITS)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
 from . import cues, page, shares
+from .calendar_terms import PeriodMention
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
@@ -14,9 +16,8 @@ from .period_scan import VOCABULARY as PERIOD_WORDS
 from .period_scan import find_periods
 from .quotes import clause_spans
 from .reading import Outcome, Reader, SentenceTerms
-from .records import ExtractedFigure
+from .records import ExtractedFigure, Subject
 from .sentences import split_sentences
-from .time_phrases import PeriodMention
 from .timeline import Timeline, is_point
 
 _SCANNER = WordScanner(NUMBER_WORDS | PERIOD_WORDS)
@@ -40,25 +41,35 @@ def extract_figures(
     dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
     timeline = Timeline(text, dated, sentences, published)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
-    numbers = [n for n in found if _is_candidate(n, mentions)]
+    numbers = [n for n in found if _is_candidate(n, mentions) and not _is_age_bound(low, n)]
     sentence_starts = [s for s, _ in sentences]
     figures: list[ExtractedFigure] = []
     spans: list[tuple[int, int]] = []  # the number each figure was read from
     previous: Outcome | None = None
     terms = SentenceTerms(low, (0, 0))
     corrections = cues.mentions_correction(low)
+    carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
     for index, number in enumerate(numbers):
         sentence = sentences[max(0, bisect_right(sentence_starts, number.start) - 1)]
         if previous is None or previous.number.start < sentence[0]:
             previous = None
             terms = SentenceTerms(low, sentence)  # shared by the sentence's numbers
         reader = Reader(text, low, terms, corrections, numbers, index, sentence, previous)
+        if carried is not None and _follows(text, carried[0], sentence[0]):
+            reader.carried = carried[1]
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
             spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
+            carried = (sentence[1], previous.figure.subject)
     return page.date_headlines(body, _quote_clauses(text, figures, spans))
+
+
+def _follows(text: str, end: int, start: int) -> bool:
+    """Whether a sentence starting at start comes right after the one ending at end, in the
+    same paragraph."""
+    return end <= start and not text[end:start].count("\n") > 1 and start - end < 5
 
 
 def _quote_clauses(
@@ -92,16 +103,35 @@ def _is_candidate(number: NumberMention, mentions: list[PeriodMention]) -> bool:
     if number.is_year or not 0 < number.value < _LARGEST_COUNT:
         return False
     if number.percent:
-        return number.value <= 100
-    if number.value != int(number.value) or (number.spelled and number.value < 20):
+        if number.value > 100:
+            return False
+    elif number.value != int(number.value) or (number.spelled and number.value < 20):
         return False
+    # "the first half of the year" holds a share's words, "15 de agosto" a count's digits
     first = bisect_left(mentions, number.start - 40, key=_start)
     for mention in mentions[first:]:
         if mention.start >= number.end:
             return True
         if mention.end > number.start:
-            return False  # the number is part of a time expression: "15 de agosto"
+            return False  # the number is part of a time expression
     return True
+
+
+# "children under 18", "menores de 5 años": an age that bounds a group is no count, and it must
+# not stand between the group's noun and the count that follows ("under 18 numbered 66,300").
+_AGE_BOUND = re.compile(
+    r"\b(?:under|younger\s+than|older\s+than|aged|menores\s+de|mayores\s+de)"
+    r"(?:\s+the\s+age\s+of)?\s+\Z"
+)
+_OLDEST_AGE = 25
+
+
+def _is_age_bound(low: str, number: NumberMention) -> bool:
+    return (
+        not number.percent
+        and number.value < _OLDEST_AGE
+        and _AGE_BOUND.search(low, max(0, number.start - 30), number.start) is not None
+    )
 
 
 def _start(mention: PeriodMention) -> int:

@@ -35,7 +35,7 @@ _MINOR_PHRASES = (
     "children and adolescents|children and teenagers|boys and girls|niños niñas y adolescentes|"
     "niñas niños y adolescentes|niños y niñas|niñas y niños|niños y adolescentes|menores de edad|"
     "menor de edad|"
-    "under 18|under the age of 18|menores de 18 años|minors|children|child|kids|adolescents|"
+    "under 18|under the age of 18|menores de 18 años|minors|minor|children|child|kids|adolescents|"
     "teenagers|infants|babies|niños|menores|adolescentes|bebés"
 )
 # Generic nouns for people or crossings: the figure is a total.
@@ -103,7 +103,11 @@ _COUNTRIES: Final = _index(
 )
 _PREPOSITIONS: Final = frozenset({"from", "of", "de", "del", "desde"})
 _ARTICLES: Final = frozenset({"la", "el", "the"})
-_FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS
+_FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS | frozenset(_COUNTRIES)
+# A country named right before its count, as pages list them: "Venezuela (208,400)", "Haití: 9.235".
+_COUNT_FOLLOWS: Final = re.compile(r"\s*[(:]\s*\d")
+# ... but a line that opens with "Panamá:" is a headline, unless the count ends it: "Haití: 28.900".
+_LINE_OF_ITS_OWN: Final = re.compile(r"\s*:\s*[\d.,]+\s*")
 # Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
 _ONE_WORD: Final = {
     w: found[0][1]
@@ -151,7 +155,17 @@ def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject]
             country = _phrase_at(words, parts, i + skip, _COUNTRIES)
             if country is not None:
                 return country[0] + skip, country[1]
-    return _phrase_at(words, parts, i, _PHRASES) if word in _PHRASES else None
+    found = _phrase_at(words, parts, i, _PHRASES) if word in _PHRASES else None
+    if found is None and word in _COUNTRIES:
+        country = _phrase_at(words, parts, i, _COUNTRIES)
+        after = parts[2 * (i + country[0])] if country is not None else ""
+        # a colon after a country opening a line is a headline's dateline ("Panamá: 126.000 ...")
+        last = 2 * (i + country[0]) == len(parts) - 1 if country is not None else False
+        own_line = (last or "\n" in after) and _LINE_OF_ITS_OWN.fullmatch(after) is not None
+        listed = "(" in after or (i > 0 and "\n" not in parts[2 * i]) or own_line
+        if country is not None and listed and _COUNT_FOLLOWS.match(after):
+            return country
+    return found
 
 
 def _phrase_at(

@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from .calendar_terms import MONTHS, PeriodMention
 from .records import ExtractedFigure
-from .time_phrases import MONTHS, PeriodMention
 
 # A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
 # a dateline on its own line does not.

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .calendar_terms import MONTHS, PeriodMention, plausible
 from .patterns import WordScan, WordScanner, folded, lowered
-from .time_phrases import MONTHS, PATTERNS, PeriodMention, plausible
+from .time_phrases import PATTERNS
 
 # Words without which no time expression can occur; patterns are only tried near them.
 _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
@@ -24,8 +25,12 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "trimestre",
         "half",
         "semestre",
+        "cuatrimestre",
+        "bimestre",
         "mitad",
+        "week",
         "weeks",
+        "semana",
         "semanas",
         "ago",
         "hace",
@@ -41,6 +46,8 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "lapso",
         "decade",
         "década",
+        "days",
+        "días",
     ]
 )
 _MARGIN_BEFORE, _MARGIN_AFTER = 40, 1  # expressions start at most a few words before
@@ -53,16 +60,20 @@ _STARTERS: dict[str, str] = {
     # Optional leading words ("from", "the", "el") are left out: matching from the next word
     # finds the same expression, only a few characters shorter.
     "years": "between from entre de desde <year>",
-    "span": "<day> <month>",
+    "span": "<day> <month> mid mediados",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
     "first_months": "first primeros",
-    "ytd": "so this the year thus since en desde hasta as este el",
+    "first_days": "first primeros",
+    "month_to_now": "de desde from",
+    "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "
+    "cinco seis siete ocho nueve diez once doce year",
+    "ytd": "so this the year thus since en desde hasta as este el acumulado",
     "since": "since desde",
     "until": "as by at a al hasta through until up",
     "month": "last pasado <day> <month>",
-    "relative": "last el del this este en the a un",
-    "same_period": "same mismo",
+    "relative": "last el del this este en the a un la",
+    "same_period": "same mismo mismos mismas",
     "vague": "a years hace in en",
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",

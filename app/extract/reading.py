@@ -5,70 +5,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import cues
-from .lexicon import Term, find_terms
+from . import cues, links
+from .lexicon import MINORS, UNACCOMPANIED, Term, find_terms
 from .numbers import NumberMention
-from .patterns import word_start
 from .records import EVERYONE, ExtractedFigure, Subject
 from .subjects import find_subject_after, find_subject_before
 from .timeline import Timeline
 
 _WINDOW_BEFORE = 90
 _WINDOW_AFTER = 50
-_I = re.NOFLAG  # patterns run on lower-cased text
-# A paragraph about crossings lets a bare number ("crossings reached 520,085.") count.
-_CROSSING_TALK = re.compile(
-    word_start(
-        r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
-        r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
-        r"record\w*|registr\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*"
-    )
-    + r"\b",
-    _I,
-)
-# Words that may follow a bare number that is still a count of people.
-_BARE_FOLLOWER = re.compile(
-    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
-    r"between|entre|through|until|hasta|according|según|compared|frente|comparado|con|with|while|"
-    r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
-    r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
-    r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
-    r"por|made|hicieron|did)\b)",
-    _I,
-)
-_CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
-_CONNECTOR = re.compile(
-    word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
-)
-_LINKED = re.compile(
-    r"\A[^.;]{0,40}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
-    r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|another|"
-    r"otros|otras)\b|\A\s*,\s*\Z",
-    _I,
-)
-_OWN_CROSSING = re.compile(
-    word_start(r"cross\w*|cruz\w*|atraves\w*|transit\w*|entered|ingres\w*"), _I
-)
-# "113,180 minors, or about 22%": a share restating the count before it.
-_APPOSITION = re.compile(
-    r"\A\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
-    r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
-    r"alrededor\s+de|un|una)\s*,?\s+)*\Z"
-    # "150,300 of them (71.2%)": a share in brackets right after the count
-    r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
-    # "a quarter of the total, or 97,500": a count restating the share before it
-    r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
-    r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
-    _I,
-)
-_OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
-_ANY = re.compile(r"", _I)
-# "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.
-_COMPARISON = re.compile(
-    word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
-)
-# "about 20,300 girls and 20,900 boys": the hedge covers both.
-_COORDINATION = re.compile(r"\A\s*[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:and|y)\s+\Z", _I)
 
 
 class Outcome(NamedTuple):
@@ -102,6 +47,7 @@ class Reader:
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
+        "carried",
         "ceiling",
         "corrections",
         "floor",
@@ -132,7 +78,13 @@ class Reader:
         self.sentence = sentence
         self.previous = previous
         following = numbers[index + 1] if index + 1 < len(numbers) else None
+        if following is not None and links.BRACKETED_SHARE.fullmatch(
+            text, self.number.end, following.start
+        ):
+            # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share
+            following = numbers[index + 2] if index + 2 < len(numbers) else None
         self.floor = previous.number.end if previous else sentence[0]
+        self.carried: Subject | None = None  # the subject the sentence before ended on
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -167,13 +119,15 @@ class Reader:
         start = max(self.sentence[0], self.number.start - _WINDOW_BEFORE)
         if self.previous is not None and self.previous.number.end > start:
             start = self.previous.number.end
-            for match in _CONNECTOR.finditer(self.text, start, self.number.start):
+            for match in links.CONNECTOR.finditer(self.text, start, self.number.start):
                 start = match.end()
+        for match in links.TIME_ASIDE.finditer(self.text, start, self.number.start):
+            start = match.end()  # "Since October, when the US began expelling them, 61,000"
         return start, self.number.start
 
     def _after_window(self) -> tuple[int, int]:
         limit = min(self.ceiling, self.number.end + _WINDOW_AFTER)
-        stop = _CLAUSE_END.search(self.text, self.number.end, limit)
+        stop = links.CLAUSE_END.search(self.text, self.number.end, limit)
         return self.number.end, stop.start() if stop else limit
 
     def _gap(self) -> str:
@@ -184,9 +138,11 @@ class Reader:
         fate: "flights carried 1,200 Venezuelans and 800 Colombians"."""
         if self.previous is None or not self.previous.rejected_by_context:
             return False
-        if _OWN_CROSSING.search(self.text, self.number.end, window_end):
+        if links.OWN_CROSSING.search(self.text, self.number.end, window_end):
             return False
-        return after is None or _LINKED.search(self._gap()) is not None
+        if links.FRESH_CLAUSE.search(self._gap()):
+            return False  # "18 % menos que el mes anterior, cuando la cifra fue de 25.600"
+        return after is None or links.LINKED.search(self._gap()) is not None
 
     def _subject(self, after: Subject | None, timeline: Timeline) -> Subject | None:
         text, number = self.text, self.number
@@ -195,17 +151,38 @@ class Reader:
         )
         specific = after if _is_specific(after) else before if _is_specific(before) else None
         if number.percent:
-            if _OF_THEM.match(text, number.end) and self._previous_subject(_ANY) is not None:
+            if (
+                links.OF_THEM.match(text, number.end)
+                and self._previous_subject(links.ANY) is not None
+            ):
                 return None  # "40,000 children, a fifth of them under 5": a share of a group
-            return specific or self._previous_subject(_APPOSITION)
+            return specific or self._previous_subject(links.APPOSITION) or self._pronoun_subject()
         if after is not None:
-            return specific or EVERYONE
-        if not _BARE_FOLLOWER.match(text, number.end) or number.value < 100:
+            return self._travelling_alone(specific) or EVERYONE
+        if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if before is None and not _CROSSING_TALK.search(text, *timeline.paragraph_of(number.start)):
+        if before is None and not links.CROSSING_TALK.search(
+            text, *timeline.paragraph_of(number.start)
+        ):
             return None
-        restated = self._previous_subject(_COMPARISON) or self._previous_subject(_APPOSITION)
+        restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
+            links.APPOSITION
+        )
         return specific or restated or EVERYONE
+
+    def _travelling_alone(self, subject: Subject | None) -> Subject | None:
+        """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
+        children that the clause then says travel alone are unaccompanied minors."""
+        if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
+            return subject
+        return UNACCOMPANIED
+
+    def _pronoun_subject(self) -> Subject | None:
+        """ "More than 150,000 Venezuelans crossed. They make up 72% of ...": a sentence whose
+        subject is a pronoun, or a verb alone in Spanish, speaks of the group named before."""
+        if self.carried is None or not links.PRONOUN_OPENER.match(self.text, self.sentence[0]):
+            return None
+        return self.carried
 
     def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
         figure = self.previous.figure if self.previous else None
@@ -219,7 +196,7 @@ class Reader:
             self.text, self.floor, number.start, number.end, number.rounded
         )
         figure = self.previous.figure if self.previous else None
-        if qualifier == "exact" and figure is not None and _COORDINATION.match(self._gap()):
+        if qualifier == "exact" and figure is not None and links.COORDINATION.match(self._gap()):
             return figure.qualifier
         return qualifier
 

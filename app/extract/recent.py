@@ -1,13 +1,24 @@
 """Periods named relative to publication or to an earlier period: "the last three months",
-"en lo que va de agosto", "for the full year", "in those three months"."""
+"en lo que va de agosto", "for the full year", "in those three months", "a year earlier"."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .calendar_terms import (
+    COUNTS,
+    MONTHS,
+    MONTHS_BY_NUMBER,
+    PeriodMention,
+    date_in_month,
+    day_of,
+    last_day,
+)
 from .records import Period
-from .time_phrases import COUNTS, MONTHS, PeriodMention, last_day
+
+# In its last week a year is written of as whole: a review out on 28 December counts the year.
+LAST_DAYS = 7
 
 if TYPE_CHECKING:  # resolution imports this module for its handlers
     from .resolution import Context
@@ -64,3 +75,112 @@ def full_year(m: PeriodMention, c: Context) -> Period | None:
 
 def back(m: PeriodMention, c: Context) -> Period | None:
     return c.reference  # "in those three months": the timeline picks the matching earlier period
+
+
+def months_to(m: PeriodMention, c: Context) -> Period | None:
+    """ "The three months to April": the whole months that end with the named one; "the year to
+    September" runs from January."""
+    month = m.get("tm") or ""
+    year = int(m.get("ty") or 0) or c.month_year(MONTHS[month])
+    if year is None:
+        return None
+    end = date_in_month(day_of(m, "t"), month, year, end=True)
+    if m.get("yr"):
+        return Period(date(year, 1, 1), end)
+    raw = m.get("n") or ""
+    months = int(raw) if raw.isdigit() else COUNTS[raw]
+    first = year * 12 + end.month - months
+    return Period(date(first // 12, first % 12 + 1, 1), end) if 1 <= months <= 24 else None
+
+
+def first_days(m: PeriodMention, c: Context) -> Period | None:
+    """ "The first 10 days of August": from the 1st to the 10th."""
+    month = m.get("fm") or ""
+    year = int(m.get("fy") or 0) or c.month_year(MONTHS[month])
+    raw = m.get("n") or ""
+    days = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    if year is None or not 1 <= days <= 31:
+        return None
+    start = date_in_month(None, month, year, end=False)
+    return Period(start, date_in_month(str(days), month, year, end=True))
+
+
+def month_before(period: Period) -> Period:
+    """The month before a period: the whole month before a whole month ("the previous month"
+    after "August"), else the month's worth of days up to its start ("Oct 15 to Nov 15, against
+    64,000 in the month before": Sep 15 to Oct 14)."""
+    end = date.fromordinal(period.start.toordinal() - 1)
+    if period.start.day == 1:
+        return Period(end.replace(day=1), end)
+    month = period.start.year * 12 + period.start.month - 2
+    start = date_in_month(
+        str(period.start.day), MONTHS_BY_NUMBER[month % 12 + 1], month // 12, end=False
+    )
+    return Period(start, end)
+
+
+def week_before(published: date) -> Period:
+    """ "Last week": Monday to Sunday of the week before publication."""
+    monday = date.fromordinal(published.toordinal() - published.weekday() - 7)
+    return Period(monday, date.fromordinal(monday.toordinal() + 6))
+
+
+def relative(m: PeriodMention, c: Context) -> Period | None:
+    if m.get("py"):
+        # "a year earlier": the period just mentioned, one year back.
+        if c.reference is not None:
+            return shift_years(c.reference, -1)
+        return (
+            None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
+        )
+    if m.get("lw"):
+        return None if c.published is None else week_before(c.published)
+    if m.get("pm") and c.reference is not None:
+        return month_before(c.reference)  # "el mes anterior": before the month just named
+    if c.published is None:
+        return None
+    if m.get("ly"):
+        return whole_years(c.published.year - 1, c.published.year - 1)
+    if m.get("tm"):
+        return Period(c.published.replace(day=1), c.published)
+    previous = c.published.replace(day=1).toordinal() - 1
+    last_month_end = date.fromordinal(previous)
+    return Period(last_month_end.replace(day=1), last_month_end)
+
+
+def same_period(m: PeriodMention, c: Context) -> Period | None:
+    """The period mentioned just before, moved to the named (or the previous) year."""
+    if c.reference is None:
+        return None
+    explicit = m.get("y") or m.get("z")
+    target = int(explicit) if explicit else c.reference.start.year - 1
+    return shift_years(c.reference, target - c.reference.start.year)
+
+
+def shift_years(period: Period, years: int) -> Period:
+    """The same stretch of the calendar, some years earlier or later (29 February clamps)."""
+    start = date_in_month(
+        str(period.start.day),
+        MONTHS_BY_NUMBER[period.start.month],
+        period.start.year + years,
+        end=False,
+    )
+    whole_month = period.end.day == last_day(period.end.year, period.end.month).day
+    end = date_in_month(
+        None if whole_month else str(period.end.day),
+        MONTHS_BY_NUMBER[period.end.month],
+        period.end.year + years,
+        end=True,
+    )
+    return Period(start, end)
+
+
+def not_past(period: Period | None, published: date | None) -> Period | None:
+    """A count cannot cover days after the page came out: "crossed in 2024" in a June 2024 story
+    is the year so far. In its last days a year is written of as whole (a year-end review out on
+    28 December counts the year)."""
+    if period is None or published is None or not period.start <= published < period.end:
+        return period
+    if (period.end - published).days <= LAST_DAYS:
+        return period
+    return Period(period.start, published)

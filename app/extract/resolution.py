@@ -9,12 +9,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import recent
-from .recent import whole_years
-from .records import Period
-from .time_phrases import (
+from .calendar_terms import (
     COUNTS,
     MONTHS,
-    MONTHS_BY_NUMBER,
     ORDINALS,
     PeriodMention,
     date_in_month,
@@ -22,6 +19,8 @@ from .time_phrases import (
     implied_year,
     last_day,
 )
+from .recent import whole_years
+from .records import Period
 
 
 class Context(NamedTuple):
@@ -72,10 +71,16 @@ def _span(m: PeriodMention, c: Context) -> Period | None:
     return Period(start, end) if start <= end else None
 
 
+# How many months a named part of the year covers; Spanish counts years in thirds and sixths too.
+_PART_MONTHS = {
+    **{"quarter": 3, "trimestre": 3, "half": 6, "semestre": 6, "mitad": 6},
+    **{"cuatrimestre": 4, "bimestre": 2},
+}
+
+
 def _part(m: PeriodMention, c: Context) -> Period | None:
     """A quarter or half of a year: "the first half of 2024", "el primer trimestre"."""
-    unit = (m.get("unit") or m.get("unit_now") or "").lower()
-    size = 3 if unit in ("quarter", "trimestre") else 6
+    size = _PART_MONTHS[(m.get("unit") or m.get("unit_now") or "").lower()]
     if m.get("unit_now"):
         if c.reference is not None:
             return c.reference  # "este semestre" after "el primer semestre de 2024"
@@ -99,7 +104,7 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
     if m.get("y") or c.sentence_year is not None or c.published is None:
         return period
     if period.start > c.published:
-        return shift_years(period, -1)
+        return recent.shift_years(period, -1)
     return period
 
 
@@ -173,52 +178,6 @@ def _month_year(m: PeriodMention, c: Context, number: int) -> int | None:
     return c.month_year(number)
 
 
-def _relative(m: PeriodMention, c: Context) -> Period | None:
-    if m.get("py"):
-        # "a year earlier": the period just mentioned, one year back.
-        if c.reference is not None:
-            return shift_years(c.reference, -1)
-        return (
-            None if c.published is None else whole_years(c.published.year - 1, c.published.year - 1)
-        )
-    if c.published is None:
-        return None
-    if m.get("ly"):
-        return whole_years(c.published.year - 1, c.published.year - 1)
-    if m.get("tm"):
-        return Period(c.published.replace(day=1), c.published)
-    previous = c.published.replace(day=1).toordinal() - 1
-    last_month_end = date.fromordinal(previous)
-    return Period(last_month_end.replace(day=1), last_month_end)
-
-
-def _same_period(m: PeriodMention, c: Context) -> Period | None:
-    """The period mentioned just before, moved to the named (or the previous) year."""
-    if c.reference is None:
-        return None
-    explicit = m.get("y") or m.get("z")
-    target = int(explicit) if explicit else c.reference.start.year - 1
-    return shift_years(c.reference, target - c.reference.start.year)
-
-
-def shift_years(period: Period, years: int) -> Period:
-    """The same stretch of the calendar, some years earlier or later (29 February clamps)."""
-    start = date_in_month(
-        str(period.start.day),
-        MONTHS_BY_NUMBER[period.start.month],
-        period.start.year + years,
-        end=False,
-    )
-    whole_month = period.end.day == last_day(period.end.year, period.end.month).day
-    end = date_in_month(
-        None if whole_month else str(period.end.day),
-        MONTHS_BY_NUMBER[period.end.month],
-        period.end.year + years,
-        end=True,
-    )
-    return Period(start, end)
-
-
 def _vague(m: PeriodMention, c: Context) -> Period | None:
     return None  # "a decade ago": a time is given, but no dates
 
@@ -237,10 +196,13 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "since": _since,
     "until": _until,
     "month": _month,
-    "relative": _relative,
-    "same_period": _same_period,
+    "relative": recent.relative,
+    "same_period": recent.same_period,
     "vague": _vague,
     "last_months": recent.last_months,
+    "months_to": recent.months_to,
+    "first_days": recent.first_days,
+    "month_to_now": _since,
     "month_to_date": recent.month_to_date,
     "full_year": recent.full_year,
     "back": recent.back,

@@ -31,23 +31,29 @@ _FRACTIONS = {
     "dos tercios": 66.7,
 }
 _COUNTS = {
-    **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10},
-    **{"uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10},
+    **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
+    **{"eight": 8, "nine": 9, "ten": 10},
+    **{"uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6},
+    **{"siete": 7, "ocho": 8, "nueve": 9, "diez": 10},
 }
 _NOUN = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 _COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
 # "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
 # "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
 _SHARE = re.compile(
+    # "more than half were", "la mitad son": a share of the group just named
+    # "accounted for roughly a quarter.": a share that ends its clause
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
+    rf"(?:a|un|una)\s+(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|according)\b)|"
+    rf"(?:(?<=than\s)|(?<=de\sla\s))(?P<noun3>half|mitad)(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these)\b)|"
-    rf"(?P<part>{_COUNT})\s+(?:in|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
+    rf"(?P<part>{_COUNT})\s+(?:in(?:\s+every)?|of\s+every|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
     _I,
 )
 _CUES = (
     *("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio", "cuart", "quint"),
-    *("décim", "parte", " in ", " out of ", "de cada"),
+    *("décim", "parte", " in ", " out of ", " of every", "de cada"),
 )
 
 
@@ -57,7 +63,7 @@ def find_shares(low: str) -> list[NumberMention]:
         return []
     shares = []
     for match in _SHARE.finditer(low):
-        noun = match.group("noun") or match.group("noun2")
+        noun = next(filter(None, match.group("noun", "noun2", "noun3", "noun4")), None)
         if noun is not None:
             value: float = _FRACTIONS[noun]
         else:

@@ -4,31 +4,38 @@ from __future__ import annotations
 
 import re
 
+from .calendar_terms import MONTHS
 from .lexicon import GENERIC_WORDS, Term
 from .records import EVERYONE, Subject
-from .time_phrases import MONTHS
 
 _MONTH_NAMES = "|".join(MONTHS)
 # Words that may sit between a number and the noun it counts: "113,180 of them were minors".
 _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
-    r"(?:\s+|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
+    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
     r"\b(?:de|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
-    r"other|otros|otras|all|todos|todas|this\s+year's|year's|(?:19|20)\d\d|"
+    r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|"
     + _MONTH_NAMES
     + r"|"
     + GENERIC_WORDS
     + r")\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
+# A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
+_GAPPED = re.compile(r",\s*")
+_ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
 # "63% of adults": after a percentage, a noun introduced by "of" is the base, not the subject.
 _BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?\Z")
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
-    r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|"
+    # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
+    r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+){1,5}\s*,|"
+    # an age bound: "children under 18 numbered 66,300", "menores de 5 años eran 9.000"
+    r"\b(?:under|younger\s+than|menores\s+de)\s+(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+años)?|"
     r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
@@ -38,11 +45,15 @@ _LINK = re.compile(
     r"unas|alrededor\s+de|cerca\s+de|aproximadamente|al\s+menos|superior\s+a|"
     r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
-    r"comprised|were\s+counted|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
+    r"comprised|are|is|were\s+counted|came|second|third|fourth|segund[oa]s|tercer[oa]s|"
+    r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
-    r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for)\b)*",
+    r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"
+    # a level reached, not a change: "the share of children rose to 21%", "subió al 21 %"
+    r"(?:rose|climbed|grew|fell|dropped|declined|increased|jumped)\s+to|"
+    r"(?:subió|bajó|aumentó|ascendió|llegó|creció|cayó)\s+al?)\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 
@@ -63,7 +74,11 @@ def find_subject_after(
     position = start
     nearby = _terms_within(terms, start, limit)
     for index, term in enumerate(nearby):
-        if not _FILLER.fullmatch(text, position, term.start):
+        if not _FILLER.fullmatch(text, position, term.start) and not (
+            index == 0
+            and _GAPPED.fullmatch(text, position, term.start)
+            and _ENDS.match(text, term.end)
+        ):
             break
         is_base = percent and _BASE.search(text, position, term.start) is not None
         position = term.end

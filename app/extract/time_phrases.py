@@ -1,78 +1,10 @@
-"""Time expression patterns (years, months, spans, year-to-date, relative) and calendar helpers."""
+"""Time expression patterns: years, months, spans, parts of a year, year-to-date, relative."""
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
-from functools import cache
-from typing import NamedTuple
 
-MONTHS = {
-    name: index % 12 + 1
-    for index, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ]
-    )
-} | {"setiembre": 9}
-# Abbreviations as wires write them ("Oct 8", "Sept. 30", "3 ene"): only those that are no other
-# word ("mar" is the sea, "ago" ends "two years ago", "may" and "march" are checked apart).
-MONTHS |= {"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-MONTHS |= {"ene": 1, "abr": 4, "dic": 12}
-MONTHS_BY_NUMBER = {number: name for name, number in MONTHS.items() if name.isascii()}
-ORDINALS = {
-    "first": 1,
-    "primer": 1,
-    "primera": 1,
-    "1st": 1,
-    "second": 2,
-    "segundo": 2,
-    "segunda": 2,
-    "2nd": 2,
-    "third": 3,
-    "tercer": 3,
-    "tercero": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "cuarto": 4,
-    "4th": 4,
-}
-COUNTS = {
-    w: i + 2
-    for i, w in enumerate(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
-    )
-}
-COUNTS |= {
-    w: i + 2
-    for i, w in enumerate(
-        ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once"]
-    )
-}
+from .calendar_terms import COUNTS, MONTHS
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -82,11 +14,13 @@ _THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
 _I = re.NOFLAG
 
 
-def _date(p: str) -> str:
+def _date(p: str, ends: bool = False) -> str:
     """A month with an optional day before ("15 de agosto") or after ("August 15"), or its
-    middle ("mid-October", "mediados de octubre": the 15th)."""
+    middle ("mid-October", "mediados de octubre": the 15th); with ends, also its end ("the end
+    of April", "finales de abril": the last day), as a span's bound."""
+    end = rf"|(?P<{p}f>(?:the\s+)?end\s+of\s+|(?:finales|fines)\s+de\s+)" if ends else ""
     return (
-        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+|(?P<{p}h>mid-?\s?|mediados\s+de\s+))?"
+        rf"(?:(?<![\d.,])(?P<{p}d>{_DAY})(?:\s+de|\s+of)?\s+|(?P<{p}h>mid-?\s?|mediados\s+de\s+){end})?"
         rf"(?P<{p}m>{_MONTH})\.?"
         rf"(?:\s+(?P<{p}e>{_DAY})(?:st|nd|rd|th)?(?![\d]|[.,]\d))?"
     )
@@ -104,23 +38,41 @@ _YEARS = (
 _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
     r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–])\s*(?:el\s+)?"
-    rf"{_date('b')}{_year_tail('b')}?"
+    rf"{_date('b', ends=True)}{_year_tail('b')}?"
+)
+# "in the three months to April", "the year to September": a stretch that ends in a named month.
+_MONTHS_TO = (
+    rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:months|meses)|(?P<yr>year))\s+"
+    r"(?:to|through|ending\s+in|ended\s+in|up\s+to|until|hasta)\s+"
+    rf"(?:(?:the\s+)?end\s+of\s+|finales\s+de\s+)?{_date('t')}{_year_tail('t')}?"
 )
 _PART = (
     r"\b(?:(?P<this>this|este|el\s+presente)\s+(?P<unit_now>quarter|trimestre|half|semestre)|"
     r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
-    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|trimestre|half|semestre|mitad)"
+    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+"
+    r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
 _FIRST_MONTHS = (
     r"\b(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)\s+(?:months|meses)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
 )
+# "the first 10 days of August", "los primeros 15 días de mayo".
+_FIRST_DAYS = (
+    rf"\b(?:first|primeros)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:days|días)\s+(?:of|de)\s+"
+    rf"{_date('f')}{_year_tail('f')}?"
+)
+# "de enero a la fecha", "from January to date": the named month up to publication.
+_MONTH_TO_NOW = (
+    rf"\b(?:de|desde|from)\s+{_date('s')}{_year_tail('s')}?\s+(?:a|hasta|to)\s+"
+    r"(?:la\s+fecha|hoy|date|today)\b"
+)
 _YEAR_TO_DATE = (
     rf"\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<y>{_YEAR}))|(?:this|the)\s+year\s+"
     r"(?:so\s+far|to\s+date)|year[- ]to[- ]date|thus\s+far\s+this\s+year|"
     r"since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|"
     r"en\s+lo\s+(?:que\s+va|corrido)\s+(?:del|de\s+este|de)\s+año|"
+    r"(?:en\s+el\s+)?acumulado\s+(?:del|de\s+este)\s+año|"
     rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
     r"desde\s+(?:el\s+)?(?:inicio|comienzo|principio)\s+(?:del|de\s+este)\s+año|"
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
@@ -140,6 +92,9 @@ _MONTH_ALONE = (
 _RELATIVE = (
     r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
     r"(?P<lm>last\s+month|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    r"(?P<lw>last\s+week|la\s+semana\s+pasada|la\s+pasada\s+semana)|"
+    r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
+    r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
     r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
@@ -149,8 +104,8 @@ _SAME_PERIOD = (
     r"\b(?:the\s+)?same\s+(?:period|quarter|half|months?|\w+\s+months|\w+\s+weeks)\s+"
     r"(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
-    r"|\b(?:el\s+|del\s+)?mismo\s+(?:periodo|período|lapso|mes|trimestre|semestre)\s+"
-    r"(?:de(?:l)?\s+)?"
+    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|mes|trimestre|semestre)|"
+    r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"  # "los mismos meses"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
 )
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
@@ -185,6 +140,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("span", _SPAN),
         ("part", _PART),
         ("first_months", _FIRST_MONTHS),
+        ("first_days", _FIRST_DAYS),
+        ("month_to_now", _MONTH_TO_NOW),
+        ("months_to", _MONTHS_TO),
         ("ytd", _YEAR_TO_DATE),
         ("since", _SINCE),
         ("until", _UNTIL),
@@ -199,65 +157,3 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
-
-
-class PeriodMention(NamedTuple):  # a tuple: built for every expression, cheaper than a dataclass
-    start: int
-    end: int
-    kind: str
-    groups: tuple[tuple[str, str], ...]  # the named groups that matched
-
-    def get(self, name: str) -> str | None:
-        for key, value in self.groups:
-            if key == name:
-                return value
-        return None
-
-    @property
-    def explicit_year(self) -> int | None:
-        for key, value in self.groups:
-            if key in ("y", "z", "ay", "by", "sy", "uy", "xy"):
-                return int(value)
-        return None
-
-
-def plausible(text: str, start: int, end: int, months: list[tuple[str, int]]) -> bool:
-    """English "may"/"march" are months only when capitalised; day numbers must fit.
-
-    months are the lower-case month words matched in text[start:end], with their offsets."""
-    for month, offset in months:
-        if month in ("may", "march") and not text[offset].isupper():
-            return False
-    return text[start:end].strip() != ""
-
-
-@cache  # a few dozen distinct months in any corpus; monthrange is comparatively slow
-def last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def implied_year(month: int, published: date | None, context_year: int | None) -> int | None:
-    if context_year is not None:
-        return context_year
-    if published is None:
-        return None
-    return published.year if month <= published.month else published.year - 1
-
-
-def day_of(mention: PeriodMention, prefix: str) -> str | None:
-    """The day a date names ("15 de agosto", "August 15", "mid-August" is the 15th), if any."""
-    if mention.get(prefix + "h"):
-        return "15"
-    return mention.get(prefix + "d") or mention.get(prefix + "e")
-
-
-def months_in(start: date, end: date) -> int:
-    """How many calendar months the days from start to end touch."""
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
-def date_in_month(day: str | None, month: str, year: int, end: bool) -> date:
-    month_number = MONTHS[month.lower()]
-    if day is not None:
-        return date(year, month_number, min(int(day), last_day(year, month_number).day))
-    return last_day(year, month_number) if end else date(year, month_number, 1)

@@ -6,13 +6,22 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from .calendar_terms import COUNTS, PeriodMention, months_in
+from .recent import not_past
 from .records import Period
 from .resolution import Context, resolve_mention
-from .time_phrases import COUNTS, PeriodMention, months_in
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+# A time after the number belongs to it unless a clause ends first: punctuation, or "and in
+# June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s[—–]\s|\s(?:and|y|but|pero|while|mientras)\s+"
+    r"(?:(?:in|en|during|durante|between|entre|since|desde|from|de|for)\s+)?"
+    r"(?:(?:the|el|la|los|las)\s+)?\Z",
+    re.I,
+)
 _COMPARED = re.compile(
-    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?)\b[^;]*\Z"
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
+    r"from\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
 _ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -20,6 +29,8 @@ _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of Nov
 _ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
+# Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
+_WHOLE_YEAR_KINDS = frozenset({"year", "years"})
 
 
 class Timeline:
@@ -121,7 +132,11 @@ class Timeline:
         end = sentence_start
         for paragraph in range(first, -1, -1):
             start = self.paragraph_starts[paragraph]
-            found = self._first_figure_period(start, end)
+            found = (
+                self._first_figure_period(start, end)
+                if paragraph == first
+                else self._latest_figure_period(start, end)
+            )
             if found is None:
                 mention = self._first(start, end)
                 if mention is None:
@@ -141,6 +156,20 @@ class Timeline:
         inside = lead.start <= period.start and period.end <= lead.end
         return lead if inside else period
 
+    def _latest_figure_period(self, start: int, end: int) -> Period | None:
+        """What an earlier paragraph leaves the story at: of its figures' periods, the one that
+        reaches furthest (the widest among those): "last month, 16,600; this year, 295,000" then
+        "Venezuelans make up two-thirds" is about the year; a comparison with 2023 never is."""
+        latest: Period | None = None
+        for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
+            if position >= end:
+                break
+            if period is not None and (
+                latest is None or (period.end, latest.start) > (latest.end, period.start)
+            ):
+                latest = period
+        return latest
+
     def _first_figure_period(self, start: int, end: int) -> Period | None:
         for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
             if position >= end:
@@ -151,7 +180,11 @@ class Timeline:
 
     def resolve(self, index: int) -> Period | None:
         if index not in self._cache:
-            self._cache[index] = resolve_mention(self.mentions[index], self._context(index))
+            mention = self.mentions[index]
+            period = resolve_mention(mention, self._context(index))
+            if mention.kind in _WHOLE_YEAR_KINDS:
+                period = not_past(period, self.published)
+            self._cache[index] = period
         return self._cache[index]
 
     def _context(self, index: int) -> Context:

@@ -1,0 +1,81 @@
+"""Patterns that tie a number to its neighbours: crossing talk, lists, appositions, asides."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import word_start
+
+_I = re.NOFLAG  # patterns run on lower-cased text
+# A paragraph about crossings lets a bare number ("crossings reached 520,085.") count.
+CROSSING_TALK = re.compile(
+    word_start(
+        r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
+        r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
+        r"record\w*|registr\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*"
+    )
+    + r"\b",
+    _I,
+)
+# Words that may follow a bare number that is still a count of people.
+BARE_FOLLOWER = re.compile(
+    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
+    r"between|entre|through|until|hasta|according|según|compared|frente|comparado|con|with|while|"
+    r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
+    r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
+    r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
+    r"por|made|hicieron|did)\b)",
+    _I,
+)
+CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
+CONNECTOR = re.compile(
+    word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
+)
+LINKED = re.compile(
+    r"\A[^.;]{0,40}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
+    r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|another|"
+    r"otros|otras)\b|\A\s*,\s*\Z",
+    _I,
+)
+OWN_CROSSING = re.compile(
+    word_start(r"cross\w*|cruz\w*|atraves\w*|transit\w*|entered|ingres\w*"), _I
+)
+# "113,180 minors, or about 22%": a share restating the count before it.
+APPOSITION = re.compile(
+    r"\A\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
+    r"alrededor\s+de|un|una)\s*,?\s+)*\Z"
+    # "150,300 of them (71.2%)": a share in brackets right after the count
+    r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
+    # "a quarter of the total, or 97,500": a count restating the share before it
+    r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
+    r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
+    _I,
+)
+BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
+# A clause saying when something else happened sits between a time and its count; what it
+# talks about (expulsions, a policy) does not describe the count.
+TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
+PRONOUN_OPENER = re.compile(
+    r"\s*(?:they|these|those|ellos|ellas|estos|estas|representan|representaron|representaban|"
+    r"constituyen|constituyeron|suponen|supusieron|equivalen|equivalían)\b",
+    _I,
+)
+FRESH_CLAUSE = re.compile(
+    r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b",
+    _I,
+)
+OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
+ANY = re.compile(r"", _I)
+# "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.
+COMPARISON = re.compile(
+    word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
+)
+# "about 20,300 girls and 20,900 boys": the hedge covers both.
+COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
+# Children said to travel alone, in the clause after their count.
+ALONE = re.compile(
+    r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|"
+    r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
+    _I,
+)

@@ -1,0 +1,328 @@
+"""Real-page patterns in app.extract, each shown by a small example written for it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import ExtractedFigure, Period, Subject, extract_figures
+
+
+def read(text: str, published: date) -> list[tuple[float, str, Period | None, Subject]]:
+    return [(f.value, f.unit, f.period, f.subject) for f in extract_figures(text, published)]
+
+
+def only(text: str, published: date) -> ExtractedFigure:
+    figures = extract_figures(text, published)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+TOTAL = Subject("total", None)
+
+
+def test_the_half_in_first_half_of_the_year_is_a_period_not_a_share() -> None:
+    text = "In the first half of the year 88,000 people crossed the jungle, more than in 2021."
+    first_half = Period(date(2022, 1, 1), date(2022, 6, 30))
+    assert read(text, date(2022, 7, 9)) == [(88000, "people", first_half, TOTAL)]
+
+
+def test_a_year_still_running_at_publication_ends_on_the_publication_date() -> None:
+    text = "Nearly 61,000 migrants have crossed the Darién in 2025, officials said."
+    assert only(text, date(2025, 5, 2)).period == Period(date(2025, 1, 1), date(2025, 5, 2))
+
+
+def test_a_year_end_review_counts_the_whole_year() -> None:
+    text = "In 2022 a total of 248,000 people crossed the Darién, the ministry said."
+    assert only(text, date(2022, 12, 29)).period == Period(date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_spanish_thirds_and_sixths_of_a_year() -> None:
+    text = "En el primer cuatrimestre de 2022 cruzaron 39.000 personas y en el tercer bimestre, 21.000."
+    assert [f.period for f in extract_figures(text, date(2022, 9, 1))] == [
+        Period(date(2022, 1, 1), date(2022, 4, 30)),
+        Period(date(2022, 5, 1), date(2022, 6, 30)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("in the two months to June", date(2022, 5, 1), date(2022, 6, 30)),
+        ("in the 12 months through March 2022", date(2021, 4, 1), date(2022, 3, 31)),
+        ("in the year to August", date(2022, 1, 1), date(2022, 8, 31)),
+        ("between mid-February and the end of May", date(2022, 2, 15), date(2022, 5, 31)),
+        ("de mediados de enero a finales de marzo", date(2022, 1, 15), date(2022, 3, 31)),
+    ],
+)
+def test_stretches_that_end_in_a_named_month(phrase: str, start: date, end: date) -> None:
+    figure = only(f"Some 18,250 migrants crossed the Darién {phrase}.", date(2022, 9, 14))
+    assert figure.period == Period(start, end)
+
+
+def test_a_time_after_and_in_opens_the_next_clause() -> None:
+    text = "In the first quarter 14,100 Haitians crossed and in April another 6,200 did."
+    periods = [f.period for f in extract_figures(text, date(2021, 6, 1))]
+    assert periods[0] == Period(date(2021, 1, 1), date(2021, 3, 31))
+
+
+YTD_2021 = Period(date(2021, 1, 1), date(2021, 9, 3))
+
+
+def test_a_bracketed_share_between_a_count_and_its_noun() -> None:
+    text = "So far this year 95,000 people crossed. Of them, 41,800 (44%) were Haitians."
+    haitians = Subject("nationality", "HTI")
+    assert read(text, date(2021, 9, 3))[1:] == [
+        (41800, "people", YTD_2021, haitians),
+        (44, "percent", YTD_2021, haitians),
+    ]
+
+
+def test_one_in_every_n_is_a_share_and_a_minor_is_a_child() -> None:
+    text = "So far this year 95,000 people crossed. About one in every four crossers was a minor."
+    assert read(text, date(2021, 9, 3))[1:] == [(25, "percent", YTD_2021, Subject("age", "minors"))]
+
+
+def test_a_short_aside_between_a_nationality_and_its_count() -> None:
+    text = (
+        "So far this year 95,000 people crossed. Cubans, a small group until then, numbered 3,050."
+    )
+    assert read(text, date(2021, 9, 3))[1:] == [
+        (3050, "people", YTD_2021, Subject("nationality", "CUB"))
+    ]
+
+
+def test_a_country_listed_with_its_count_in_brackets() -> None:
+    text = (
+        "So far this year 95,000 people crossed; the top three were Cuba (7,400) and Peru (2,100)."
+    )
+    subjects = [f.subject for f in extract_figures(text, date(2021, 9, 3))]
+    assert subjects[1:] == [Subject("nationality", "CUB"), Subject("nationality", "PER")]
+
+
+def test_a_country_and_colon_opening_a_headline_is_no_subject() -> None:
+    text = "Colombia: 95,000 people crossed the Darién so far this year"
+    assert only(text, date(2021, 9, 3)).subject == TOTAL
+
+
+def test_an_age_bound_is_no_count_and_keeps_the_group_with_its_count() -> None:
+    text = "So far this year 95,000 people crossed. Children under 18 numbered 19,700."
+    assert read(text, date(2021, 9, 3))[1:] == [
+        (19700, "people", YTD_2021, Subject("age", "minors"))
+    ]
+
+
+def test_more_than_half_followed_by_a_verb_is_a_share() -> None:
+    text = "En lo que va del año cruzaron 95.000 personas. Más de la mitad eran venezolanos."
+    figure = extract_figures(text, date(2021, 9, 3))[1]
+    assert (figure.value, figure.qualifier, figure.subject) == (
+        50,
+        "more_than",
+        Subject("nationality", "VEN"),
+    )
+
+
+def test_a_later_clause_opened_by_and_in_takes_its_own_month() -> None:
+    text = "En enero cruzaron 25.000 y en lo que va de febrero, 11.000."
+    assert [f.period for f in extract_figures(text, date(2024, 2, 20))] == [
+        Period(date(2024, 1, 1), date(2024, 1, 31)),
+        Period(date(2024, 2, 1), date(2024, 2, 20)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Every day, about 1,300 people board buses for the border.",
+        "En Necoclí, unas 9.000 personas esperan embarcarse hacia la frontera.",
+        "Costa Rica, por su parte, registró el paso de 110.000 extranjeros.",
+    ],
+)
+def test_rates_waiting_crowds_and_other_countries_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        (
+            "In the first 12 days of March, 9,150 people crossed.",
+            date(2022, 3, 1),
+            date(2022, 3, 12),
+        ),
+        (
+            "En los primeros diez días de junio cruzaron 9.150 personas.",
+            date(2022, 6, 1),
+            date(2022, 6, 10),
+        ),
+        ("Desde febrero a la fecha cruzaron 9.150 personas.", date(2022, 2, 1), date(2022, 9, 14)),
+    ],
+)
+def test_days_of_a_month_and_a_month_to_date(sentence: str, start: date, end: date) -> None:
+    assert only(sentence, date(2022, 9, 14)).period == Period(start, end)
+
+
+def test_the_same_months_of_an_earlier_year() -> None:
+    text = (
+        "Entre enero y mayo cruzaron 41.000 personas, frente a 33.000 en los mismos meses de 2020."
+    )
+    assert [f.period for f in extract_figures(text, date(2021, 6, 2))] == [
+        Period(date(2021, 1, 1), date(2021, 5, 31)),
+        Period(date(2020, 1, 1), date(2020, 5, 31)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "subject"),
+    [
+        ("Six in ten of March's crossers were Haitian.", 60, Subject("nationality", "HTI")),
+        ("Ocho de cada diez eran venezolanos.", 80, Subject("nationality", "VEN")),
+        ("The share of women rose to 27%.", 27, Subject("sex_age", "women")),
+        ("Children accounted for about a third.", 33.3, Subject("age", "minors")),
+    ],
+)
+def test_shares_in_words_and_levels_reached(sentence: str, value: float, subject: Subject) -> None:
+    text = f"In March 31,000 people crossed the Darién. {sentence}"
+    figure = extract_figures(text, date(2022, 4, 6))[1]
+    assert (figure.value, figure.unit, figure.subject) == (value, "percent", subject)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency has 85 people working in the province.",
+        "Some 6.1 million people have left their country since 2015.",
+    ],
+)
+def test_staff_and_emigration_are_not_crossings(sentence: str) -> None:
+    text = f"In March 31,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2022, 4, 6))] == [31000]
+
+
+def test_a_later_paragraph_continues_the_furthest_period_of_the_one_before() -> None:
+    text = (
+        "Last month 11,200 people crossed. This year 140,000 have crossed, against 180,000 "
+        "in all of 2022.\n\nHaitians make up about 40 percent."
+    )
+    share = extract_figures(text, date(2023, 7, 3))[-1]
+    assert share.period == Period(date(2023, 1, 1), date(2023, 7, 3))
+
+
+def test_the_month_before_the_month_just_named() -> None:
+    text = "En marzo cruzaron 9.800 personas, menos que el mes anterior, cuando la cifra fue de 12.100."
+    assert [f.period for f in extract_figures(text, date(2021, 4, 20))] == [
+        Period(date(2021, 3, 1), date(2021, 3, 31)),
+        Period(date(2021, 2, 1), date(2021, 2, 28)),
+    ]
+
+
+def test_a_share_whose_verb_is_left_out_after_a_comma() -> None:
+    text = "En lo que va del año, el 58 % son haitianos y el 9 %, cubanos."
+    assert [f.subject for f in extract_figures(text, date(2021, 9, 3))] == [
+        Subject("nationality", "HTI"),
+        Subject("nationality", "CUB"),
+    ]
+
+
+def test_a_hedge_covers_the_next_count_only_across_a_single_noun() -> None:
+    text = "So far this year nearly 60% were Haitians and one in five were children."
+    assert [f.qualifier for f in extract_figures(text, date(2021, 9, 3))] == [
+        "approximate",
+        "exact",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mexico, which registered 90,000 migrants entering from Guatemala, will add buses.",
+        "Panama says it turned back 700 people at the border.",
+    ],
+)
+def test_another_country_and_people_turned_back_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_a_when_clause_between_a_time_and_its_count_does_not_reject_it() -> None:
+    text = "Since March, when Mexico began deporting Haitians by air, 18,400 people have crossed."
+    figure = only(text, date(2022, 6, 1))
+    assert (figure.value, figure.period) == (18400, Period(date(2022, 3, 1), date(2022, 6, 1)))
+
+
+def test_a_ranked_nationality_with_its_count() -> None:
+    text = "So far this year 95,000 people crossed; Cubans came second with 7,400."
+    assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject("nationality", "CUB")
+
+
+def test_a_pronoun_carries_the_group_of_the_sentence_before() -> None:
+    text = "So far this year 60,000 Haitians crossed the jungle. They make up 41% of all crossers."
+    assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject("nationality", "HTI")
+
+
+def test_the_quarter_points_back_past_a_comparison_from_a_number() -> None:
+    text = (
+        "Crossings rose in the July-September quarter to 61,000, from 48,000 in the first three "
+        "months of the year. Haitians were 52% of the quarter's crossers."
+    )
+    share = extract_figures(text, date(2021, 10, 8))[-1]
+    assert share.period == Period(date(2021, 7, 1), date(2021, 9, 30))
+
+
+def test_a_list_of_countries_one_a_line() -> None:
+    text = "En 2022 cruzaron 248.000 personas. Por país:\n\nCuba: 5.900\nPerú: 1.100\n"
+    subjects = [f.subject for f in extract_figures(text, date(2023, 1, 10))]
+    assert subjects[1:] == [Subject("nationality", "CUB"), Subject("nationality", "PER")]
+
+
+def test_the_accumulated_year_is_the_year_so_far() -> None:
+    text = "En el acumulado del año, la cifra de migrantes llega a 71.300."
+    assert only(text, date(2022, 5, 4)).period == Period(date(2022, 1, 1), date(2022, 5, 4))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before 2019 the jungle saw about 9,000 crossers a year.",
+        "Ese mes, los guardas rescataron a 70 personas en el río.",
+    ],
+)
+def test_yearly_rates_and_rescues_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_the_month_before_a_span_that_is_not_a_whole_month() -> None:
+    text = (
+        "Between May 10 and June 10, 8,100 people crossed, against 9,900 in the month before that."
+    )
+    assert extract_figures(text, date(2022, 6, 20))[1].period == Period(
+        date(2022, 4, 10), date(2022, 5, 9)
+    )
+
+
+def test_last_week_is_monday_to_sunday_before_publication() -> None:
+    text = "La semana pasada cruzaron el Darién unas 6.400 personas."
+    # published on Wednesday 12 April 2023
+    assert only(text, date(2023, 4, 12)).period == Period(date(2023, 4, 3), date(2023, 4, 9))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 900 of the children were travelling unaccompanied.",
+        "Unos 900 niños viajaban sin sus padres.",
+    ],
+)
+def test_children_said_to_travel_alone_are_unaccompanied(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert extract_figures(text, date(2021, 9, 3))[1].subject == Subject(
+        "age", "unaccompanied_minors"
+    )
+
+
+def test_people_who_worked_in_a_trade_are_not_crossings() -> None:
+    text = "So far this year 95,000 people crossed. Some 30,000 Colombians worked as guides."
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
