@@ -7,9 +7,9 @@ so editing a seed document should break only these tests.
 import io
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 from frictionless import Package
-from xml.etree import ElementTree
 
 from tests.conftest import ApiClient
 from tests.golden import assert_golden
