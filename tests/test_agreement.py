@@ -7,7 +7,7 @@ covers the half step just below X; a claim keeps its qualifier as written and sa
 from typing import Any
 
 from tests.conftest import ApiClient
-from tests.test_fixture_seed import database_url  # noqa: F401  (clients read the fixture seed)
+from tests.fixture_seed import fixture_seed_database  # noqa: F401  (this module's database)
 
 
 def judged(client: ApiClient, text: str) -> list[tuple[Any, ...]]:

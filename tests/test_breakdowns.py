@@ -5,7 +5,7 @@ import csv
 import io
 
 from tests.conftest import ApiClient
-from tests.test_fixture_seed import database_url  # noqa: F401  (the fixture seed's database)
+from tests.fixture_seed import fixture_seed_database  # noqa: F401  (this module's database)
 
 
 def rows_by_code(body: dict[str, object]) -> dict[str, dict[str, object]]:

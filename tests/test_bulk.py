@@ -19,6 +19,13 @@ TABLE_LISTS = {
     "figures": "/v1/figures.csv?limit=500",
     "sources": "/v1/sources.csv?limit=500",
     "documents": "/v1/documents.csv?limit=500",
+    "nationalities": "/v1/nationalities.csv",
+    "coverage": "/v1/coverage.csv",
+    "checks": "/v1/checks.csv",
+}
+BREAKDOWN_LISTS = {
+    "by_nationality": "/v1/crossings/by-nationality.csv",
+    "demographics": "/v1/crossings/demographics.csv",
 }
 
 
@@ -40,7 +47,7 @@ def test_the_datapackage_lists_every_table_and_validates_with_frictionless(
     package = client.get("/v1/datapackage.json")
     assert package.status_code == 200
     descriptor = package.json()
-    assert [r["name"] for r in descriptor["resources"]] == list(TABLE_LISTS)
+    assert {r["name"] for r in descriptor["resources"]} == {*TABLE_LISTS, *BREAKDOWN_LISTS}
     assert descriptor["licenses"]
     assert descriptor["sources"]
     (tmp_path / "datapackage.json").write_bytes(package.content)
@@ -62,6 +69,16 @@ def test_each_table_holds_every_row_of_its_list(
     assert f'filename="darien-{table}.csv"' in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows == all_pages(client, list_url)
+    assert len(rows) > 0
+
+
+@pytest.mark.parametrize(("table", "list_url"), BREAKDOWN_LISTS.items())
+def test_a_breakdown_table_is_each_years_list_one_after_another(
+    client: ApiClient, table: str, list_url: str
+) -> None:
+    years = [row["period"] for row in client.get("/v1/crossings/yearly").json()["data"]]
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/v1/data/{table}.csv").text)))
+    assert rows == [row for year in years for row in all_pages(client, f"{list_url}?year={year}")]
     assert len(rows) > 0
 
 

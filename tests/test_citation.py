@@ -7,7 +7,7 @@ from app.domain.cells import CanonicalCells
 from app.domain.citation import cited_figure, page_rank
 from app.domain.reconcile import Choice
 from app.domain.reports import Cell, ReportedFigure, SourceInfo
-from app.domain.vocabulary import Dimension, Qualifier, SourceKind, Unit
+from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
 from tests.test_cells import WIRE
 
 YEAR = Cell("crossings", Dimension.total, None, Unit.people, date(2030, 1, 1), date(2030, 12, 31))
@@ -46,6 +46,14 @@ def test_an_un_page_comes_before_a_newspaper_and_earlier_before_later() -> None:
     chosen = figure("F1", MIRROR)
     assert cited_figure(chosen, [figure("F2", LATER_PAPER), figure("F3", PAPER)]).id == "F3"
     assert cited_figure(chosen, [figure("F2", PAPER), figure("F4", AGENCY)]).id == "F4"
+
+
+def test_a_titled_page_with_a_day_comes_before_an_untitled_or_loosely_dated_one() -> None:
+    untitled = replace(PAPER, id="P6", title="[Crossings fell]")
+    approx = replace(PAPER, id="P7", published_precision=DatePrecision.approx)
+    chosen = figure("F1", untitled)
+    assert cited_figure(chosen, [figure("F2", approx), figure("F3", LATER_PAPER)]).id == "F3"
+    assert cited_figure(chosen, [figure("F2", approx)]).id == "F1"  # earlier, among equals
 
 
 def test_only_the_same_value_and_qualifier_can_stand_in() -> None:

@@ -33,7 +33,7 @@ def test_more_than_half_a_million_is_consistent_with_520085(client: ApiClient) -
     )
     assert claim["period"] == {"start": "2023-01-01", "end": "2023-12-31"}
     assert claim["subject"] == {"dimension": "total", "value": None}
-    assert claim["reference"]["id"] == "N095"  # F0066's value, cited from the wire's own page
+    assert claim["reference"]["id"] == "F0087"  # F0066's value, cited from the wire's own page
     assert claim["reference"]["derived"] is False
     assert "520,085" in claim["explanation"]
 
@@ -138,7 +138,7 @@ def test_cli_check_prints_a_table_and_json(
     )
     assert table.exit_code == 0
     assert "consistent" in table.output
-    assert "520,085 (N095)" in table.output
+    assert "520,085 (F0087)" in table.output
     assert as_json.exit_code == 0
     assert '"verdict": "consistent"' in as_json.output
 

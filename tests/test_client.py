@@ -50,7 +50,7 @@ def test_figures_follow_the_link_header_across_pages(
     every = [row["id"] for row in http.get("/v1/figures?limit=500").json()["data"]]
     assert len(every) > 2
     assert [f.id for f in darien.figures(page_size=2)] == every
-    assert [s.id for s in darien.sources(page_size=1)] == ["T001", "T002"]
+    assert [s.id for s in darien.sources(page_size=1)] == ["T001", "T002", "T050", "T051"]
     assert {f.source.id for f in darien.figures(page_size=2, source="T002")} == {"T002"}
 
 

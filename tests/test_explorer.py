@@ -65,7 +65,7 @@ def test_browser_gets_figures_with_citations_charts_and_tables(client: ApiClient
     assert {"/v1/crossings/monthly.csv?year=2030", "/v1/crossings/monthly?year=2030"} <= set(
         parsed.links
     )
-    assert "Venezuela 600 SNM, Test Agency (T0007)" in parsed.rows
+    assert "Venezuela 600 SNM, Test Migration Office (T0501)" in parsed.rows
     assert ("post", "/check") in parsed.forms
 
 

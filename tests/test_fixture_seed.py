@@ -27,7 +27,6 @@ def test_sources_count_their_figures(client: ApiClient) -> None:
     assert [(s["id"], s["figure_count"]) for s in body["data"]] == [
         ("T001", 3),
         ("T002", 3),
-        ("T003", 4),
         ("T050", 10),
         ("T051", 2),
     ]

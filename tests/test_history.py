@@ -12,7 +12,7 @@ from app.domain.history import answer_as_of, cell_history, known_from
 from app.domain.reports import Cell, ReportedFigure, SourceInfo
 from app.domain.vocabulary import DatePrecision, Dimension, Qualifier, SourceKind, Unit
 from tests.conftest import ApiClient
-from tests.test_fixture_seed import database_url  # noqa: F401  (clients read the fixture seed)
+from tests.fixture_seed import fixture_seed_database  # noqa: F401  (this module's database)
 
 YEAR = "/v1/crossings/yearly/2030"
 

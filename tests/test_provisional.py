@@ -14,7 +14,7 @@ from sqlalchemy import text
 from app.storage.engine import downgrade, migrate
 from tests.conftest import ApiClient
 from tests.databases import engine_for
-from tests.test_fixture_seed import database_url  # noqa: F401  (clients read the fixture seed)
+from tests.fixture_seed import fixture_seed_database  # noqa: F401  (this module's database)
 
 KEY = "test-key"
 UPLOAD = {
@@ -80,7 +80,7 @@ def test_a_cell_without_a_reviewed_figure_shows_the_provisional_one(
 def test_review_lets_the_rule_choose_the_upload_and_bumps_the_version(
     ingested: tuple[ApiClient, dict[str, Any]],
     darien: Callable[..., Result],
-    database_url: str,  # noqa: F811
+    database_url: str,
 ) -> None:
     client, figures = ingested
     january_id = figures["2030-01"]["id"]
@@ -99,7 +99,7 @@ def test_review_lets_the_rule_choose_the_upload_and_bumps_the_version(
 def test_review_of_an_unknown_figure_changes_nothing(
     ingested: tuple[ApiClient, dict[str, Any]],
     darien: Callable[..., Result],
-    database_url: str,  # noqa: F811
+    database_url: str,
 ) -> None:
     _, figures = ingested
     result = darien(database_url, "review", figures["2030-01"]["id"], "D99999-001")
@@ -110,7 +110,7 @@ def test_review_of_an_unknown_figure_changes_nothing(
         assert statuses.scalars().all() == ["provisional"]
 
 
-def test_rows_stored_before_the_status_column_are_reviewed(database_url: str) -> None:  # noqa: F811
+def test_rows_stored_before_the_status_column_are_reviewed(database_url: str) -> None:
     with engine_for(database_url) as engine:
         downgrade(engine, "c2b92dba7f03")
         migrate(engine)

@@ -103,7 +103,8 @@ def test_summary_of_the_real_record(client: ApiClient) -> None:
 def test_2024_fell_about_42_percent_from_2023(client: ApiClient) -> None:
     body = client.get("/v1/crossings/yearly/2024?include=change").json()
     assert (body["change"]["value"], body["change_percent"]["value"]) == (302203 - 520085, -41.9)
-    assert body["change"]["derived_from"] == ["F0090", "F0066"]
+    canonical = [client.get(f"/v1/crossings/yearly/{year}").json()["id"] for year in (2024, 2023)]
+    assert body["change"]["derived_from"] == canonical
 
 
 def test_mid_december_2024_sex_and_age_split_falls_10000_short(client: ApiClient) -> None:
@@ -215,9 +216,11 @@ def test_history_of_the_2024_total_runs_from_the_december_cuts_to_the_final_coun
     client: ApiClient,
 ) -> None:
     body = client.get("/v1/figures/F0090/history").json()
-    answers = [
-        (e["since"], e["canonical"]["value"], e["canonical"]["period"]) for e in body["data"]
-    ]
+    answers: list[tuple[str, int, str]] = []
+    for entry in body["data"]:  # a better page citing the same value is a new entry: fold it
+        value, period = entry["canonical"]["value"], entry["canonical"]["period"]
+        if not answers or answers[-1][1:] != (value, period):
+            answers.append((entry["since"], value, period))
     assert answers[-2:] == [
         ("2024-12-18", 300549, "2024-01-01/2024-12-16"),
         ("2025-01-02", 302203, "2024"),
@@ -230,7 +233,7 @@ def test_the_real_bulk_download_is_a_valid_data_package(client: ApiClient, tmp_p
     archive.extractall(tmp_path)
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
-    assert len(report.tasks) == 5
+    assert len(report.tasks) == 10
 
 
 def test_yearly_chart_draws_2023_as_520085_and_marks_the_2024_agreement(client: ApiClient) -> None:

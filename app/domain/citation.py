@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from app.domain.reconcile import attribution_rank
 from app.domain.reports import ReportedFigure, SourceInfo
-from app.domain.vocabulary import SourceKind
+from app.domain.vocabulary import DatePrecision, SourceKind
 
 BODY_NAMES = {
     "SNM": "Panama's National Migration Service (SNM)",
@@ -34,7 +34,9 @@ CITATION_RULE_TEXT = (
     "A canonical figure is cited from the most authoritative page that reports its value (the "
     "same value and qualifier for the same period, credited to a body at least as authoritative): "
     "an official or UN page first, then an original wire or newspaper page, and a mirror, AMP, "
-    "syndicated or other copy only when nothing else reports it; among equals, the page crediting "
+    "syndicated or other copy only when nothing else reports it; among equals, a page a reader can "
+    "cite as is (its own title, a publication day) before an untitled or loosely dated one, the "
+    "page crediting "
     "the same body as the chosen figure, then a more authoritative body, then the earliest "
     "publication (the original report), then the figure id. The other pages stay in also_reported."
 )
@@ -83,6 +85,11 @@ def page_rank(source: SourceInfo) -> int:
     return 0 if source.kind in AUTHORITATIVE_KINDS else 1
 
 
+def citable(source: SourceInfo) -> bool:
+    """A page with its own title (the seed brackets a title it had to make up) and a known day."""
+    return not source.title.startswith("[") and source.published_precision is DatePrecision.day
+
+
 def cited_figure(chosen: ReportedFigure, peers: Iterable[ReportedFigure]) -> ReportedFigure:
     """The figure to cite for a canonical choice: among the peers stating the same value with the
     same qualifier for the same cell, the one on the most authoritative page (CITATION_RULE_TEXT).
@@ -95,9 +102,10 @@ def cited_figure(chosen: ReportedFigure, peers: Iterable[ReportedFigure]) -> Rep
         and attribution_rank(f.attributed_to) <= credit
     ]
 
-    def key(f: ReportedFigure) -> tuple[int, bool, int, int, str]:
+    def key(f: ReportedFigure) -> tuple[int, bool, bool, int, int, str]:
         published = f.source.published.toordinal() if f.source.published else 10**9
         body = attribution_rank(f.attributed_to)
-        return (page_rank(f.source), f.attributed_to != chosen.attributed_to, body, published, f.id)
+        other_body = f.attributed_to != chosen.attributed_to
+        return (page_rank(f.source), not citable(f.source), other_body, body, published, f.id)
 
     return min([chosen, *same], key=key)

@@ -70,6 +70,7 @@ def resource(table: Table) -> dict[str, Any]:
         "fields": [
             field_schema(name, column.path, table.row_model)
             for name, column in table.columns.columns.items()
+            if name not in table.columns.optional  # derived columns: only when a list asks
         ],
         "missingValues": [""],
     }

@@ -13,11 +13,30 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 from sqlmodel import Session
 
+from app.api.breakdown_present import breakdown_public, nationality_list_public
+from app.api.breakdown_schemas import BreakdownRowPublic, NationalityPublic
 from app.api.present import figure_public, series_public, source_public
-from app.api.renderers.columns import CANONICAL_FIGURES, DOCUMENTS, FIGURES, SOURCES
+from app.api.present_overview import checks_public, coverage_public
+from app.api.renderers.columns import (
+    CANONICAL_FIGURES,
+    CHECKS,
+    COVERAGE,
+    DEMOGRAPHIC_BREAKDOWN,
+    DOCUMENTS,
+    FIGURES,
+    NATIONALITIES,
+    NATIONALITY_BREAKDOWN,
+    SOURCES,
+)
 from app.api.renderers.csv import Columns, render_csv
 from app.api.routes.documents import all_documents
 from app.api.schemas import CanonicalFigurePublic, DocumentPublic, FigurePublic, SourcePublic
+from app.api.schemas_overview import CheckPublic, CoveragePublic
+from app.domain.coverage import coverage
+from app.domain.groups import DEMOGRAPHIC_DIMENSIONS
+from app.domain.periods import year_span
+from app.domain.spans import record_checks
+from app.domain.vocabulary import Dimension
 from app.record.build import Record
 
 Rows = Callable[[Record, Session], Sequence[BaseModel]]
@@ -46,7 +65,8 @@ class Table:
 
     def csv(self, record: Record, session: Session) -> bytes:
         """The whole table as RFC 4180 CSV, by the list endpoint's own columns and writer."""
-        return render_csv(self.json_rows(record, session), self.columns)
+        rows = self.json_rows(record, session)
+        return render_csv(rows, self.columns.for_rows(rows))
 
 
 def _yearly(record: Record, _: Session) -> Sequence[BaseModel]:
@@ -67,6 +87,32 @@ def _sources(record: Record, _: Session) -> Sequence[BaseModel]:
 
 def _documents(_: Record, session: Session) -> Sequence[BaseModel]:
     return all_documents(session)
+
+
+def _breakdowns(dimensions: tuple[Dimension, ...]) -> Rows:
+    """The breakdown of every year along these dimensions, one year after another."""
+
+    def rows(record: Record, _: Session) -> Sequence[BaseModel]:
+        years = sorted({int(key[:4]) for key in record.yearly})
+        tables = [record.breakdowns.table(dimensions, year_span(year)) for year in years]
+        return [row for t in tables for row in breakdown_public(t, dimensions, record.version).data]
+
+    return rows
+
+
+def _nationalities(record: Record, _: Session) -> Sequence[BaseModel]:
+    return nationality_list_public(record.nationalities, record.version).data
+
+
+def _coverage(record: Record, _: Session) -> Sequence[BaseModel]:
+    return coverage_public(
+        coverage(record.canonical, record.yearly, record.monthly), record.version
+    ).data
+
+
+def _checks(record: Record, _: Session) -> Sequence[BaseModel]:
+    checks = record_checks(record.canonical, record.yearly, record.monthly)
+    return checks_public(checks, record.version).data
 
 
 TABLES: dict[str, Table] = {
@@ -116,6 +162,51 @@ TABLES: dict[str, Table] = {
             DOCUMENTS,
             DocumentPublic,
             _documents,
+        ),
+        Table(
+            "by_nationality",
+            "Crossings of each year by nationality",
+            "The yearly /v1/crossings/by-nationality tables, one year after another.",
+            "/v1/crossings/by-nationality.csv",
+            NATIONALITY_BREAKDOWN,
+            BreakdownRowPublic,
+            _breakdowns((Dimension.nationality,)),
+        ),
+        Table(
+            "demographics",
+            "Crossings of each year by age and sex",
+            "The yearly /v1/crossings/demographics tables, one year after another.",
+            "/v1/crossings/demographics.csv",
+            DEMOGRAPHIC_BREAKDOWN,
+            BreakdownRowPublic,
+            _breakdowns(DEMOGRAPHIC_DIMENSIONS),
+        ),
+        Table(
+            "nationalities",
+            "Nationality codes",
+            "Every nationality code the record uses, with its names, figure count and years.",
+            "/v1/nationalities.csv",
+            NATIONALITIES,
+            NationalityPublic,
+            _nationalities,
+        ),
+        Table(
+            "coverage",
+            "Coverage by year",
+            "Which months and breakdowns have figures, year by year.",
+            "/v1/coverage.csv",
+            COVERAGE,
+            CoveragePublic,
+            _coverage,
+        ),
+        Table(
+            "checks",
+            "Arithmetic checks",
+            "Months against their year, parts against their total, cuts against their months.",
+            "/v1/checks.csv",
+            CHECKS,
+            CheckPublic,
+            _checks,
         ),
     )
 }

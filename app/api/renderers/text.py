@@ -1,12 +1,11 @@
 """One figure as two lines a person reads in a terminal: the sentence, then its citation."""
 
-import gettext
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-import pycountry
+from app.domain.groups import nationality_label
 
 Lang = Literal["en", "es"]
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -97,13 +96,7 @@ def group_text(dimension: str, value: str | None, lang: Lang) -> str:
 
 
 @cache
-def country_name(alpha_3: str, lang: Lang) -> str:
-    """A country's common name (pycountry's ISO 3166 names, translated for Spanish)."""
-    country = pycountry.countries.get(alpha_3=alpha_3)
-    if country is None:
-        return alpha_3
-    name: str = getattr(country, "common_name", None) or country.name
-    if lang == "en":
-        return name
-    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
-    return spanish.gettext(country.name).split(",")[0]
+def country_name(code: str, lang: Lang) -> str:
+    """A nationality's name in `lang`: a country's common name, or a group code's label."""
+    label = nationality_label(code)
+    return label.es if lang == "es" else label.en
