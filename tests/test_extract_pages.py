@@ -326,3 +326,11 @@ def test_children_said_to_travel_alone_are_unaccompanied(sentence: str) -> None:
 def test_people_who_worked_in_a_trade_are_not_crossings() -> None:
     text = "So far this year 95,000 people crossed. Some 30,000 Colombians worked as guides."
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_a_share_of_a_count_takes_the_noun_after_the_count_and_the_count_is_everyone() -> None:
+    text = "So far this year, 38% of the 95,000 people who crossed the jungle were Haitians."
+    assert [(f.value, f.subject) for f in extract_figures(text, date(2021, 9, 3))] == [
+        (38, Subject("nationality", "HTI")),
+        (95000, TOTAL),
+    ]

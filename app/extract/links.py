@@ -79,3 +79,5 @@ ALONE = re.compile(
     r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
     _I,
 )
+# Between a share and the count it is a share of: "half of the 166,000", "el 72 % de los".
+BASE_COUNT = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?", _I)
