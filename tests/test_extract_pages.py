@@ -334,3 +334,24 @@ def test_a_share_of_a_count_takes_the_noun_after_the_count_and_the_count_is_ever
         (38, Subject("nationality", "HTI")),
         (95000, TOTAL),
     ]
+
+
+def test_a_stated_end_beats_the_publication_date_in_the_next_paragraph() -> None:
+    text = (
+        "So far this year 95,000 people crossed the jungle: 94,100 until August 30.\n\n"
+        "Haitians were 44 percent."
+    )
+    share = extract_figures(text, date(2021, 9, 3))[-1]
+    assert share.period == Period(date(2021, 1, 1), date(2021, 8, 30))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("A court sentenced 14 people for smuggling last year.", [95000]),
+        ("Cubans numbered barely 2,100.", [95000, 2100]),
+    ],
+)
+def test_sentences_and_barely(sentence: str, values: list[int]) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == values

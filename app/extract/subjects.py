@@ -47,7 +47,7 @@ _LINK = re.compile(
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
     r"comprised|are|is|were\s+counted|came|second|third|fourth|segund[oa]s|tercer[oa]s|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
-    r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
+    r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
     r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"
