@@ -355,3 +355,10 @@ def test_a_stated_end_beats_the_publication_date_in_the_next_paragraph() -> None
 def test_sentences_and_barely(sentence: str, values: list[int]) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == values
+
+
+def test_a_count_restating_a_share_after_a_comma_and_a_hedge() -> None:
+    text = (
+        "So far this year 95,000 people crossed. Children were a fifth of the total, about 19,000."
+    )
+    assert extract_figures(text, date(2021, 9, 3))[-1].subject == Subject("age", "minors")

@@ -48,8 +48,10 @@ APPOSITION = re.compile(
     # "150,300 of them (71.2%)": a share in brackets right after the count
     r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
+    # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
     r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
-    r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
+    r"(?:(?:or|o|es\s+decir|that\s+is)\s+)?(?:(?:about|some|roughly|nearly|around|almost|unos|"
+    r"unas|casi|cerca\s+de|alrededor\s+de)\s+)?\Z",
     _I,
 )
 BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
