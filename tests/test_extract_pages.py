@@ -326,3 +326,39 @@ def test_children_said_to_travel_alone_are_unaccompanied(sentence: str) -> None:
 def test_people_who_worked_in_a_trade_are_not_crossings() -> None:
     text = "So far this year 95,000 people crossed. Some 30,000 Colombians worked as guides."
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_a_share_of_a_count_takes_the_noun_after_the_count_and_the_count_is_everyone() -> None:
+    text = "So far this year, 38% of the 95,000 people who crossed the jungle were Haitians."
+    assert [(f.value, f.subject) for f in extract_figures(text, date(2021, 9, 3))] == [
+        (38, Subject("nationality", "HTI")),
+        (95000, TOTAL),
+    ]
+
+
+def test_a_stated_end_beats_the_publication_date_in_the_next_paragraph() -> None:
+    text = (
+        "So far this year 95,000 people crossed the jungle: 94,100 until August 30.\n\n"
+        "Haitians were 44 percent."
+    )
+    share = extract_figures(text, date(2021, 9, 3))[-1]
+    assert share.period == Period(date(2021, 1, 1), date(2021, 8, 30))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("A court sentenced 14 people for smuggling last year.", [95000]),
+        ("Cubans numbered barely 2,100.", [95000, 2100]),
+    ],
+)
+def test_sentences_and_barely(sentence: str, values: list[int]) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == values
+
+
+def test_a_count_restating_a_share_after_a_comma_and_a_hedge() -> None:
+    text = (
+        "So far this year 95,000 people crossed. Children were a fifth of the total, about 19,000."
+    )
+    assert extract_figures(text, date(2021, 9, 3))[-1].subject == Subject("age", "minors")

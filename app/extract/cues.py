@@ -60,7 +60,7 @@ _OTHER_CONTEXT = (
     r"encounter(?:s|ed)?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
     r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
     r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|"
-    r"arrest\w*|"
+    r"arrest\w*|sentenced|convicted|condenó|condenad[oa]s|charged\s+with|imputad[oa]s|"
     # deaths
     r"died|dead|deaths?|bodies|killed|drown\w*|perish\w*|lost\s+their\s+lives|remains\s+of|"
     r"human\s+remains|murieron|muert[oea]s?|fallec\w+|cuerpos|cadáver\w*|restos|ahogad\w*|"

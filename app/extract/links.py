@@ -48,8 +48,10 @@ APPOSITION = re.compile(
     # "150,300 of them (71.2%)": a share in brackets right after the count
     r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
+    # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
     r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
-    r"(?:or|o|es\s+decir|that\s+is)\s+\Z",
+    r"(?:(?:or|o|es\s+decir|that\s+is)\s+)?(?:(?:about|some|roughly|nearly|around|almost|unos|"
+    r"unas|casi|cerca\s+de|alrededor\s+de)\s+)?\Z",
     _I,
 )
 BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
@@ -79,3 +81,5 @@ ALONE = re.compile(
     r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
     _I,
 )
+# Between a share and the count it is a share of: "half of the 166,000", "el 72 % de los".
+BASE_COUNT = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?", _I)

@@ -14,6 +14,7 @@ from .timeline import Timeline
 
 _WINDOW_BEFORE = 90
 _WINDOW_AFTER = 50
+_SUBJECT_REACH = 80  # how far after a number its noun may be
 
 
 class Outcome(NamedTuple):
@@ -38,6 +39,15 @@ class SentenceTerms:
         return self._terms
 
 
+def _is_base(text: str, share: NumberMention, count: NumberMention) -> bool:
+    """Whether count is the whole that share is a part of: "el 72 % de los 211.000 migrantes"."""
+    return (
+        share.percent
+        and not count.percent
+        and links.BASE_COUNT.fullmatch(text, share.end, count.start) is not None
+    )
+
+
 def _is_specific(subject: Subject | None) -> bool:
     # "is not" first: most subjects are EVERYONE itself, and dataclass equality is slow
     return subject is not None and subject is not EVERYONE and subject != EVERYONE
@@ -54,6 +64,7 @@ class Reader:
         "number",
         "original",
         "previous",
+        "reach",
         "sentence",
         "terms",
         "text",
@@ -78,11 +89,15 @@ class Reader:
         self.sentence = sentence
         self.previous = previous
         following = numbers[index + 1] if index + 1 < len(numbers) else None
-        if following is not None and links.BRACKETED_SHARE.fullmatch(
-            text, self.number.end, following.start
+        self.reach = _SUBJECT_REACH
+        if following is not None and (
+            links.BRACKETED_SHARE.fullmatch(text, self.number.end, following.start)
+            or (self.number.percent and _is_base(text, self.number, following))
         ):
-            # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share
+            # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share;
+            # "la mitad de los 166.000 migrantes ... eran venezolanos": the share past its base
             following = numbers[index + 2] if index + 2 < len(numbers) else None
+            self.reach += _WINDOW_AFTER  # and further, to the noun after the base's clause
         self.floor = previous.number.end if previous else sentence[0]
         self.carried: Subject | None = None  # the subject the sentence before ended on
         self.ceiling = (
@@ -113,7 +128,7 @@ class Reader:
         return Outcome(number, self._figure(subject, timeline), rejected_by_context=False)
 
     def _after_limit(self) -> int:
-        return min(self.ceiling, self.number.end + 80)
+        return min(self.ceiling, self.number.end + self.reach)
 
     def _before_window(self) -> tuple[int, int]:
         start = max(self.sentence[0], self.number.start - _WINDOW_BEFORE)
@@ -158,6 +173,8 @@ class Reader:
                 return None  # "40,000 children, a fifth of them under 5": a share of a group
             return specific or self._previous_subject(links.APPOSITION) or self._pronoun_subject()
         if after is not None:
+            if self.previous is not None and _is_base(text, self.previous.number, number):
+                return EVERYONE  # the base of the share before it: all who crossed
             return self._travelling_alone(specific) or EVERYONE
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else

@@ -19,17 +19,17 @@ _FILLER = re.compile(
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|"
-    + _MONTH_NAMES
-    + r"|"
-    + GENERIC_WORDS
-    + r")\b)*",
+    # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos"
+    r"\d{1,3}(?:[.,]\d{3})+|" + _MONTH_NAMES + r"|" + GENERIC_WORDS + r")\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 # A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
 _GAPPED = re.compile(r",\s*")
 _ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
 # "63% of adults": after a percentage, a noun introduced by "of" is the base, not the subject.
-_BASE = re.compile(r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?\Z")
+_BASE = re.compile(
+    r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?(?:\d{1,3}(?:[.,]\d{3})+\s+)?\Z"
+)
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
     # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
@@ -47,7 +47,7 @@ _LINK = re.compile(
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
     r"comprised|are|is|were\s+counted|came|second|third|fourth|segund[oa]s|tercer[oa]s|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
-    r"nacionales|ciudadan[oa]s|again|still|only|just|apenas|solo|sólo|también|also|"
+    r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
     r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"

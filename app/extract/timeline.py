@@ -154,21 +154,26 @@ class Timeline:
         if period is None or lead is None:
             return period
         inside = lead.start <= period.start and period.end <= lead.end
-        return lead if inside else period
+        return lead if inside and not self._reaches(period, lead) else period
 
     def _latest_figure_period(self, start: int, end: int) -> Period | None:
         """What an earlier paragraph leaves the story at: of its figures' periods, the one that
         reaches furthest (the widest among those): "last month, 16,600; this year, 295,000" then
-        "Venezuelans make up two-thirds" is about the year; a comparison with 2023 never is."""
+        "Venezuelans make up two-thirds" is about the year; a comparison with 2023 never is. A
+        stated end beats the publication date: "this year, 506,800 up to 15 December"."""
         latest: Period | None = None
         for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
             if position >= end:
                 break
-            if period is not None and (
-                latest is None or (period.end, latest.start) > (latest.end, period.start)
-            ):
+            if period is not None and (latest is None or self._reaches(period, latest)):
                 latest = period
         return latest
+
+    def _reaches(self, period: Period, than: Period) -> bool:
+        so_far = {p.start for p in (period, than) if p.end == self.published}
+        if period.start == than.start and so_far and period.end != than.end:
+            return period.end != self.published  # the stated end of the same stretch
+        return (period.end, than.start) > (than.end, period.start)
 
     def _first_figure_period(self, start: int, end: int) -> Period | None:
         for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
