@@ -6,6 +6,8 @@ every operation, the problems the layers around the routes can answer with (414 
 path, 422 for an unknown or repeated query parameter, 429 from the rate limiter), and to each
 operation the ones it can meet: 404 on a path with an id, 400/413/415 where a body is read,
 401/403 where a key is needed, 503 where the database is. Keys are only added, never removed.
+It also holds the upload body of POST /v1/documents, whose strings are declared as strictly as
+the server reads them.
 """
 
 from typing import Any
@@ -17,6 +19,7 @@ from fastapi.routing import APIRoute
 from app.api.auth import require_api_key
 from app.api.deps import get_session
 from app.api.problems import flat_routes
+from app.ingest.uploads import DocumentUpload
 
 PROBLEM_MEDIA = "application/problem+json"
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
@@ -167,3 +170,47 @@ def add_problem(responses: dict[str, Any], status: int, description: str) -> Non
     content[PROBLEM_MEDIA] = {"schema": dict(PROBLEM_REF)}
     if status in (429, 503):
         entry.setdefault("headers", {}).update(RETRY_AFTER)
+
+
+# A Markdown upload the server always accepts: the front matter's required keys, plain values that
+# YAML reads as strings and a date, then a text (the schema is a promise: what matches is stored).
+MARKDOWN_PATTERN = (
+    r"^---\npublisher: [A-Z][a-z]{1,20}( [A-Za-z]{1,20}){1,3}\n"
+    r"title: [A-Z][a-z]{1,20}( [A-Za-z]{1,20}){1,8}\n"
+    r"published: (19[0-9]{2}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])\n"
+    # then any text without NUL that holds something besides line breaks
+    r"---\n[^\x00]*[^\x00\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][^\x00]*$"
+)
+NO_NUL = r"^[^\x00]*$"  # DocumentUpload refuses U+0000 in any string (PostgreSQL cannot store it)
+
+
+def without_nul(schema: Any) -> Any:
+    """The JSON schema with every unconstrained string declared free of U+0000."""
+    if isinstance(schema, dict):
+        found = {key: without_nul(value) for key, value in schema.items()}
+        if found.get("type") == "string" and "pattern" not in found and "enum" not in found:
+            found["pattern"] = NO_NUL
+        return found
+    if isinstance(schema, list):
+        return [without_nul(item) for item in schema]
+    return schema
+
+
+UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": without_nul(
+                    DocumentUpload.model_json_schema(ref_template="#/components/schemas/{model}")
+                )
+            },
+            "text/markdown": {
+                "schema": {"type": "string", "pattern": MARKDOWN_PATTERN},
+                "example": "---\npublisher: Agencia EFE\ntitle: Darién crossings in 2024\n"
+                "published: 2025-01-02\nlanguage: en\nattributed_to: SNM\n---\n"
+                "Panama's migration service said 302,203 people crossed the Darién in 2024.\n",
+            },
+        },
+    }
+}

@@ -3,7 +3,7 @@
 import asyncio
 import logging
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from app.api.auth import require_api_key
 from app.api.deps import SessionDep, check_text_size, next_page
+from app.api.openapi import UPLOAD_BODY
 from app.api.present import figure_public, source_ref
 from app.api.problems import Problem, malformed_json
 from app.api.renderers.columns import DOCUMENTS
@@ -45,49 +46,6 @@ from app.storage.tables import Document, Figure
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 log = logging.getLogger("darien")
 MAX_ID = 2**31 - 1
-
-# A Markdown upload the server always accepts: the front matter's required keys, plain values that
-# YAML reads as strings and a date, then a text (the schema is a promise: what matches is stored).
-MARKDOWN_PATTERN = (
-    r"^---\npublisher: [A-Z][a-z]{1,20}( [A-Za-z]{1,20}){1,3}\n"
-    r"title: [A-Z][a-z]{1,20}( [A-Za-z]{1,20}){1,8}\n"
-    r"published: (19[0-9]{2}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])\n"
-    # then any text without NUL that holds something besides line breaks
-    r"---\n[^\x00]*[^\x00\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029][^\x00]*$"
-)
-NO_NUL = r"^[^\x00]*$"  # DocumentUpload refuses U+0000 in any string (PostgreSQL cannot store it)
-
-
-def without_nul(schema: Any) -> Any:
-    """The JSON schema with every unconstrained string declared free of U+0000."""
-    if isinstance(schema, dict):
-        found = {key: without_nul(value) for key, value in schema.items()}
-        if found.get("type") == "string" and "pattern" not in found and "enum" not in found:
-            found["pattern"] = NO_NUL
-        return found
-    if isinstance(schema, list):
-        return [without_nul(item) for item in schema]
-    return schema
-
-
-UPLOAD_BODY: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {
-                "schema": without_nul(
-                    DocumentUpload.model_json_schema(ref_template="#/components/schemas/{model}")
-                )
-            },
-            "text/markdown": {
-                "schema": {"type": "string", "pattern": MARKDOWN_PATTERN},
-                "example": "---\npublisher: Agencia EFE\ntitle: Darién crossings in 2024\n"
-                "published: 2025-01-02\nlanguage: en\nattributed_to: SNM\n---\n"
-                "Panama's migration service said 302,203 people crossed the Darién in 2024.\n",
-            },
-        },
-    }
-}
 
 
 @router.post(
