@@ -106,10 +106,15 @@ def widest(query: dict[str, Any]) -> list[int]:
 async def in_process(app: FastPath) -> AsyncIterator[httpx.AsyncClient]:
     """A client on the app in this process, its lifespan (database, record) running."""
     api: FastAPI = app.app  # type: ignore[assignment]
-    async with api.router.lifespan_context(api):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://export") as client:
-            yield client
+    try:
+        async with api.router.lifespan_context(api):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://export") as client:
+                yield client
+    finally:  # a start-up that failed (an unmigrated database) leaves the engine to dispose here
+        engine = getattr(api.state, "engine", None)
+        if engine is not None:
+            engine.dispose()
 
 
 async def crawl(client: httpx.AsyncClient, urls: list[str]) -> tuple[list[Answer], list[str]]:
