@@ -1,27 +1,10 @@
 """Behaviour of the crossings endpoints on a small seed written for the tests (tests/fixtures/seed)."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from app.ingest.seed import seed
-from app.storage.engine import migrate
+from tests import fixture_seed
 from tests.conftest import ApiClient
-from tests.databases import Databases, engine_for
 
-FIXTURE_SEED = Path(__file__).parent / "fixtures" / "seed"
-
-
-@pytest.fixture
-def database_url(databases: Databases) -> Iterator[str]:
-    """This module's clients read a database seeded from the fixture seed, not the real one."""
-    url = databases.new_empty()
-    with engine_for(url) as engine:
-        migrate(engine)
-        seed(engine, FIXTURE_SEED)
-    yield url
-    databases.drop(url)
+# This module's clients read a database seeded from the fixture seed, not the real one.
+database_url = fixture_seed.database_url
 
 
 def test_year_is_the_editorial_choice_with_the_others_judged(client: ApiClient) -> None:
