@@ -4,6 +4,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from app.api.renderers import chart_images
 from tests import fixture_seed
 from tests.conftest import ApiClient
 
@@ -134,3 +135,13 @@ def test_bad_chart_parameters_are_422_naming_them(client: ApiClient, url: str, p
     response = client.get(url)
     assert response.status_code == 422
     assert response.json()["errors"][0]["param"] == param
+
+
+def test_a_spec_is_drawn_once_then_served_from_the_cache(client: ApiClient) -> None:
+    spec = client.get("/v1/charts/yearly.vl.json?from=2030&to=2030").json()
+    spec["title"]["text"] = "A chart drawn for this test alone"
+    before = chart_images._render.cache_info()
+    first = chart_images.render(spec, "svg")
+    assert chart_images._render.cache_info().misses == before.misses + 1
+    assert chart_images.render(spec, "svg") == first
+    assert chart_images._render.cache_info().hits == before.hits + 1

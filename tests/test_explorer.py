@@ -66,6 +66,7 @@ def test_browser_gets_figures_with_citations_charts_and_tables(client: ApiClient
         parsed.links
     )
     assert "Venezuela 600 SNM, Test Migration Office (T0501)" in parsed.rows
+    assert "/v1/charts/by-nationality.svg?year=2030&lang=en" in parsed.loads
     assert ("post", "/check") in parsed.forms
 
 

@@ -1,11 +1,11 @@
 """The hot path: a pure-ASGI layer that answers repeat GETs from prepared bytes.
 
 FastAPI stays the one place where routes, validation and OpenAPI live. This layer only remembers
-what FastAPI answered: a 200 JSON (or CSV, text, chart image) response is stored with a strong
-ETag, keyed on path, query and the variant of the request headers it depends on (Accept, Origin), for the dataset
-version it was built from. A repeat is sent straight from memory, gzip- or brotli-compressed when
-the client accepts it (each copy made once, with its own ETag), and a matching If-None-Match gets
-a 304. A new dataset version starts an empty store; errors are never stored. The layer also
+what FastAPI answered: a 200 JSON (or CSV, text, chart image) response is stored with a strong ETag,
+keyed on path, query and the variant of the request headers it depends on (Accept, Origin), for the
+dataset version it was built from. A repeat is sent straight from memory, gzip- or brotli-compressed
+when the client accepts it (each copy made once, with its own ETag), and a matching If-None-Match
+gets a 304. A new dataset version starts an empty store; errors are never stored. The layer also
 refuses oversized query strings and bodies before anything parses them.
 """
 

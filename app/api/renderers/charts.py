@@ -35,6 +35,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "source": "Source: {bodies}, as reported in the press; one canonical figure per bar.",
         "gaps": "Periods marked “no figure” have no canonical figure (not zero).",
         "figure": "Figure",
+        "counted_by": "Counted by",
+        "published_by": "Published by",
     },
     "es": {
         "yearly": "Personas que cruzaron el Darién, por año",
@@ -48,6 +50,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "source": "Fuente: {bodies}, según la prensa; una cifra canónica por barra.",
         "gaps": "Los periodos «sin cifra» no tienen cifra canónica (no son cero).",
         "figure": "Cifra",
+        "counted_by": "Contado por",
+        "published_by": "Publicado por",
     },
 }
 BODY_NAMES_ES = {"SNM": "Servicio Nacional de Migración de Panamá (SNM)"}
@@ -147,8 +151,8 @@ def bars_layer(x: dict[str, Any], words: dict[str, str]) -> Spec:
                 {"field": "period", "title": x["title"]},
                 {"field": "value", "title": words["people"], "format": NUMBER},
                 {"field": "figure_id", "title": words["figure"]},
-                {"field": "attributed_to"},
-                {"field": "publisher"},
+                {"field": "attributed_to", "title": words["counted_by"]},
+                {"field": "publisher", "title": words["published_by"]},
             ],
         },
     }
@@ -212,8 +216,6 @@ def nationality_spec(year: int, figures: Sequence[CanonicalFigure], lang: Lang) 
         }
         for c in figures
     ]
-    y = {"field": "name", "type": "nominal", "title": words["nationality_axis"], "sort": "-x"}
-    x = {"field": "value", "type": "quantitative", "title": words["people"]}
     spec = base_spec(
         words["nationality"].format(year=year),
         [words["source"].format(bodies=originators(figures, lang))],
@@ -223,23 +225,27 @@ def nationality_spec(year: int, figures: Sequence[CanonicalFigure], lang: Lang) 
         "width": 520,
         "height": {"step": 22},
         "data": {"values": rows},
-        "layer": [
-            {
-                "mark": {"type": "bar", "color": BAR},
-                "encoding": {
-                    "y": y,
-                    "x": {**x, "axis": {"format": NUMBER}},
-                    "tooltip": [
-                        {"field": "name", "title": words["nationality_axis"]},
-                        {"field": "value", "title": words["people"], "format": NUMBER},
-                        {"field": "figure_id", "title": words["figure"]},
-                    ],
-                },
-            },
-            {
-                "mark": {"type": "text", "align": "left", "dx": 3, "color": "#222"},
-                "encoding": {"y": y, "x": x, "text": {"field": "value", "format": NUMBER}},
-            },
-        ],
+        "layer": nationality_layers(words),
     }
     return spec
+
+
+def nationality_layers(words: dict[str, str]) -> list[Spec]:
+    """The bars, sorted by value, and each bar's count written at its end."""
+    y = {"field": "name", "type": "nominal", "title": words["nationality_axis"], "sort": "-x"}
+    x = {"field": "value", "type": "quantitative", "title": words["people"]}
+    tooltip = [
+        {"field": "name", "title": words["nationality_axis"]},
+        {"field": "value", "title": words["people"], "format": NUMBER},
+        {"field": "figure_id", "title": words["figure"]},
+    ]
+    return [
+        {
+            "mark": {"type": "bar", "color": BAR},
+            "encoding": {"y": y, "x": {**x, "axis": {"format": NUMBER}}, "tooltip": tooltip},
+        },
+        {
+            "mark": {"type": "text", "align": "left", "dx": 3, "color": "#222"},
+            "encoding": {"y": y, "x": x, "text": {"field": "value", "format": NUMBER}},
+        },
+    ]
