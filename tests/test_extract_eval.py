@@ -13,9 +13,16 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval_extract.py"
 # A little (about 0.02) under the scores measured when the floors were last raised. A figure is
-# found only when its value, unit and period are all right. The held-out `test` split gets its
-# floors from the integrator once it is merged; until then only its shape is checked.
+# found only when its value, unit and period are all right. The held-out `test` split's floors
+# come from its second measurement (F1 0.774), taken by someone who never tuned on it.
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
+    "test": {
+        "all": {"precision": 0.78, "recall": 0.72, "f1": 0.75},
+        "en": {"f1": 0.75},
+        "es": {"f1": 0.75},
+        "span": {"recall": 0.62},
+        "percent": {"recall": 0.48},
+    },
     "dev": {
         "all": {"precision": 0.97, "recall": 0.96, "f1": 0.97},
         "en": {"precision": 0.97, "recall": 0.96, "f1": 0.96},
@@ -35,7 +42,7 @@ ACCURACY_FLOORS = {
     "dev": {"qualifier": 0.98, "subject": 0.96},
     "regression": {"qualifier": 0.98, "subject": 0.96},
 }
-MAX_DISTRACTOR_ERRORS = {"dev": 1, "regression": 2}
+MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 1, "regression": 2}
 SIZES = {"dev": (60, 300, 120), "regression": (52, 200, 100)}  # documents, labels, distractors
 # Whoever tunes the extractor runs these tests with EVAL_SPLITS=dev,regression, so the held-out
 # split is never even read; the default measures every split.
