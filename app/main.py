@@ -1,11 +1,16 @@
 """The ASGI application: routes, error handling, CORS, and the database engine's lifetime."""
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+from starlette.types import ASGIApp
 
 from app.api import outage, problems
 from app.api.auth import configured_keys
@@ -19,11 +24,16 @@ from app.api.routes import (
     meta,
     sources,
 )
+from app.asgi.edge import Edge
 from app.asgi.fastpath import FastPath, Variants
-from app.asgi.requestlog import RequestLog
+from app.asgi.metrics import Metrics, RouteNames
+from app.asgi.ratelimit import RateLimit
+from app.asgi.requestlog import RequestLog, ensure_json_logging
 from app.asgi.store import ResponseStore
 from app.config import Settings, get_settings
+from app.record.build import Record
 from app.record.snapshot import Snapshot
+from app.storage import queries
 from app.storage.engine import make_engine
 
 DESCRIPTION = """
@@ -32,25 +42,52 @@ to the document that states it. For each period one canonical figure is served (
 choice, or a stated ranking rule) and every other reported figure is listed beside it, with its
 source and whether it agrees. Errors are RFC 9457 `application/problem+json`.
 """
+log = logging.getLogger("darien")
+# Every operation may be refused by the rate limit in front of it (app/asgi/ratelimit.py).
+TOO_MANY_REQUESTS: dict[int | str, dict[str, Any]] = {
+    429: {
+        "description": "Too many requests from this client: wait Retry-After seconds",
+        "content": {"application/problem+json": {"schema": {"type": "object"}}},
+    }
+}
 
 
-def create_app(settings: Settings | None = None) -> FastPath:
-    """The served application: the fast path in front of the FastAPI app (see fastpath.py)."""
+def create_app(settings: Settings | None = None) -> Edge:
+    """The served application, outermost first: Edge (request id, headers, log, metrics) →
+    RateLimit → FastPath (stored answers) → FastAPI. The returned Edge keeps `.app` (the FastAPI
+    app), `.store` and `.log` for callers that reach inside."""
     settings = settings or get_settings()
+    ensure_json_logging(settings.log_level)
     store = ResponseStore(max_bytes=settings.response_store_mb * 1024 * 1024)
     request_log = RequestLog(enabled=settings.request_log)
-    api = create_api(settings, store, request_log)
-    return FastPath(
+    variants = Variants(settings.cors_origin_list)
+    api = FastAPI()  # replaced below; RouteNames reads the routes of the final app
+    metrics = Metrics(RouteNames(lambda: api.routes)) if settings.metrics else None
+    api = create_api(settings, store, request_log, metrics)
+    inner: ASGIApp = FastPath(
         api,
         store,
-        request_log,
         cache_control=f"public, max-age={settings.cache_max_age}",
-        variants=Variants(settings.cors_origin_list),
+        variants=variants,
         max_body_bytes=settings.max_body_bytes,
     )
+    if settings.rate_limit:
+        inner = RateLimit(
+            inner,
+            reads=settings.rate_limit_get,
+            writes=settings.rate_limit_post,
+            storage=settings.rate_limit_storage,
+            client_header=settings.client_ip_header,
+            variants=variants,
+        )
+    edge = Edge(inner, request_log, metrics)
+    edge.app, edge.store = api, store
+    return edge
 
 
-def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog) -> FastAPI:
+def create_api(
+    settings: Settings, store: ResponseStore, request_log: RequestLog, metrics: Metrics | None
+) -> FastAPI:
     """The FastAPI application: routes, validation, OpenAPI, errors, CORS and lifetimes."""
 
     @asynccontextmanager
@@ -64,6 +101,9 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
             asyncio.create_task(snapshot.watch(settings.version_poll_seconds)),
             asyncio.create_task(request_log.run()),
         ]
+        if metrics is not None:
+            await asyncio.to_thread(observe, snapshot, metrics)
+            tasks.append(asyncio.create_task(metrics.run()))
         yield
         for task in tasks:
             task.cancel()
@@ -89,7 +129,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     problems.install(app)
     outage.install(app)
     for module in (crossings, figures, sources, documents, claims, meta, docs):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=TOO_MANY_REQUESTS)
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(
         CORSMiddleware,
@@ -101,3 +141,20 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
     )
     app.state.response_store = store
     return app
+
+
+def observe(snapshot: Snapshot, metrics: Metrics) -> None:
+    """Keep the dataset gauges on the served record, and count failed reloads."""
+
+    def record_served(record: Record) -> None:
+        try:
+            with Session(snapshot.engine) as session:
+                documents = queries.count_documents(session)
+        except SQLAlchemyError:
+            log.warning("could not count the documents for the metrics", exc_info=True)
+            return
+        metrics.dataset(record.version, len(record.figures), documents)
+
+    record_served(snapshot.record)
+    snapshot.on_change.append(record_served)
+    snapshot.on_error.append(lambda _: metrics.reload_errors.inc())

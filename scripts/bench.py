@@ -170,6 +170,7 @@ def start_ceiling(port: int) -> subprocess.Popen[bytes]:
         "--port",
         str(port),
         "--no-access-log",
+        "--no-server-header",
         "--loop",
         "uvloop",
         "--http",

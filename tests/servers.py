@@ -54,6 +54,7 @@ UVICORN = [
     "uvicorn",
     "app.main:create_app",
     "--factory",
+    "--no-server-header",
     "--log-level",
     "warning",
 ]

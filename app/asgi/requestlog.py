@@ -1,10 +1,18 @@
-"""One structured (JSON) log line per request, buffered so logging costs microseconds, not a write."""
+"""Logs as JSON lines: one per request (buffered, so it costs microseconds, not a write), and the
+app's own log records in the same form, each carrying the request id it was written under."""
 
 import asyncio
-import json
+import logging
 import sys
 import time
-from typing import TextIO
+from contextvars import ContextVar
+from typing import Any, TextIO
+
+import orjson
+
+# The id of the request being served (set by the edge); asyncio copies it into each request's
+# task and asyncio.to_thread into the worker thread, so every log line can name its request.
+REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="")
 
 
 class RequestLog:
@@ -16,19 +24,24 @@ class RequestLog:
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.batch = batch
-        self.lines: list[str] = []
+        self.lines: list[bytes] = []
 
-    def add(self, method: str, path: str, status: int, started: float, cache: str) -> None:
-        """Record one request; a path is JSON-escaped only when it needs it (rare)."""
+    def add(
+        self, method: str, path: str, status: int, started: float, cache: str, request_id: str = ""
+    ) -> None:
+        """Record one request: its duration in microseconds and whether the store answered it."""
         if not self.enabled:
             return
-        elapsed_us = int((time.perf_counter() - started) * 1_000_000)
-        if '"' in path or "\\" in path or not path.isprintable():
-            path = json.dumps(path)[1:-1]
-        self.lines.append(
-            f'{{"ts_ms":{int(time.time() * 1000)},"method":"{method}","path":"{path}",'
-            f'"status":{status},"us":{elapsed_us},"cache":"{cache}"}}\n'
-        )
+        line = {
+            "ts_ms": int(time.time() * 1000),
+            "method": method,
+            "path": path,
+            "status": status,
+            "us": int((time.perf_counter() - started) * 1_000_000),
+            "cache": cache,
+            "request_id": request_id,
+        }
+        self.lines.append(orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE))
         if len(self.lines) >= self.batch:
             self.flush()
 
@@ -36,7 +49,7 @@ class RequestLog:
         """Write what is buffered."""
         if self.lines:
             lines, self.lines = self.lines, []
-            self.stream.write("".join(lines))
+            self.stream.write(b"".join(lines).decode())
             self.stream.flush()
 
     async def run(self, interval: float = 0.5) -> None:
@@ -47,3 +60,63 @@ class RequestLog:
                 self.flush()
         finally:
             self.flush()
+
+
+class JsonFormatter(logging.Formatter):
+    """A log record as one JSON object: time, level, logger, message, request id, and the
+    exception's traceback when there is one (logs may hold it; responses never do)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts_ms": int(record.created * 1000),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": REQUEST_ID.get(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(entry).decode()
+
+
+def json_log_config(level: str) -> dict[str, Any]:
+    """A logging dictConfig (for uvicorn's log_config too) writing every logger as JSON on stderr."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "loggers": {
+            name: {"handlers": ["stderr"], "level": level.upper(), "propagate": False}
+            for name in ("darien", "uvicorn", "uvicorn.error", "uvicorn.access")
+        },
+    }
+
+
+def ensure_json_logging(level: str) -> None:
+    """Give the app's logger a JSON handler when nothing configured one (`darien serve` does,
+    through uvicorn's log_config; a bare `uvicorn app.main:create_app` does not)."""
+    logger = logging.getLogger("darien")
+    if not logger.handlers:
+        handler = CurrentStderr()
+        handler.setFormatter(JsonFormatter())
+        logger.addHandler(handler)
+        logger.setLevel(level.upper())
+
+
+class CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time (a test runner swaps it per test)."""
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: TextIO) -> None:
+        pass

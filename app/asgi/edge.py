@@ -1,0 +1,103 @@
+"""The outermost layer: a request id, security headers, one log line and the metrics per request.
+
+Everything behind it (the rate limit, the fast path, FastAPI) may leave headers for the answer in
+the scope under EXTRA_HEADERS (see fastpath.py); they are added here, in one place, when the answer starts.
+"""
+
+import logging
+import os
+import re
+import time
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.problems import send_server_error
+from app.asgi.fastpath import CACHE_KEY, EXTRA_HEADERS
+from app.asgi.metrics import Metrics
+from app.asgi.requestlog import REQUEST_ID, RequestLog
+
+log = logging.getLogger("darien")
+# A client's id is kept when it is short and plain: it lands in logs, so nothing to escape.
+SAFE_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:+=/-]{1,64}")
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+# HTML that brings no policy of its own (the docs page does) gets one that allows nothing.
+HTML_POLICY = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+
+
+def request_id_of(scope: Scope) -> str:
+    """The client's X-Request-ID when it is safe to echo and log, else a new random one."""
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            if SAFE_REQUEST_ID.fullmatch(value):
+                return str(value.decode())
+            break
+    return os.urandom(12).hex()
+
+
+def html_policy(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """The CSP to add: none unless the answer is HTML without a policy of its own."""
+    html = policy = False
+    for name, value in headers:
+        lowered = name.lower()
+        if lowered == b"content-type":
+            html = value.startswith(b"text/html")
+        elif lowered == b"content-security-policy":
+            policy = True
+    return [HTML_POLICY] if html and not policy else []
+
+
+class Edge:
+    """ASGI middleware in front of everything; `next` is the rest of the stack."""
+
+    # Set by create_app for callers that reach inside: the FastAPI app and the response store.
+    app: Any
+    store: Any
+
+    def __init__(self, next_app: ASGIApp, log: RequestLog, metrics: Metrics | None) -> None:
+        self.next, self.log, self.metrics = next_app, log, metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.next(scope, receive, send)
+            return
+        started = time.perf_counter()
+        request_id = request_id_of(scope)
+        REQUEST_ID.set(request_id)
+        extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
+        scope[EXTRA_HEADERS] = extra
+        status = 0
+
+        async def with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", ()))
+                if scope.get(CACHE_KEY) != "hit":  # stored answers are never HTML
+                    extra.extend(html_policy(headers))
+                message = {**message, "headers": headers + extra}
+            await send(message)
+
+        try:
+            if self.metrics is not None and scope["path"] == "/metrics":
+                await self.metrics.serve(with_headers)
+            else:
+                await self.next(scope, receive, with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if status:
+                raise
+            await send_server_error(with_headers, scope["path"])
+        finally:
+            self._record(scope, status or 499, started, request_id)
+
+    def _record(self, scope: Scope, status: int, started: float, request_id: str) -> None:
+        """The request's log line and metrics (a request that got no answer counts as 499)."""
+        cache = scope.get(CACHE_KEY, "pass")
+        method, path = scope["method"], scope["path"]
+        self.log.add(method, path, status, started, cache, request_id)
+        if self.metrics is not None:
+            self.metrics.tally(method, path, status, time.perf_counter() - started, cache)
