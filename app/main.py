@@ -26,7 +26,7 @@ from app.api.routes import (
 )
 from app.asgi.edge import Edge
 from app.asgi.fastpath import FastPath, Variants
-from app.asgi.metrics import Metrics, RouteNames
+from app.asgi.metrics import Metrics
 from app.asgi.ratelimit import RateLimit
 from app.asgi.requestlog import RequestLog, ensure_json_logging
 from app.asgi.store import ResponseStore
@@ -61,8 +61,7 @@ def create_app(settings: Settings | None = None) -> Edge:
     store = ResponseStore(max_bytes=settings.response_store_mb * 1024 * 1024)
     request_log = RequestLog(enabled=settings.request_log)
     variants = Variants(settings.cors_origin_list)
-    api = FastAPI()  # replaced below; RouteNames reads the routes of the final app
-    metrics = Metrics(RouteNames(lambda: api.routes)) if settings.metrics else None
+    metrics = Metrics() if settings.metrics else None
     api = create_api(settings, store, request_log, metrics)
     inner: ASGIApp = FastPath(
         api,
@@ -72,7 +71,7 @@ def create_app(settings: Settings | None = None) -> Edge:
         max_body_bytes=settings.max_body_bytes,
     )
     if settings.rate_limit:
-        inner = RateLimit(
+        inner = limiter = RateLimit(
             inner,
             reads=settings.rate_limit_get,
             writes=settings.rate_limit_post,
@@ -80,6 +79,7 @@ def create_app(settings: Settings | None = None) -> Edge:
             client_header=settings.client_ip_header,
             variants=variants,
         )
+        api.state.closers.append(limiter.close)
     edge = Edge(inner, request_log, metrics)
     edge.app, edge.store = api, store
     return edge
@@ -109,6 +109,8 @@ def create_api(
             task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+        for close in app.state.closers:
+            await close()
         await asyncio.to_thread(snapshot.close)
         app.state.engine.dispose()
 
@@ -125,6 +127,7 @@ def create_api(
         },
     )
     app.state.settings = settings
+    app.state.closers = []  # coroutines to await at shutdown (the rate limit's connections)
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
     outage.install(app)

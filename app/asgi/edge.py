@@ -13,7 +13,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import send_server_error
-from app.asgi.fastpath import CACHE_KEY, EXTRA_HEADERS
+from app.asgi.fastpath import CACHE_KEY, EXTRA_HEADERS, route_template
 from app.asgi.metrics import Metrics
 from app.asgi.requestlog import REQUEST_ID, RequestLog
 
@@ -100,4 +100,6 @@ class Edge:
         method, path = scope["method"], scope["path"]
         self.log.add(method, path, status, started, cache, request_id)
         if self.metrics is not None:
-            self.metrics.tally(method, path, status, time.perf_counter() - started, cache)
+            seconds = time.perf_counter() - started
+            route = "/metrics" if path == "/metrics" else route_template(scope)
+            self.metrics.tally(route, method, status, seconds, cache)

@@ -25,9 +25,17 @@ from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, 
 STORABLE_TYPES = (b"application/json", b"text/csv", b"text/plain", b"text/css", b"text/javascript")
 UNSTORED_PATHS = frozenset({"/healthz", "/readyz"})
 MAX_QUERY_BYTES = 2048
-# Scope keys the edge's layers share: the fast path's verdict, and headers for the answer.
+# Scope keys the edge's layers share: the fast path's verdict, headers for the answer, and the
+# route template that answered (FastAPI leaves its route object under "route"; a stored answer
+# carries the template it was made by, so a hit is counted under its route too).
 CACHE_KEY = "darien.cache"
 EXTRA_HEADERS = "darien.headers"
+ROUTE_KEY = "darien.route"
+
+
+def route_template(scope: Scope) -> str:
+    """The path template of the route that answered, or "" when none did."""
+    return scope.get(ROUTE_KEY) or str(getattr(scope.get("route"), "path", ""))
 
 
 class Variants:
@@ -116,6 +124,7 @@ class FastPath:
             await self._fill(scope, receive, send, key, if_none_match, coding)
             return
         scope[CACHE_KEY] = "hit"
+        scope[ROUTE_KEY] = prepared.route
         prepared = self.store.encoded(key, prepared, coding)
         await self._send(send, prepared, if_none_match, method == "HEAD")
 
@@ -161,7 +170,9 @@ class FastPath:
                 message = {**message, "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, without_body)
+        as_get = {**scope, "method": "GET"}
+        await self.app(as_get, receive, without_body)
+        scope[ROUTE_KEY] = route_template(as_get)
 
     async def _fill(
         self,
@@ -184,14 +195,16 @@ class FastPath:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        await self.app({**scope, "method": "GET"} if head else scope, receive, capture)
+        inner = {**scope, "method": "GET"} if head else scope
+        await self.app(inner, receive, capture)
+        scope[ROUTE_KEY] = route = route_template(inner)
         status, headers, body = start["status"], list(start.get("headers", [])), b"".join(chunks)
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         if status != 200 or not content_type.startswith(STORABLE_TYPES):
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": b"" if head else body})
             return
-        prepared = prepare(headers, body, self.cache_control)
+        prepared = prepare(headers, body, self.cache_control, route)
         self.store.put(key, version, prepared)
         prepared = self.store.encoded(key, prepared, coding)
         await self._send(send, prepared, if_none_match, head)

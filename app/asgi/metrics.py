@@ -10,7 +10,6 @@ fast path several percent of its throughput.
 import asyncio
 import os
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -21,44 +20,17 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
-from starlette.routing import BaseRoute, Match
 from starlette.types import Send
 
 # The fast path answers in tens of microseconds, FastAPI in milliseconds, a claim check in tens.
 BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
 UNMATCHED = "unmatched"  # any path no route serves: one label, however many paths clients invent
-MAX_KNOWN_PATHS = 10_000
-
-
-class RouteNames:
-    """The route template (/v1/figures/{figure_id}) of a path, remembered per path."""
-
-    def __init__(self, routes: Callable[[], Sequence[BaseRoute]]) -> None:
-        self.routes = routes  # read late: routes are added after the metrics are made
-        self.known: dict[str, str] = {"/metrics": "/metrics"}
-
-    def __call__(self, path: str) -> str:
-        name = self.known.get(path)
-        if name is None:
-            if len(self.known) >= MAX_KNOWN_PATHS:
-                self.known.clear()
-            name = self.known[path] = self._match(path)
-        return name
-
-    def _match(self, path: str) -> str:
-        scope = {"type": "http", "path": path, "method": "GET", "root_path": ""}
-        for route in self.routes():
-            match, _ = route.matches(scope)
-            if match is not Match.NONE:
-                return str(getattr(route, "path", UNMATCHED))
-        return UNMATCHED
 
 
 class Metrics:
     """The service's metrics, the per-request tallies, and the /metrics answer."""
 
-    def __init__(self, routes: RouteNames) -> None:
-        self.routes = routes
+    def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.multiprocess_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
         labels = ("route", "method", "status")
@@ -95,9 +67,9 @@ class Metrics:
         self.pending: dict[tuple[str, str, str], list[float]] = {}
         self.pending_cache: dict[str, int] = {}
 
-    def tally(self, method: str, path: str, status: int, seconds: float, cache: str) -> None:
-        """Count one answered request (cheap: no lock, no label lookup)."""
-        key = (self.routes(path), method, str(status))
+    def tally(self, route: str, method: str, status: int, seconds: float, cache: str) -> None:
+        """Count one answered request under its route template (cheap: no lock, no label lookup)."""
+        key = (route or UNMATCHED, method, str(status))
         entry = self.pending.get(key)
         if entry is None:
             entry = self.pending[key] = [0.0] * (len(BUCKETS) + 3)

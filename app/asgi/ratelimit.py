@@ -92,7 +92,10 @@ class RateLimit:
     ) -> None:
         self.app, self.variants = app, variants
         uri = storage if storage.startswith("async+") else f"async+{storage}"
-        limiter = FixedWindowRateLimiter(storage_from_string(uri))
+        # redis-py, not the library's default coredis: one Redis client in the project is enough.
+        options = {"implementation": "redispy"} if "redis" in uri.split("://")[0] else {}
+        self.storage = storage_from_string(uri, **options)
+        limiter = FixedWindowRateLimiter(self.storage)
         self.reads, self.writes = Policy("reads", reads, limiter), Policy("writes", writes, limiter)
         self.client_header = client_header.lower().encode()
         self.failing = False
@@ -117,6 +120,12 @@ class RateLimit:
             return
         scope.setdefault(EXTRA_HEADERS, []).extend(headers)
         await self.app(scope, receive, send)
+
+    async def close(self) -> None:
+        """Close the Redis connections, if any (the library leaves them to the garbage collector)."""
+        client = getattr(getattr(self.storage, "bridge", None), "storage", None)
+        if client is not None:
+            await client.aclose()
 
     def client_of(self, scope: Scope) -> str:
         """The client's address: the trusted proxy's header (its last entry), else the peer."""
