@@ -62,6 +62,9 @@ def create_app(settings: Settings | None = None) -> Edge:
     request_log = RequestLog(enabled=settings.request_log)
     variants = Variants(settings.cors_origin_list)
     metrics = Metrics() if settings.metrics else None
+    if metrics is not None:
+        request_log.readers.append(metrics.absorb)
+        metrics.before_scrape = request_log.flush
     api = create_api(settings, store, request_log, metrics)
     inner: ASGIApp = FastPath(
         api,
@@ -103,7 +106,6 @@ def create_api(
         ]
         if metrics is not None:
             await asyncio.to_thread(observe, snapshot, metrics)
-            tasks.append(asyncio.create_task(metrics.run()))
         yield
         for task in tasks:
             task.cancel()
@@ -111,6 +113,8 @@ def create_api(
                 await task
         for close in app.state.closers:
             await close()
+        if metrics is not None:
+            metrics.close()
         await asyncio.to_thread(snapshot.close)
         app.state.engine.dispose()
 

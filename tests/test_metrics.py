@@ -64,8 +64,13 @@ def test_the_dataset_is_described(client: ApiClient) -> None:
     assert found[("darien_reload_errors_total", ())] == 0
 
 
-def test_folded_tallies_expose_what_observe_would() -> None:
-    durations = [random.uniform(0, 0.03) for _ in range(200)] + [0.0001, 0.5, 2.0]
+def test_batches_expose_what_observe_would() -> None:
+    durations_us = [random.randrange(1, 30_000) for _ in range(200)] + [
+        100,
+        250,
+        500_000,
+        2_000_000,
+    ]
     metrics = Metrics()
     reference = Histogram(
         "darien_http_request_duration_seconds",
@@ -74,10 +79,11 @@ def test_folded_tallies_expose_what_observe_would() -> None:
         buckets=BUCKETS,
         registry=(registry := CollectorRegistry()),
     )
-    for seconds in durations:
-        metrics.tally("", "GET", 200, seconds, "hit")
-        reference.labels("unmatched", "GET", "200").observe(seconds)
-    metrics.fold()
+    served = [(0, "GET", "/x", "", 200, us, "hit", "id") for us in durations_us]
+    metrics.absorb(served[:100])
+    metrics.absorb(served[100:])
+    for us in durations_us:
+        reference.labels("unmatched", "GET", "200").observe(us / 1_000_000)
 
     def histogram(text: str) -> dict[Any, float]:
         found = samples(text)

@@ -1,15 +1,16 @@
 """Prometheus metrics at /metrics (prometheus-client; multiprocess mode when
 PROMETHEUS_MULTIPROC_DIR is set, so every worker's counts are summed in one answer).
 
-A request only adds to plain in-process tallies (a dict update, about a microsecond); they are
-folded into the client's metrics once a second and before every scrape. Calling the client per
-request (a label lookup and a lock for the counter and again for the histogram) would cost the
-fast path several percent of its throughput.
+Requests are not counted one by one: the request log's batches (every half second, and before
+every scrape) are folded into the client's metrics in bulk. Calling the client per request (a
+label lookup and a lock for the counter, and again for the histogram) would cost the fast path
+several percent of its throughput.
 """
 
-import asyncio
 import os
 from bisect import bisect_left
+from collections import Counter as Tally
+from collections.abc import Callable
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -22,8 +23,11 @@ from prometheus_client import (
 )
 from starlette.types import Send
 
+from app.asgi.requestlog import Served
+
 # The fast path answers in tens of microseconds, FastAPI in milliseconds, a claim check in tens.
 BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+BUCKETS_US = [round(bound * 1_000_000) for bound in BUCKETS]
 UNMATCHED = "unmatched"  # any path no route serves: one label, however many paths clients invent
 
 
@@ -63,38 +67,25 @@ class Metrics:
                 ("darien_documents", "Documents stored"),
             )
         )
-        # (route, method, status) -> [count, sum of seconds, count per bucket (last: above all)]
-        self.pending: dict[tuple[str, str, str], list[float]] = {}
-        self.pending_cache: dict[str, int] = {}
+        self.before_scrape: Callable[[], None] = lambda: None  # the request log's flush
 
-    def tally(self, route: str, method: str, status: int, seconds: float, cache: str) -> None:
-        """Count one answered request under its route template (cheap: no lock, no label lookup)."""
-        key = (route or UNMATCHED, method, str(status))
-        entry = self.pending.get(key)
-        if entry is None:
-            entry = self.pending[key] = [0.0] * (len(BUCKETS) + 3)
-        entry[0] += 1
-        entry[1] += seconds
-        entry[2 + bisect_left(BUCKETS, seconds)] += 1
-        self.pending_cache[cache] = self.pending_cache.get(cache, 0) + 1
+    def absorb(self, served: list[Served]) -> None:
+        """Count a batch of answered requests, under their route template, method and status.
 
-    def fold(self) -> None:
-        """Move the tallies into the metrics.
-
-        A histogram takes one observation at a time in its public API; a tally adds each bucket's
+        A histogram takes one observation at a time in its public API; a batch adds each bucket's
         count at once to the same values `observe` adds to (prometheus-client is pinned, and a test
         compares the result with `observe`'s).
         """
-        pending, self.pending = self.pending, {}
-        cached, self.pending_cache = self.pending_cache, {}
-        for key, entry in pending.items():
-            self.requests.labels(*key).inc(entry[0])
+        durations: dict[tuple[str, str, str], list[int]] = {}
+        for _, method, _, route, status, elapsed_us, _, _ in served:
+            durations.setdefault((route or UNMATCHED, method, str(status)), []).append(elapsed_us)
+        for key, times in durations.items():
+            self.requests.labels(*key).inc(len(times))
             child = self.latency.labels(*key)
-            child._sum.inc(entry[1])
-            for bucket, count in zip(child._buckets, entry[2:], strict=True):
-                if count:
-                    bucket.inc(count)
-        for result, count in cached.items():
+            child._sum.inc(sum(times) / 1_000_000)
+            for bucket, count in Tally(bisect_left(BUCKETS_US, us) for us in times).items():
+                child._buckets[bucket].inc(count)
+        for result, count in Tally(entry[6] for entry in served).items():
             self.cache.labels(result).inc(count)
 
     def dataset(self, version: int, figures: int, documents: int) -> None:
@@ -105,7 +96,7 @@ class Metrics:
 
     def exposition(self) -> bytes:
         """The text Prometheus scrapes: this worker's metrics, or every worker's in multiprocess mode."""
-        self.fold()
+        self.before_scrape()
         if not self.multiprocess_dir:
             return bytes(generate_latest(self.registry))
         registry = CollectorRegistry()
@@ -123,13 +114,7 @@ class Metrics:
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    async def run(self, interval: float = 1.0) -> None:
-        """Fold periodically (a background task), so other workers' scrapes see this one's counts."""
-        try:
-            while True:
-                await asyncio.sleep(interval)
-                self.fold()
-        finally:
-            self.fold()
-            if self.multiprocess_dir:
-                multiprocess.mark_process_dead(os.getpid(), self.multiprocess_dir)  # type: ignore[no-untyped-call]
+    def close(self) -> None:
+        """A worker stopping: its live gauges leave the sum (multiprocess mode)."""
+        if self.multiprocess_dir:
+            multiprocess.mark_process_dead(os.getpid(), self.multiprocess_dir)  # type: ignore[no-untyped-call]

@@ -7,7 +7,8 @@ of `cost=lease` buys that many requests, spent locally until the window ends. A 
 one request, so writes are counted exactly; a read's is 1% of its quota, so several workers
 together may let a client overshoot a read limit by about 1% per worker, never more.
 Limits, remaining requests and the reset are sent in the RateLimit and RateLimit-Policy header
-fields of draft-ietf-httpapi-ratelimit-headers-10; a refusal is a 429 problem with Retry-After.
+fields of draft-ietf-httpapi-ratelimit-headers-10 (on every write, on a read once 90% of the read
+quota is used, and on every refusal); a refusal is a 429 problem with Retry-After.
 """
 
 import logging
@@ -70,6 +71,12 @@ class Policy:
         reset = stats.reset_time if stats.reset_time > time.time() else time.time() + 1
         return Lease(left=granted, beyond=stats.remaining if granted else 0, reset=reset)
 
+    def told(self, lease: Lease) -> bool:
+        """Whether an answer carries the header fields: every write's; a read's once the client
+        has used 90% of its quota (formatting them for every stored answer would cost the fast
+        path more than the counting does)."""
+        return self.lease == 1 or lease.left + lease.beyond < self.item.amount // 10
+
     def headers(self, lease: Lease) -> list[tuple[bytes, bytes]]:
         """RateLimit and RateLimit-Policy for a request that took this lease."""
         remaining = max(0, lease.left) + lease.beyond
@@ -105,8 +112,10 @@ class RateLimit:
             await self.app(scope, receive, send)
             return
         policy = self.writes if scope["method"] in WRITE_METHODS else self.reads
+        client = scope.get("client")
+        address = client[0] if client and not self.client_header else self.client_of(scope)
         try:
-            lease = await policy.take(self.client_of(scope))
+            lease = await policy.take(address)
         except Exception:  # the shared storage is down: serve rather than refuse everyone
             if not self.failing:
                 log.exception("rate limit storage unavailable; requests are not limited")
@@ -114,11 +123,11 @@ class RateLimit:
             await self.app(scope, receive, send)
             return
         self.failing = False
-        headers = policy.headers(lease)
         if lease.left < 0:
-            await self._refuse(scope, send, policy, lease, headers)
+            await self._refuse(scope, send, policy, lease, policy.headers(lease))
             return
-        scope.setdefault(EXTRA_HEADERS, []).extend(headers)
+        if policy.told(lease):
+            scope.setdefault(EXTRA_HEADERS, []).extend(policy.headers(lease))
         await self.app(scope, receive, send)
 
     async def close(self) -> None:
