@@ -28,7 +28,7 @@ from app.asgi.edge import Edge
 from app.asgi.fastpath import FastPath, Variants
 from app.asgi.metrics import Metrics
 from app.asgi.ratelimit import RateLimit
-from app.asgi.requestlog import RequestLog, ensure_json_logging
+from app.asgi.requestlog import RequestIdContext, RequestLog, ensure_json_logging
 from app.asgi.store import ResponseStore
 from app.config import Settings, get_settings
 from app.record.build import Record
@@ -146,6 +146,7 @@ def create_api(
         expose_headers=["ETag", "Link", "Cache-Control"],
         max_age=86400,
     )
+    app.add_middleware(RequestIdContext)  # outermost: every log line below names its request
     app.state.response_store = store
     return app
 

@@ -15,7 +15,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import send_server_error
-from app.asgi.fastpath import CACHE_KEY, EXTRA_HEADERS, route_template
+from app.asgi.fastpath import CACHE_KEY, EXTRA_HEADERS, REQUEST_ID_KEY, route_template
 from app.asgi.metrics import Metrics
 from app.asgi.requestlog import REQUEST_ID, RequestLog
 
@@ -71,8 +71,9 @@ class Edge:
             await self.next(scope, receive, send)
             return
         started = time.perf_counter()
-        request_id = request_id_of(scope)
-        REQUEST_ID.set(request_id)
+        # The context variable the app's log lines read is set where something may log (in front
+        # of FastAPI, see RequestIdContext), not here: a stored answer logs nothing but its line.
+        scope[REQUEST_ID_KEY] = request_id = request_id_of(scope)
         extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
         scope[EXTRA_HEADERS] = extra
         status = 0
@@ -94,16 +95,14 @@ class Edge:
             else:
                 await self.next(scope, receive, with_headers)
         except Exception:
+            REQUEST_ID.set(request_id)
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if status:
                 raise
             await send_server_error(with_headers, scope["path"])
         finally:
-            self._record(scope, status or 499, started, request_id)
-
-    def _record(self, scope: Scope, status: int, started: float, request_id: str) -> None:
-        """The request's log line, which the metrics read too (no answer at all counts as 499)."""
-        path = scope["path"]
-        route = "/metrics" if path == "/metrics" else route_template(scope)
-        cache = scope.get(CACHE_KEY, "pass")
-        self.log.add(scope["method"], path, status, started, cache, request_id, route)
+            # One line per request, which the metrics read too; no answer at all counts as 499.
+            path = scope["path"]
+            route = "/metrics" if path == "/metrics" else route_template(scope)
+            cache = scope.get(CACHE_KEY, "pass")
+            self.log.add(scope["method"], path, status or 499, started, cache, request_id, route)

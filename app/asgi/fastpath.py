@@ -31,6 +31,7 @@ MAX_QUERY_BYTES = 2048
 CACHE_KEY = "darien.cache"
 EXTRA_HEADERS = "darien.headers"
 ROUTE_KEY = "darien.route"
+REQUEST_ID_KEY = "darien.request_id"
 
 
 def route_template(scope: Scope) -> str:

@@ -22,7 +22,8 @@ from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.problems import send_problem
-from app.asgi.fastpath import EXTRA_HEADERS, Variants
+from app.asgi.fastpath import EXTRA_HEADERS, REQUEST_ID_KEY, Variants
+from app.asgi.requestlog import REQUEST_ID
 
 log = logging.getLogger("darien")
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -48,6 +49,10 @@ class Policy:
         self.lease = max(1, self.item.amount // 100)
         self.header = f'"{name}";q={self.item.amount};w={self.item.get_expiry()}'.encode()
         self.leases: dict[str, Lease] = {}
+        # Answers carry the header fields once fewer requests than this are left: every write
+        # (a lease of one); a read once 90% of the quota is used (formatting them for every
+        # stored answer would cost the fast path more than the counting does).
+        self.quiet_above = self.item.amount + 1 if self.lease == 1 else self.item.amount // 10
 
     async def take(self, client: str) -> Lease:
         """A lease with one request spent, or an empty one (left < 0) when the limit is reached."""
@@ -70,12 +75,6 @@ class Policy:
         stats = await self.limiter.get_window_stats(self.item, self.name, client)
         reset = stats.reset_time if stats.reset_time > time.time() else time.time() + 1
         return Lease(left=granted, beyond=stats.remaining if granted else 0, reset=reset)
-
-    def told(self, lease: Lease) -> bool:
-        """Whether an answer carries the header fields: every write's; a read's once the client
-        has used 90% of its quota (formatting them for every stored answer would cost the fast
-        path more than the counting does)."""
-        return self.lease == 1 or lease.left + lease.beyond < self.item.amount // 10
 
     def headers(self, lease: Lease) -> list[tuple[bytes, bytes]]:
         """RateLimit and RateLimit-Policy for a request that took this lease."""
@@ -114,10 +113,18 @@ class RateLimit:
         policy = self.writes if scope["method"] in WRITE_METHODS else self.reads
         client = scope.get("client")
         address = client[0] if client and not self.client_header else self.client_of(scope)
+        lease = policy.leases.get(address)
+        if lease is not None and lease.left > 0 and lease.reset > time.time():
+            lease.left -= 1  # the usual case, spelled out here: no call, no await
+            if lease.left + lease.beyond < policy.quiet_above:
+                scope.setdefault(EXTRA_HEADERS, []).extend(policy.headers(lease))
+            await self.app(scope, receive, send)
+            return
         try:
             lease = await policy.take(address)
         except Exception:  # the shared storage is down: serve rather than refuse everyone
             if not self.failing:
+                REQUEST_ID.set(scope.get(REQUEST_ID_KEY, ""))
                 log.exception("rate limit storage unavailable; requests are not limited")
             self.failing = True
             await self.app(scope, receive, send)
@@ -126,7 +133,7 @@ class RateLimit:
         if lease.left < 0:
             await self._refuse(scope, send, policy, lease, policy.headers(lease))
             return
-        if policy.told(lease):
+        if lease.left + lease.beyond < policy.quiet_above:
             scope.setdefault(EXTRA_HEADERS, []).extend(policy.headers(lease))
         await self.app(scope, receive, send)
 
