@@ -49,11 +49,12 @@ def test_stored_answers_count_against_the_read_limit(make_client: Any) -> None:
 
 
 def test_reads_carry_the_header_fields_only_near_their_limit(make_client: Any) -> None:
-    client: ApiClient = make_client(rate_limit_get="20/minute")
-    answers = [client.get(YEARLY) for _ in range(20)]
+    client: ApiClient = make_client(rate_limit_get="200/minute")
+    answers = [client.get(YEARLY) for _ in range(201)]
     told = [n for n, a in enumerate(answers) if "ratelimit" in a.headers]
-    assert told == [18, 19]  # fewer than 10% (2) left
-    assert answers[19].headers["ratelimit"].startswith('"reads";r=0;t=')
+    assert told == list(range(180, 201))  # once fewer than 10% (20) are left, and the 429
+    assert answers[199].headers["ratelimit"].startswith('"reads";r=0;t=')
+    assert answers[200].status_code == 429
 
 
 def test_the_defaults_are_generous_reads_and_60_writes_a_minute(client: ApiClient) -> None:
