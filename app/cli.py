@@ -1,6 +1,7 @@
 """The `darien` command: serve, migrate, seed, ingest, review and check."""
 
 import asyncio
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlmodel import Session
 
 from app.api.present import claim_public
 from app.api.schemas import ClaimPublic
+from app.asgi.requestlog import json_log_config
 from app.config import get_settings
 from app.domain.claims import judge_all
 from app.export.bundle import export_bundle
@@ -244,6 +246,7 @@ def serve_command(
     except (DocumentError, SQLAlchemyError) as exc:
         typer.echo(f"not serving: the database could not be prepared: {exc}", err=True)
         raise typer.Exit(1) from None
+    clear_metrics_dir()
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -251,10 +254,22 @@ def serve_command(
         port=port if port is not None else settings.port,
         workers=workers if workers is not None else settings.workers,
         log_level=settings.log_level,
+        log_config=json_log_config(settings.log_level),
         access_log=False,  # the app writes its own cheaper, structured line per request
+        server_header=False,  # no "server: uvicorn" banner
         loop="uvloop",
         http="httptools",
     )
+
+
+def clear_metrics_dir() -> None:
+    """Empty PROMETHEUS_MULTIPROC_DIR before the workers start: the files of an earlier run would
+    otherwise be added to this one's counts."""
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        for stale in Path(folder).glob("*.db"):
+            stale.unlink()
 
 
 def prepare_database(database_url: str, seed_dir: Path) -> None:

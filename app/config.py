@@ -4,7 +4,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from limits import parse_many
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Where migrations/, alembic.ini and seed/ live: the checkout, or DARIEN_ROOT for an installed copy
@@ -35,7 +36,9 @@ class Settings(BaseSettings):
     api_keys: str = Field(
         default="",
         validation_alias=AliasChoices("DARIEN_API_KEYS", "API_KEYS"),
-        description="Comma-separated bearer keys allowed to ingest documents; empty = ingestion off",
+        description="Comma-separated bearer keys allowed to ingest documents, each in clear or as "
+        "sha256:<hex digest>; empty = ingestion off",
+        repr=False,  # never printed with the settings
     )
     max_text_bytes: int = Field(
         default=100_000, gt=0, description="Largest text accepted by POST endpoints"
@@ -52,6 +55,32 @@ class Settings(BaseSettings):
     version_poll_seconds: float = Field(
         default=0.5, gt=0, description="How often each worker checks for a new dataset version"
     )
+    rate_limit: bool = Field(default=True, description="Limit requests per client (429 beyond)")
+    rate_limit_get: str = Field(
+        default="3000/minute",
+        description="Reads (GET, HEAD, OPTIONS) allowed per client, in the limits library's "
+        "notation (N/second|minute|hour|day)",
+    )
+    rate_limit_post: str = Field(
+        default="60/minute", description="Writes (POST, PUT, PATCH, DELETE) allowed per client"
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="Where the counts live: memory:// (per worker process) or "
+        "redis://host:6379 (shared by every worker and replica)",
+    )
+    client_ip_header: str = Field(
+        default="",
+        description="Header a trusted proxy sets to the client's address (e.g. X-Forwarded-For, "
+        "its last entry is used); empty = the peer address",
+    )
+    metrics: bool = Field(default=True, description="Serve Prometheus metrics at /metrics")
+
+    @field_validator("rate_limit_get", "rate_limit_post")
+    @classmethod
+    def _limit_notation(cls, value: str) -> str:
+        parse_many(value)  # raises ValueError naming what is wrong
+        return value
 
     @property
     def cors_origin_list(self) -> list[str]:

@@ -1,11 +1,15 @@
 """The ASGI application: routes, error handling, CORS, and the database engine's lifetime."""
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+from starlette.types import ASGIApp
 
 from app.api import openapi, outage, problems
 from app.api.auth import configured_keys
@@ -25,11 +29,16 @@ from app.api.routes import (
     sources,
     summary,
 )
+from app.asgi.edge import Edge
 from app.asgi.fastpath import FastPath, Variants
-from app.asgi.requestlog import RequestLog
+from app.asgi.metrics import Metrics
+from app.asgi.ratelimit import RateLimit
+from app.asgi.requestlog import RequestIdContext, RequestLog, ensure_json_logging
 from app.asgi.store import ResponseStore
 from app.config import Settings, get_settings
+from app.record.build import Record
 from app.record.snapshot import Snapshot
+from app.storage import queries
 from app.storage.engine import make_engine
 
 DESCRIPTION = """
@@ -38,25 +47,48 @@ to the document that states it. For each period one canonical figure is served (
 choice, or a stated ranking rule) and every other reported figure is listed beside it, with its
 source and whether it agrees. Errors are RFC 9457 `application/problem+json`.
 """
+log = logging.getLogger("darien")
 
 
-def create_app(settings: Settings | None = None) -> FastPath:
-    """The served application: the fast path in front of the FastAPI app (see fastpath.py)."""
+def create_app(settings: Settings | None = None) -> Edge:
+    """The served application, outermost first: Edge (request id, headers, log, metrics) →
+    RateLimit → FastPath (stored answers) → FastAPI. The returned Edge keeps `.app` (the FastAPI
+    app), `.store` and `.log` for callers that reach inside."""
     settings = settings or get_settings()
+    ensure_json_logging(settings.log_level)
     store = ResponseStore(max_bytes=settings.response_store_mb * 1024 * 1024)
     request_log = RequestLog(enabled=settings.request_log)
-    api = create_api(settings, store, request_log)
-    return FastPath(
+    variants = Variants(settings.cors_origin_list)
+    metrics = Metrics() if settings.metrics else None
+    if metrics is not None:
+        request_log.readers.append(metrics.absorb)
+        metrics.before_scrape = request_log.flush
+    api = create_api(settings, store, request_log, metrics)
+    inner: ASGIApp = FastPath(
         api,
         store,
-        request_log,
         cache_control=f"public, max-age={settings.cache_max_age}",
-        variants=Variants(settings.cors_origin_list),
+        variants=variants,
         max_body_bytes=settings.max_body_bytes,
     )
+    if settings.rate_limit:
+        inner = limiter = RateLimit(
+            inner,
+            reads=settings.rate_limit_get,
+            writes=settings.rate_limit_post,
+            storage=settings.rate_limit_storage,
+            client_header=settings.client_ip_header,
+            variants=variants,
+        )
+        api.state.closers.append(limiter.close)
+    edge = Edge(inner, request_log, metrics)
+    edge.app, edge.store = api, store
+    return edge
 
 
-def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog) -> FastAPI:
+def create_api(
+    settings: Settings, store: ResponseStore, request_log: RequestLog, metrics: Metrics | None
+) -> FastAPI:
     """The FastAPI application: routes, validation, OpenAPI, errors, CORS and lifetimes."""
 
     @asynccontextmanager
@@ -70,11 +102,17 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
             asyncio.create_task(snapshot.watch(settings.version_poll_seconds)),
             asyncio.create_task(request_log.run()),
         ]
+        if metrics is not None:
+            await asyncio.to_thread(observe, snapshot, metrics)
         yield
         for task in tasks:
             task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+        for close in app.state.closers:
+            await close()
+        if metrics is not None:
+            metrics.close()
         await asyncio.to_thread(snapshot.close)
         app.state.engine.dispose()
 
@@ -91,6 +129,7 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
         },
     )
     app.state.settings = settings
+    app.state.closers = []  # coroutines to await at shutdown (the rate limit's connections)
     app.state.api_keys = configured_keys(settings.api_keys)
     problems.install(app)
     openapi.install(app)
@@ -107,5 +146,23 @@ def create_api(settings: Settings, store: ResponseStore, request_log: RequestLog
         expose_headers=["ETag", "Link", "Cache-Control"],
         max_age=86400,
     )
+    app.add_middleware(RequestIdContext)  # outermost: every log line below names its request
     app.state.response_store = store
     return app
+
+
+def observe(snapshot: Snapshot, metrics: Metrics) -> None:
+    """Keep the dataset gauges on the served record, and count failed reloads."""
+
+    def record_served(record: Record) -> None:
+        try:
+            with Session(snapshot.engine) as session:
+                documents = queries.count_documents(session)
+        except SQLAlchemyError:
+            log.warning("could not count the documents for the metrics", exc_info=True)
+            return
+        metrics.dataset(record.version, len(record.figures), documents)
+
+    record_served(snapshot.record)
+    snapshot.on_change.append(record_served)
+    snapshot.on_error.append(lambda _: metrics.reload_errors.inc())

@@ -60,7 +60,7 @@ def running(command: list[str], database_url: str, **env: str) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)  # several workers on a busy machine take a while
 
 
 UVICORN = [
@@ -69,6 +69,7 @@ UVICORN = [
     "uvicorn",
     "app.main:create_app",
     "--factory",
+    "--no-server-header",
     "--log-level",
     "warning",
 ]

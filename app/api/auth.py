@@ -1,5 +1,7 @@
-"""Bearer-key authentication for writes: keys come from DARIEN_API_KEYS, compared in constant time."""
+"""Bearer-key authentication for writes: keys come from DARIEN_API_KEYS, in clear or as
+sha256:<hex> digests, and are compared as SHA-256 digests in constant time."""
 
+import hashlib
 import hmac
 from typing import Annotated
 
@@ -16,9 +18,25 @@ bearer = HTTPBearer(
 )
 
 
+DIGEST_PREFIX = "sha256:"
+
+
+def key_digest(key: str) -> bytes:
+    """The SHA-256 digest a configured key stands for: given as sha256:<hex>, or of the clear key."""
+    if key.startswith(DIGEST_PREFIX):
+        hex_digest = key.removeprefix(DIGEST_PREFIX)
+        if len(hex_digest) != 64 or not all(c in "0123456789abcdefABCDEF" for c in hex_digest):
+            raise ValueError("DARIEN_API_KEYS: a sha256: key must be followed by 64 hex digits")
+        return bytes.fromhex(hex_digest)
+    return hashlib.sha256(key.encode("utf-8")).digest()
+
+
 def configured_keys(raw: str) -> list[bytes]:
-    """The comma-separated keys of the setting as UTF-8 bytes, blanks dropped."""
-    return [key.strip().encode("utf-8") for key in raw.split(",") if key.strip()]
+    """The digests of the setting's comma-separated keys, blanks dropped.
+
+    Only digests are kept, so a key given as a digest is never known in clear to the server.
+    """
+    return [key_digest(key.strip()) for key in raw.split(",") if key.strip()]
 
 
 async def require_api_key(
@@ -43,7 +61,7 @@ async def require_api_key(
             "Send Authorization: Bearer <key>; keys are set by the DARIEN_API_KEYS setting.",
             headers={"WWW-Authenticate": 'Bearer realm="darien"'},
         )
-    given = token.strip().encode()
+    given = hashlib.sha256(token.strip().encode("utf-8")).digest()
     matched = False
     for key in keys:
         # Compare against every key, so the time taken says nothing about which one was close.

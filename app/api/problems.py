@@ -1,7 +1,7 @@
 """RFC 9457 problem details: every 4xx/5xx leaves the API as application/problem+json."""
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -13,6 +13,7 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("darien")
+Headers = Iterable[tuple[bytes, bytes]]
 
 PROBLEM_TYPES = {
     "not-found": "No such resource; the detail says what exists.",
@@ -31,6 +32,8 @@ PROBLEM_TYPES = {
     "Retry after the Retry-After delay.",
     "ingestion-disabled": "No API keys are configured on this server, so nothing can be written.",
     "seed-document": "Seed documents change only by editing seed/ and running darien seed.",
+    "too-many-requests": "This client sent more requests than its limit allows; wait for "
+    "Retry-After seconds. The RateLimit and RateLimit-Policy headers give the limit and what is left.",
     "server-error": "An unexpected error; it was logged, and no internals are shown.",
     "http-error": "Any other HTTP error.",
 }
@@ -204,19 +207,33 @@ class CatchAll:
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if started:
                 raise
-            body = problem_bytes(
-                500,
-                "server-error",
-                "Internal server error",
-                "The server failed to answer; the error was logged.",
-                scope["path"],
-            )
-            headers = [
-                (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(body)).encode()),
-            ]
-            await send({"type": "http.response.start", "status": 500, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+            await send_server_error(send, scope["path"])
+
+
+async def send_problem(
+    send: Send,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    instance: str,
+    headers: Headers = (),
+) -> None:
+    """Answer with a problem document straight through ASGI (for layers in front of FastAPI)."""
+    body = problem_bytes(status, slug, title, detail, instance)
+    start = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(body)).encode()),
+        *headers,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": start})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def send_server_error(send: Send, instance: str) -> None:
+    """The 500 answer: that the server failed, and nothing of how."""
+    detail = "The server failed to answer; the error was logged."
+    await send_problem(send, 500, "server-error", "Internal server error", detail, instance)
 
 
 def install(app: FastAPI) -> None:

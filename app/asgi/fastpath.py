@@ -7,17 +7,19 @@ dataset version it was built from. A repeat is sent straight from memory, gzip- 
 when the client accepts it (each copy made once, with its own ETag), and a matching If-None-Match
 gets a 304. A new dataset version starts an empty store; errors are never stored. The layer also
 refuses oversized query strings and bodies before anything parses them.
+
+Whether the store answered ("hit"), FastAPI did and the answer may be stored ("miss"), or the
+request was never the store's to answer ("pass") is left in the scope under CACHE_KEY, for the
+edge's log line and metrics.
 """
 
-import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.problems import problem_bytes
+from app.api.problems import send_problem
 from app.api.renderers.negotiate import preferred_format, wants_html
 from app.asgi.encoding import chosen_coding
-from app.asgi.requestlog import RequestLog
 from app.asgi.store import Headers, Key, Prepared, ResponseStore, etag_matches, prepare
 
 STORABLE_TYPES = (
@@ -33,6 +35,18 @@ STORABLE_TYPES = (
 )
 UNSTORED_PATHS = frozenset({"/healthz", "/readyz"})
 MAX_QUERY_BYTES = 2048
+# Scope keys the edge's layers share: the fast path's verdict, headers for the answer, and the
+# route template that answered (FastAPI leaves its route object under "route"; a stored answer
+# carries the template it was made by, so a hit is counted under its route too).
+CACHE_KEY = "darien.cache"
+EXTRA_HEADERS = "darien.headers"
+ROUTE_KEY = "darien.route"
+REQUEST_ID_KEY = "darien.request_id"
+
+
+def route_template(scope: Scope) -> str:
+    """The path template of the route that answered, or "" when none did."""
+    return scope.get(ROUTE_KEY) or str(getattr(scope.get("route"), "path", ""))
 
 
 class Variants:
@@ -60,7 +74,7 @@ class Variants:
         return value if value in self.allowed else b"?"
 
     def cors_headers(self, origin: bytes) -> Headers:
-        """The CORS header for answers this layer makes itself (413, 414)."""
+        """The CORS header for answers made in front of FastAPI (413, 414, 429)."""
         folded = self.origin(origin)
         if not folded or folded == b"?":
             return []
@@ -83,18 +97,17 @@ def request_headers(scope: Scope) -> tuple[bytes, bytes, bytes, bytes]:
 
 
 class FastPath:
-    """ASGI middleware: serve stored responses, store FastAPI's fresh ones, log every request."""
+    """ASGI middleware: serve stored responses and store FastAPI's fresh ones."""
 
     def __init__(
         self,
         app: ASGIApp,
         store: ResponseStore,
-        log: RequestLog,
         cache_control: str,
         variants: Variants,
         max_body_bytes: int,
     ) -> None:
-        self.app, self.store, self.log, self.variants = app, store, log, variants
+        self.app, self.store, self.variants = app, store, variants
         self.cache_control = cache_control.encode()
         self.max_body_bytes = max_body_bytes
 
@@ -102,17 +115,14 @@ class FastPath:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = time.perf_counter()
         method, path = scope["method"], scope["path"]
         accept, origin, if_none_match, accept_encoding = request_headers(scope)
         if len(scope["query_string"]) > MAX_QUERY_BYTES:
             detail = f"the query string is limited to {MAX_QUERY_BYTES} bytes"
-            status = await self._refuse(send, 414, "too-long", "URI too long", detail, path, origin)
-            self.log.add(method, path, status, started, "pass")
+            await self._refuse(send, 414, "too-long", "URI too long", detail, path, origin)
             return
         if method not in ("GET", "HEAD") or path in UNSTORED_PATHS:
-            status = await self._pass(scope, receive, send, origin)
-            self.log.add(method, path, status, started, "pass")
+            await self._pass(scope, receive, send, origin)
             return
         key = (
             path.encode(),
@@ -123,14 +133,15 @@ class FastPath:
         coding = chosen_coding(accept_encoding)
         prepared = self.store.generation.entries.get(key)
         if prepared is None:
-            status = await self._fill(scope, receive, send, key, if_none_match, coding)
-            self.log.add(method, path, status, started, "miss")
+            scope[CACHE_KEY] = "miss"
+            await self._fill(scope, receive, send, key, if_none_match, coding)
             return
+        scope[CACHE_KEY] = "hit"
+        scope[ROUTE_KEY] = prepared.route
         prepared = self.store.encoded(key, prepared, coding)
-        status = await self._send(send, prepared, if_none_match, method == "HEAD")
-        self.log.add(method, path, status, started, "hit")
+        await self._send(send, prepared, if_none_match, method == "HEAD")
 
-    async def _send(self, send: Send, prepared: Prepared, if_none_match: bytes, head: bool) -> int:
+    async def _send(self, send: Send, prepared: Prepared, if_none_match: bytes, head: bool) -> None:
         if if_none_match and etag_matches(if_none_match, prepared.etag):
             start = {
                 "type": "http.response.start",
@@ -139,51 +150,42 @@ class FastPath:
             }
             await send(start)
             await send({"type": "http.response.body", "body": b""})
-            return 304
+            return
         await send({"type": "http.response.start", "status": 200, "headers": prepared.headers})
         await send({"type": "http.response.body", "body": b"" if head else prepared.body})
-        return 200
 
     async def _refuse(
         self, send: Send, status: int, slug: str, title: str, detail: str, path: str, origin: bytes
-    ) -> int:
-        body = problem_bytes(status, slug, title, detail, path)
-        headers = [
-            (b"content-type", b"application/problem+json"),
-            (b"content-length", str(len(body)).encode()),
-            (b"vary", b"Origin"),
-            *self.variants.cors_headers(origin),
-        ]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
-        return status
+    ) -> None:
+        headers = [(b"vary", b"Origin"), *self.variants.cors_headers(origin)]
+        await send_problem(send, status, slug, title, detail, path, headers)
 
-    async def _pass(self, scope: Scope, receive: Receive, send: Send, origin: bytes) -> int:
+    async def _pass(self, scope: Scope, receive: Receive, send: Send, origin: bytes) -> None:
         """Hand a request the store does not serve to FastAPI: bodies are read (and capped) here."""
         if scope["method"] in ("POST", "PUT", "PATCH"):
             try:
                 body = await read_body(receive, self.max_body_bytes)
             except BodyTooLarge:
                 detail = f"request bodies are limited to {self.max_body_bytes:,} bytes"
-                return await self._refuse(
+                await self._refuse(
                     send, 413, "too-large", "Body too large", detail, scope["path"], origin
                 )
+                return
             except ClientGone:
-                return 499  # nobody to answer; logged with nginx's code for it
+                return  # nobody to answer; the edge logs it with nginx's code for it (499)
             receive = replay(body, receive)
-        head = scope["method"] == "HEAD"
-        status = 0
+        if scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
 
-        async def watch(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            elif head:
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
                 message = {**message, "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"} if head else scope, receive, watch)
-        return status
+        as_get = {**scope, "method": "GET"}
+        await self.app(as_get, receive, without_body)
+        scope[ROUTE_KEY] = route_template(as_get)
 
     async def _fill(
         self,
@@ -193,7 +195,7 @@ class FastPath:
         key: Key,
         if_none_match: bytes,
         coding: bytes,
-    ) -> int:
+    ) -> None:
         """Let FastAPI answer (a HEAD as a GET), then store the result and send it in `coding`."""
         version = self.store.version
         head = scope["method"] == "HEAD"
@@ -206,17 +208,19 @@ class FastPath:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        await self.app({**scope, "method": "GET"} if head else scope, receive, capture)
+        inner = {**scope, "method": "GET"} if head else scope
+        await self.app(inner, receive, capture)
+        scope[ROUTE_KEY] = route = route_template(inner)
         status, headers, body = start["status"], list(start.get("headers", [])), b"".join(chunks)
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         if status != 200 or not content_type.startswith(STORABLE_TYPES):
             await send({"type": "http.response.start", "status": status, "headers": headers})
             await send({"type": "http.response.body", "body": b"" if head else body})
-            return int(status)
-        prepared = prepare(headers, body, self.cache_control)
+            return
+        prepared = prepare(headers, body, self.cache_control, route)
         self.store.put(key, version, prepared)
         prepared = self.store.encoded(key, prepared, coding)
-        return await self._send(send, prepared, if_none_match, head)
+        await self._send(send, prepared, if_none_match, head)
 
 
 class BodyTooLarge(Exception):

@@ -20,6 +20,7 @@ class Prepared:
     body: bytes
     etag: bytes
     codings: dict[bytes, "Prepared"] = field(default_factory=dict)
+    route: str = ""  # the template of the route that made it, for the metrics
 
     @property
     def size(self) -> int:
@@ -125,7 +126,9 @@ def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
     return False
 
 
-def prepare(status_headers: Headers, body: bytes, cache_control: bytes) -> Prepared:
+def prepare(
+    status_headers: Headers, body: bytes, cache_control: bytes, route: str = ""
+) -> Prepared:
     """Add ETag, Cache-Control and Vary to a response FastAPI produced."""
     etag = b'"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
     kept = [(k, v) for k, v in status_headers if k.lower() not in _HOP_HEADERS]
@@ -136,4 +139,5 @@ def prepare(status_headers: Headers, body: bytes, cache_control: bytes) -> Prepa
         not_modified_headers=[*validators, *cors],
         body=body,
         etag=etag,
+        route=route,
     )

@@ -4,11 +4,11 @@ import io
 import zipfile
 from pathlib import Path
 
-from app.asgi.fastpath import FastPath
+from app.asgi.edge import Edge
 from app.export.crawl import in_process
 
 
-async def export_bundle(app: FastPath, target: Path) -> list[str]:
+async def export_bundle(app: Edge, target: Path) -> list[str]:
     """Write the bulk bundle (CSVs, datapackage.json, README.md) into `target`; its file names."""
     async with in_process(app) as client:
         response = await client.get("/v1/download.zip")

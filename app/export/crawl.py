@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from app.api.bulk.tables import TABLES
 from app.api.problems import PROBLEM_TYPES
 from app.api.routes.docs import ASSETS
-from app.asgi.fastpath import FastPath
+from app.asgi.edge import Edge
 from app.record.build import Record
 
 # Served but never copied: they describe the running process, not the data.
@@ -103,7 +103,7 @@ def widest(query: dict[str, Any]) -> list[int]:
 
 
 @asynccontextmanager
-async def in_process(app: FastPath) -> AsyncIterator[httpx.AsyncClient]:
+async def in_process(app: Edge) -> AsyncIterator[httpx.AsyncClient]:
     """A client on the app in this process, its lifespan (database, record) running."""
     api: FastAPI = app.app  # type: ignore[assignment]
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from app.asgi.fastpath import FastPath
+from app.asgi.edge import Edge
 from app.config import Settings
 from app.export.crawl import Answer, crawl, in_process, urls_of
 from app.export.nginx import extensions, nginx_config
@@ -55,9 +55,7 @@ def write_static(target: Path, answers: list[Answer], settings: Settings, listen
     (target / "nginx.conf").write_text(config)
 
 
-async def export_static(
-    app: FastPath, settings: Settings, target: Path, listen: str
-) -> StaticReport:
+async def export_static(app: Edge, settings: Settings, target: Path, listen: str) -> StaticReport:
     """Crawl the app in-process and write the static copy into `target`."""
     async with in_process(app) as client:
         api = app.app

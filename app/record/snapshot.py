@@ -39,6 +39,7 @@ class Snapshot:
         self.engine = engine
         self.record: Record = load_record(engine)
         self.on_change: list[Callable[[Record], None]] = []
+        self.on_error: list[Callable[[str], None]] = []  # each failed reload, with its reason
         self.last_error: str | None = None
         # The watcher, an ingest and /readyz may all refresh at once: one at a time.
         self._lock = threading.Lock()
@@ -69,6 +70,8 @@ class Snapshot:
                 record = self._reload()
             except Exception as exc:
                 self.last_error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                for on_error in self.on_error:
+                    on_error(self.last_error)
                 raise
             self.last_error = None
             if record is None:
