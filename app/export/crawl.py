@@ -105,7 +105,7 @@ def widest(query: dict[str, Any]) -> list[int]:
 @asynccontextmanager
 async def in_process(app: Edge) -> AsyncIterator[httpx.AsyncClient]:
     """A client on the app in this process, its lifespan (database, record) running."""
-    api: FastAPI = app.app  # type: ignore[assignment]
+    api: FastAPI = app.app
     try:
         async with api.router.lifespan_context(api):
             transport = httpx.ASGITransport(app=app)

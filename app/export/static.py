@@ -59,8 +59,8 @@ async def export_static(app: Edge, settings: Settings, target: Path, listen: str
     """Crawl the app in-process and write the static copy into `target`."""
     async with in_process(app) as client:
         api = app.app
-        record = api.state.snapshot.record  # type: ignore[attr-defined]
-        with Session(api.state.engine) as session:  # type: ignore[attr-defined]
+        record = api.state.snapshot.record
+        with Session(api.state.engine) as session:
             documents = queries.list_documents(session, after=None, limit=2**31 - 1)
             document_ids = [str(d.id) for d in documents]
         openapi = (await client.get("/openapi.json")).json()
