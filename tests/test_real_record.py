@@ -257,3 +257,13 @@ def test_explorer_shows_520085_and_the_2023_nationalities(client: ApiClient) -> 
     assert "Venezuela" in page
     spanish = client.get("/", params={"year": 2023, "lang": "es"}, headers=browser).text
     assert "520.085" in spanish
+
+
+def test_a_past_answer_s_stand_in_cut_gets_its_change_against_the_year_before(
+    client: ApiClient,
+) -> None:
+    response = client.get("/v1/crossings/yearly?as_of=2025-01-01&include=change")
+    assert response.status_code == 200
+    row = next(r for r in response.json()["data"] if r["period_start"] == "2024-01-01")
+    assert (row["period"], row["change"]["derived_from"][0]) == ("2024-01-01/2024-12-16", row["id"])
+    assert row["change"]["value"] == row["value"] - 520085

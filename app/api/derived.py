@@ -53,9 +53,18 @@ def include_param(
     return include
 
 
+def cell_key(row: Row, cells: Mapping[str, CanonicalFigure]) -> str:
+    """The year or month a row answers for. Its own period, except for a past answer (?as_of=) that
+    stands in with a shorter cut ("2024-01-01/2024-12-16" answering for 2024)."""
+    if "/" not in row.period:
+        return row.period
+    return next((key for key, cell in cells.items() if cell.figure.id == row.id), row.period)
+
+
 def with_derived(row: Row, cells: Mapping[str, CanonicalFigure], include: frozenset[str]) -> Row:
     """The row with the derived figures asked for (none: the row unchanged)."""
     if not include:
         return row
-    figures = [d for name in sorted(include) for d in DERIVERS[name](row.period, cells)]
+    key = cell_key(row, cells)
+    figures = [d for name in sorted(include) for d in DERIVERS[name](key, cells)]
     return row.model_copy(update={d.name: derived_public(d) for d in figures})
