@@ -20,6 +20,14 @@ LISTS = [
     ("/v1/figures", "?year=2023&dimension=nationality", "darien-figures-2023-nationality.csv"),
     ("/v1/sources", "?limit=500", "darien-sources.csv"),
     ("/v1/documents", "?limit=500", "darien-documents.csv"),
+    ("/v1/crossings/by-nationality", "?year=2023", "darien-crossings-by-nationality-2023.csv"),
+    ("/v1/crossings/demographics", "?year=2023", "darien-crossings-demographics-2023.csv"),
+]
+# Lists whose rows are about the record rather than one figure: no provenance columns of their own.
+RECORD_LISTS = [
+    ("/v1/nationalities", "code"),
+    ("/v1/coverage", "year"),
+    ("/v1/checks", "id"),
 ]
 
 
@@ -58,6 +66,15 @@ def test_each_list_has_a_csv_twin_that_matches_its_json(
     assert frame["id"].astype(str).tolist() == [str(item["id"]) for item in data]
     if "value" in frame:
         assert frame["value"].tolist() == [item["value"] for item in data]
+
+
+@pytest.mark.parametrize(("path", "key"), RECORD_LISTS)
+def test_record_lists_have_csv_twins_row_for_row(client: ApiClient, path: str, key: str) -> None:
+    data = client.get(path).json()["data"]
+    text = client.get(f"{path}.csv").text
+    assert [row[key] for row in rows_of(text)] == [str(item[key]) for item in data]
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False, dtype=str)
+    assert len(frame) == len(data) > 0
 
 
 def test_every_way_of_asking_gives_the_same_csv(client: ApiClient) -> None:
