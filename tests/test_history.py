@@ -46,7 +46,7 @@ def test_lists_show_only_what_was_published(client: ApiClient) -> None:
     assert csv.splitlines()[1].startswith("T0005,")
 
 
-@pytest.mark.parametrize("bad", ["2031-02-30", "yesterday", "2031-1-5"])
+@pytest.mark.parametrize("bad", ["2031-02-30", "yesterday", "2031-1-5", "1924992000"])
 def test_a_bad_date_is_a_422_naming_as_of(client: ApiClient, bad: str) -> None:
     response = client.get(f"{YEAR}?as_of={bad}")
     assert response.status_code == 422

@@ -1,5 +1,6 @@
 """HTTP routes: thin functions that parse input, call a query or builder, and shape the answer."""
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
@@ -31,13 +32,16 @@ async def current_record(request: Request) -> Record:
 
 RecordDep = Annotated[Record, Depends(current_record)]
 
+AS_OF_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
 
 async def record_as_of(
     request: Request,
     as_of: Annotated[
-        str | None,
+        date | None,
         Query(
-            pattern=r"^\d{4}-\d{2}-\d{2}$",
+            # a real day (format: date) written YYYY-MM-DD; impossible days are a 422
+            json_schema_extra={"pattern": AS_OF_PATTERN.pattern},
             examples=["2025-01-01"],
             description="Answer as the record stood on this date (YYYY-MM-DD): only figures "
             "published by then, the canonical choice re-made from them",
@@ -48,11 +52,10 @@ async def record_as_of(
     record: Record = request.app.state.snapshot.record
     if as_of is None:
         return record
-    try:
-        day = date.fromisoformat(as_of)
-    except ValueError:
-        raise invalid("as_of", "must be a real date, YYYY-MM-DD", as_of) from None
-    return past_record(record, day)
+    if not AS_OF_PATTERN.fullmatch(request.query_params.get("as_of", "")):
+        # pydantic also reads other spellings of a day (a timestamp); the documented one is YYYY-MM-DD
+        raise invalid("as_of", "must be a date written YYYY-MM-DD", request.query_params["as_of"])
+    return past_record(record, as_of)
 
 
 # The record, or its past view under ?as_of= (every endpoint that serves figures takes it).

@@ -29,14 +29,18 @@ def include_param(
 ) -> Callable[[str | None], frozenset[str]]:
     """A dependency reading ?include=a,b (a 422 naming the allowed values, and `hint`, otherwise)."""
     shown = ", ".join(allowed)
+    one = "|".join(allowed)
 
     def include(
         include: Annotated[
             str | None,
             Query(
                 max_length=100,
+                # Stated for clients and generators; checked below, where a 422 can say more.
+                json_schema_extra={"pattern": f"^$|^({one})(,({one}))*$"},
                 examples=[",".join(allowed)],
-                description=f"Comma-separated derived figures to add to each row: {shown}",
+                description=f"Comma-separated derived figures to add to each row: {shown} "
+                "(total series only: nothing is added to a nationality= or group= series)",
             ),
         ] = None,
     ) -> frozenset[str]:

@@ -3,17 +3,46 @@ several at once, and a 422 naming where the valid ones are listed."""
 
 from typing import Annotated
 
+import pycountry
 from fastapi import Depends, Query
 
 from app.api.deps import RecordDep
 from app.api.problems import invalid
-from app.domain.groups import DEMOGRAPHIC_GROUPS, Subject, demographic_subject, nationality_code
+from app.domain.groups import (
+    DEMOGRAPHIC_GROUPS,
+    NATIONALITY_GROUPS,
+    Subject,
+    demographic_subject,
+    nationality_code,
+)
 from app.domain.vocabulary import Dimension
+
+
+def listed_pattern(names: list[str]) -> str:
+    """A pattern for a comma-separated list of these names (stated in the OpenAPI for clients and
+    generators; the route checks the list itself, so that a 422 can say what is valid)."""
+    one = "|".join(names)
+    return f"^({one})(,({one}))*$"
+
+
+def nationality_names() -> list[str]:
+    """Every code a nationality filter takes: ISO 3166 alpha-3 (upper or lower case), group codes."""
+    codes = sorted(country.alpha_3 for country in pycountry.countries)
+    return [*codes, *(code.lower() for code in codes), *NATIONALITY_GROUPS]
+
+
+def group_names() -> list[str]:
+    """Every demographic group a filter takes, bare (`minors`) or with its dimension (`sex:women`)."""
+    bare = dict.fromkeys(subject.code for subject in DEMOGRAPHIC_GROUPS)
+    full = [f"{subject.dimension}:{subject.code}" for subject in DEMOGRAPHIC_GROUPS]
+    return [*full, *bare]
+
 
 NationalityParam = Annotated[
     str | None,
     Query(
         max_length=200,
+        json_schema_extra={"pattern": listed_pattern(nationality_names())},
         examples=["VEN,HTI"],
         description="Comma-separated ISO 3166 alpha-3 codes or group codes (any case): the series "
         "of those nationalities instead of the total; see /v1/nationalities",
@@ -23,6 +52,7 @@ GroupParam = Annotated[
     str | None,
     Query(
         max_length=200,
+        json_schema_extra={"pattern": listed_pattern(group_names())},
         examples=["minors"],
         description="Comma-separated demographic groups (adults, minors, men, women, boys, girls, "
         "unaccompanied_minors, or dimension:value such as sex:women): their series instead of "
@@ -34,14 +64,13 @@ GroupParam = Annotated[
 def group_filter(
     record: RecordDep, nationality: NationalityParam = None, group: GroupParam = None
 ) -> list[Subject] | None:
-    """The groups a series is filtered to, in the order given; None for the total."""
-    if nationality is not None and group is not None:
-        raise invalid("group", "use either nationality or group, not both", group)
-    if nationality is not None:
-        return nationalities_named(nationality, record.breakdowns.subjects)
-    if group is not None:
-        return groups_named(group, record.breakdowns.subjects)
-    return None
+    """The groups a series is filtered to, nationalities first, each in the order given; None for
+    the total."""
+    if nationality is None and group is None:
+        return None
+    known = record.breakdowns.subjects
+    chosen = nationalities_named(nationality, known) if nationality is not None else []
+    return chosen + (groups_named(group, known) if group is not None else [])
 
 
 def nationalities_named(text: str, known: frozenset[Subject]) -> list[Subject]:

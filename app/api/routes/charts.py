@@ -10,7 +10,7 @@ import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.api.deps import RecordDep
-from app.api.problems import Problem, invalid
+from app.api.problems import Problem
 from app.api.renderers.chart_images import MEDIA_TYPES, render
 from app.api.renderers.charts import Lang, Spec, nationality_spec, series_spec
 from app.api.routes.crossings import MONTH_PATTERN, monthly_series
@@ -41,9 +41,13 @@ YearParam = Annotated[int, Query(ge=1900, le=2100, examples=[2023], description=
 
 
 def charted(
-    router: APIRouter, path: str, *, summary: str
+    router: APIRouter, path: str, *, summary: str, problems: dict[int, str] | None = None
 ) -> Callable[[SpecEndpoint], SpecEndpoint]:
-    """Register an endpoint returning a spec at `path.vl.json`, `path.svg` and `path.png`."""
+    """Register an endpoint returning a spec at `path.vl.json`, `path.svg` and `path.png`;
+    `problems` documents the error answers it can give besides the ones every operation has."""
+    errors: dict[int | str, dict[str, Any]] = {
+        status: {"description": text} for status, text in (problems or {}).items()
+    }
 
     def register(endpoint: SpecEndpoint) -> SpecEndpoint:
         for suffix, description in FORMATS.items():
@@ -55,7 +59,10 @@ def charted(
                 name=f"{endpoint.__name__}_{suffix.replace('.', '_')}",
                 response_model=None,
                 response_class=Response,
-                responses={200: {"description": description, "content": {MEDIA_TYPES[suffix]: {}}}},
+                responses={
+                    200: {"description": description, "content": {MEDIA_TYPES[suffix]: {}}},
+                    **errors,
+                },
             )
         return endpoint
 
@@ -91,13 +98,10 @@ async def yearly_chart(
     ] = None,
     lang: LangParam = "en",
 ) -> Spec:
-    """A bar per year; years without a canonical figure are labelled, events marked."""
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise invalid("from", f"must not be after to ({year_to})", year_from)
+    """A bar per year; years without a canonical figure are labelled, events marked. A `from`
+    after `to` is an empty range, as on /v1/crossings/yearly."""
     series = record.yearly_series(year_from, year_to)
-    return series_spec(
-        within_limit(series, "yearly", asked=year_from or year_to), events, "yearly", lang
-    )
+    return series_spec(within_limit(series, "yearly"), events, "yearly", lang)
 
 
 @charted(router, "/monthly", summary="Chart of the canonical total per month")
@@ -117,23 +121,27 @@ async def monthly_chart(
 ) -> Spec:
     """A bar per month; months without a canonical figure are labelled "no figure", never zero."""
     series = monthly_series(record, year, month_from, month_to)
-    asked = month_from or month_to
-    return series_spec(within_limit(series, "monthly", asked), events, "monthly", lang)
+    return series_spec(within_limit(series, "monthly"), events, "monthly", lang)
 
 
-def within_limit(series: Series, kind: str, asked: object) -> Series:
-    """The series if it fits a chart; else a 422 naming from, or (by default) its latest periods."""
+def within_limit(series: Series, kind: str) -> Series:
+    """The series if it fits a chart, else its latest periods (MAX_BARS: a wider chart is
+    unreadable, and slow to draw)."""
     limit = MAX_BARS[kind]
     if len(series.periods) <= limit:
         return series
-    if asked is not None:
-        unit = "years" if kind == "yearly" else "months"
-        raise invalid("from", f"a chart shows at most {limit} {unit}; narrow from/to", asked)
     shown = series.periods[-limit:]
     return series_of({label(c.figure.cell): c for c in series.figures}, shown, series.available)
 
 
-@charted(router, "/by-nationality", summary="Chart of one year's canonical count per nationality")
+@charted(
+    router,
+    "/by-nationality",
+    summary="Chart of one year's canonical count per nationality",
+    problems={
+        404: "The year has no canonical count by nationality; the detail names those that do"
+    },
+)
 async def nationality_chart(record: RecordDep, year: YearParam, lang: LangParam = "en") -> Spec:
     """A bar per nationality with a canonical count for the whole year, largest first."""
     figures = nationality_figures(record.canonical, year)

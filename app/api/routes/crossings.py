@@ -10,7 +10,7 @@ from app.api.deps import RecordAsOfDep
 from app.api.derived import MONTHLY_INCLUDES, YEARLY_INCLUDES, include_param, with_derived
 from app.api.group_filters import GroupFilter
 from app.api.present import canonical_detail_public, series_public
-from app.api.problems import Problem, invalid
+from app.api.problems import Problem
 from app.api.renderers.columns import CANONICAL_FIGURES
 from app.api.renderers.lists import listed
 from app.api.renderers.text_routes import text_twin
@@ -133,14 +133,9 @@ def _answer(
     include: frozenset[str],
     cells: Mapping[str, CanonicalFigure],
 ) -> SeriesPublic:
-    """The total series with what `include` derives, or over the same periods the groups asked for."""
-    if groups is not None:
-        if include:
-            raise invalid(
-                "include",
-                "derived figures are offered on the total series only",
-                ",".join(sorted(include)),
-            )
+    """The total series with what `include` derives, or over the same periods the groups asked for
+    (their rows as reported: `include` adds nothing to a group's series)."""
+    if groups is not None:  # derived figures are computed on the total series only
         return group_series_public(record.breakdowns.series(groups, totals.periods), record.version)
     body = series_public(totals, record.version)
     body.data = [with_derived(row, cells, include) for row in body.data]
