@@ -2,10 +2,9 @@
 
 import asyncio
 import os
-import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import orjson
 import typer
@@ -19,8 +18,6 @@ from app.api.schemas import ClaimPublic
 from app.asgi.requestlog import json_log_config
 from app.config import get_settings
 from app.domain.claims import judge_all
-from app.export.bundle import export_bundle
-from app.export.static import StaticReport, export_static
 from app.extract import extract_figures
 from app.ingest.review import UnknownFigures, review_committed
 from app.ingest.seed import seed as load_seed
@@ -37,6 +34,9 @@ from app.record.build import load_record
 from app.storage import queries
 from app.storage.engine import make_engine, migrate
 from app.storage.locks import startup_lock
+
+if TYPE_CHECKING:
+    from app.export.static import StaticReport
 
 cli = typer.Typer(help="Darién Gap crossings API", no_args_is_help=True, add_completion=False)
 
@@ -204,6 +204,10 @@ def export_command(
 ) -> None:
     """Write the bulk bundle (CSVs, datapackage.json, README.md), or with --static a copy of the
     whole read API that nginx serves (`nginx -c DIR/nginx.conf`)."""
+    # Loaded here, not with the module: its HTTP client is not needed to serve.
+    from app.export.bundle import export_bundle
+    from app.export.static import export_static
+
     settings = get_settings().model_copy(update={"request_log": False})
     target.mkdir(parents=True, exist_ok=True)
     app = create_app(settings)
@@ -223,7 +227,7 @@ def export_command(
         raise typer.Exit(1) from None
 
 
-def echo_static_report(report: StaticReport, target: Path) -> None:
+def echo_static_report(report: "StaticReport", target: Path) -> None:
     """What a static export wrote, and what it left out."""
     for path in report.skipped:
         typer.echo(f"not exported (its parameters are not enumerable): {path}", err=True)
@@ -288,8 +292,3 @@ def prepare_database(database_url: str, seed_dir: Path) -> None:
                 load_seed(engine, seed_dir)
     finally:
         engine.dispose()
-
-
-def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli())

@@ -151,3 +151,22 @@ def test_unhandled_errors_are_500_problems_without_internals(make_client: Any) -
     assert response.headers["content-type"] == "application/problem+json"
     assert "secret" not in response.text
     assert "Traceback" not in response.text
+
+
+def test_each_operation_accepts_exactly_the_query_parameters_it_documents(
+    client: ApiClient,
+) -> None:
+    spec = client.get("/openapi.json").json()
+    checked = 0
+    for path, operations in spec["paths"].items():
+        get = operations.get("get")
+        if get is None or "{" in path:
+            continue
+        documented = sorted(p["name"] for p in get.get("parameters", []) if p["in"] == "query")
+        response = client.get(f"{path}?not_a_parameter=1")
+        assert response.status_code == 422, path
+        assert response.json()["errors"][0]["msg"] == (
+            f"unknown parameter; allowed: {', '.join(documented) or 'none'}"
+        ), path
+        checked += 1
+    assert checked >= 20

@@ -7,6 +7,8 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from sqlmodel import Session
 
 from app.api.problems import Problem, invalid
@@ -75,19 +77,29 @@ IdCursor = Annotated[
 
 
 def allowed_query_names(request: Request) -> frozenset[str]:
-    """Query parameter names the matched route declares, read once from its OpenAPI description."""
-    app = request.app
-    cache: dict[tuple[str, str], frozenset[str]] | None = getattr(app.state, "query_names", None)
-    if cache is None:
-        cache = {}
-        for path, operations in app.openapi().get("paths", {}).items():
-            for method, operation in operations.items():
-                names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
-                cache[(path, method.upper())] = frozenset(names)
-        app.state.query_names = cache
+    """Query parameter names the matched route declares (the ones its OpenAPI lists), read from
+    the route's own parameters once per route: building the whole OpenAPI for this would cost a
+    cold worker's first request more than a second."""
     route = request.scope.get("route")
-    path = getattr(route, "path_format", request.url.path)
-    return cache.get((path, request.method), frozenset())
+    if not isinstance(route, APIRoute):
+        return frozenset()
+    # Keyed by the route object's id: the app holds its routes for as long as it holds this cache.
+    state = request.app.state
+    cache: dict[int, frozenset[str]] | None = getattr(state, "query_names", None)
+    if cache is None:
+        cache = state.query_names = {}
+    names = cache.get(id(route))
+    if names is None:
+        names = cache[id(route)] = declared_query_names(route.dependant)
+    return names
+
+
+def declared_query_names(dependant: Dependant) -> frozenset[str]:
+    """The query parameters of an endpoint and of every dependency it uses."""
+    names = {param.alias for param in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= declared_query_names(dependency)
+    return frozenset(names)
 
 
 async def reject_unknown_query(request: Request) -> None:

@@ -3,17 +3,21 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
 from app.config import PROJECT_ROOT
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+# The newest migration. A start on a schema already there skips loading Alembic, a tenth of a
+# server's start-up; tests/test_migrations.py checks that this is Alembic's own head.
+SCHEMA_HEAD = "08d6d0dabe6c"
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -50,26 +54,47 @@ def read_transaction(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine) -> "Config":
     """An Alembic config that runs the project's migrations on this engine."""
+    from alembic.config import Config  # Alembic is loaded only when a migration command runs
+
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
     return config
 
 
+def schema_revision(engine: Engine) -> str | None:
+    """The migration the database's schema is at, or None before the first."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        revision: str | None = connection.exec_driver_sql(
+            "SELECT version_num FROM alembic_version"
+        ).scalar()
+        return revision
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the schema to a revision (head by default)."""
+    """Upgrade the schema to a revision (head by default); nothing to do at head already."""
+    if revision == "head" and schema_revision(engine) == SCHEMA_HEAD:
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
     """Downgrade the schema to a revision (base by default)."""
+    from alembic import command
+
     command.downgrade(alembic_config(engine), revision)
 
 
 def check_models_match_migrations(engine: Engine) -> None:
     """Raise if the SQLModel tables and the migrations disagree (what `alembic check` does)."""
+    from alembic import command
+
     command.check(alembic_config(engine))
 
 

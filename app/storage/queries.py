@@ -4,7 +4,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, update
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Date,
+    Enum,
+    Row,
+    String,
+    delete,
+    func,
+    type_coerce,
+    update,
+)
 from sqlalchemy import select as select_table
 from sqlmodel import Session, SQLModel, col, select
 
@@ -42,10 +53,21 @@ FIGURE_COLUMNS = (
 
 
 def list_figure_rows(session: Session) -> Sequence[Row[Any]]:
-    """Every figure as a plain row of FIGURE_COLUMNS (no ORM objects: the record loads very many)."""
+    """Every figure as a plain row of FIGURE_COLUMNS (no ORM objects: the record loads very many).
+
+    Vocabulary and date columns come as the driver gives them (text on SQLite), not converted per
+    row: a large record repeats a few thousand distinct values, which the record converts once each.
+    """
     table = Figure.metadata.tables["figure"]
-    query = select_table(*(table.c[name] for name in FIGURE_COLUMNS))
+    query = select_table(*(_as_stored(table.c[name]) for name in FIGURE_COLUMNS))
     return session.connection().execute(query).all()
+
+
+def _as_stored(column: Column[Any]) -> ColumnElement[Any]:
+    """A column read without SQLAlchemy's per-value conversion, where that conversion is costly."""
+    if isinstance(column.type, Enum | Date):
+        return type_coerce(column, String).label(column.name)
+    return column
 
 
 def list_all_sources(session: Session) -> Sequence[Source]:

@@ -3,8 +3,6 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from feedgen.feed import FeedGenerator
-
 from app.storage.tables import Release
 
 ATOM_MEDIA = "application/atom+xml"
@@ -27,6 +25,10 @@ def sizes(release: Release, previous: Release | None) -> str:
 
 def releases_feed(releases: Sequence[Release], older: Release | None, base_url: str) -> bytes:
     """Newest first; `older` is the release just before the last shown (for its change counts)."""
+    # feedgen (with lxml and dateutil) is loaded on the first feed asked for: a tenth of a
+    # second of every server's start-up otherwise.
+    from feedgen.feed import FeedGenerator
+
     base = base_url.rstrip("/")
     feed = FeedGenerator()
     feed.id(FEED_ID)

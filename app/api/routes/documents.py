@@ -39,7 +39,7 @@ from app.ingest.uploads import (
     parse_markdown_upload,
     remove_committed,
 )
-from app.record.build import figure_row, reported_figure, source_info
+from app.record.rows import figure_row, reported_figure, source_info
 from app.storage import queries
 from app.storage.tables import Document, Figure
 
