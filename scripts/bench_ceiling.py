@@ -1,24 +1,27 @@
 """The ceiling for `make bench`: a bare ASGI app that replays byte-identical copies of the API's answers.
 
 Run as `uvicorn scripts.bench_ceiling:app` with BENCH_CAPTURE pointing at the capture file written
-by scripts/bench.py (one JSON object per captured response).
+by scripts/bench.py: one JSON object per captured answer, keyed by path, query, whether the request
+accepted gzip and whether it revalidated (If-None-Match). The lookup is all this app does.
 """
 
+import base64
 import json
 import os
 from typing import Any
 
-Captured = tuple[list[tuple[bytes, bytes]], bytes, bytes]
+Key = tuple[str, bytes, bool, bool]
+Captured = tuple[int, list[tuple[bytes, bytes]], bytes]
 
 
-def _load() -> dict[tuple[str, bytes], Captured]:
-    answers: dict[tuple[str, bytes], Captured] = {}
+def _load() -> dict[Key, Captured]:
+    answers: dict[Key, Captured] = {}
     with open(os.environ["BENCH_CAPTURE"], encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
+            key = (item["path"], item["query"].encode(), item["gzip"], item["revalidate"])
             headers = [(k.encode(), v.encode()) for k, v in item["headers"]]
-            etag = next((v for k, v in headers if k == b"etag"), b"")
-            answers[(item["path"], item["query"].encode())] = (headers, item["body"].encode(), etag)
+            answers[key] = (item["status"], headers, base64.b64decode(item["body"]))
     return answers
 
 
@@ -26,14 +29,15 @@ ANSWERS = _load()
 
 
 async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
-    """Look the answer up and send it; honour If-None-Match like the real app does."""
+    """Look the answer up by the request's path, query and headers, and send it."""
     if scope["type"] != "http":
         return
-    headers, body, etag = ANSWERS[(scope["path"], scope["query_string"])]
+    gzip = revalidate = False
     for name, value in scope["headers"]:
-        if name == b"if-none-match" and value == etag:
-            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
-            await send({"type": "http.response.body", "body": b""})
-            return
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
+        if name == b"accept-encoding":
+            gzip = b"gzip" in value
+        elif name == b"if-none-match":
+            revalidate = True
+    status, headers, body = ANSWERS[(scope["path"], scope["query_string"], gzip, revalidate)]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

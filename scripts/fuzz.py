@@ -19,8 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from tests.servers import UVICORN, running, seeded_sqlite  # noqa: E402
 
-# One run sends thousands of writes from one address: the limiter would answer 429 before the
-# checks under test (a missing key must be a 401) could be seen.
+# One run sends thousands of reads and writes from one address: the limiter would answer 429
+# before the checks under test (a missing key must be a 401, a bad filter a 422) could be seen.
+FUZZ_READS = "1000000/minute"
 FUZZ_WRITES = "100000/minute"
 API_KEY = "fuzz-key"
 
@@ -59,7 +60,8 @@ def main() -> int:
     seed_dir = ROOT / "seed" if args.real_seed else ROOT / "tests" / "fixtures" / "seed"
     with tempfile.TemporaryDirectory(prefix="darien-fuzz-") as folder:
         url = seeded_sqlite(Path(folder), seed_dir)
-        with running(UVICORN, url, DARIEN_API_KEYS=API_KEY, RATE_LIMIT_POST=FUZZ_WRITES) as base:
+        limits = {"RATE_LIMIT_GET": FUZZ_READS, "RATE_LIMIT_POST": FUZZ_WRITES}
+        with running(UVICORN, url, DARIEN_API_KEYS=API_KEY, **limits) as base:
             command = schemathesis_command(base, args)
             print("fuzz:", " ".join(command), file=sys.stderr, flush=True)
             return subprocess.run(command, cwd=folder, env=os.environ).returncode

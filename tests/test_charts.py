@@ -94,6 +94,15 @@ def test_nationality_chart_counts_people_largest_first(client: ApiClient) -> Non
     assert [row["figure_id"] for row in spec["data"]["values"]] == ["T0501", "T0505"]
 
 
+def test_nationality_bars_are_the_breakdown_tables_full_year_counts(client: ApiClient) -> None:
+    table = client.get("/v1/crossings/by-nationality?year=2030").json()["data"]
+    counts = [r for r in table if r["unit"] == "people" and not r["partial_period"]]
+    assert len(counts) < len(table)  # the table also has a share and a part-year cut
+    spec = client.get("/v1/charts/by-nationality.vl.json?year=2030").json()
+    bars = spec["data"]["values"]
+    assert sorted(bar["figure_id"] for bar in bars) == sorted(row["id"] for row in counts)
+
+
 def test_nationality_chart_of_a_year_without_breakdown_is_404_naming_years(
     client: ApiClient,
 ) -> None:

@@ -197,6 +197,10 @@ class BreakdownIndex:
             f"period starts with it). {kind} with one: {', '.join(found) or 'none'}."
         )
 
+    def start_years(self, dimension: Dimension) -> list[int]:
+        """The years in which some figure of the dimension's groups starts, in order."""
+        return sorted({start.year for start in self._starts.get(dimension, ())})
+
     def has_rows(self, dimensions: Sequence[Dimension], wanted: Span) -> bool:
         """Whether any group of these dimensions has a figure for the period."""
         subjects = [s for s in self.subjects if s.dimension in dimensions]

@@ -1,43 +1,26 @@
-"""The canonical count of each nationality over one calendar year (pure, read from the cells)."""
+"""The nationality bars of a year: the breakdown table's full-year counts (pure).
 
-from collections.abc import Mapping
+A bar chart must compare like with like, so it takes from the nationality breakdown
+(breakdowns.BreakdownIndex.table) only the rows that are a count of people for the whole year:
+no shares in percent, no cuts that stop short of 31 December.
+"""
 
+from app.domain.breakdowns import BreakdownIndex
 from app.domain.cells import CanonicalFigure
 from app.domain.periods import year_span
-from app.domain.reports import Cell
 from app.domain.vocabulary import Dimension, Unit
 
-TOTAL_METRIC = "crossings"
 
-
-def nationality_figures(
-    canonical: Mapping[Cell, CanonicalFigure], year: int
-) -> list[CanonicalFigure]:
-    """The canonical people count of every nationality with one for the whole year, largest first.
-
-    Shares in percent and part-year cuts are left out: a bar chart of counts must compare like
-    with like.
-    """
-    start, end = year_span(year)
-    wanted = [
-        canonical[cell]
-        for cell in canonical
-        if cell.dimension == Dimension.nationality
-        and cell.unit == Unit.people
-        and cell.metric == TOTAL_METRIC
-        and (cell.period_start, cell.period_end) == (start, end)
+def nationality_figures(breakdowns: BreakdownIndex, year: int) -> list[CanonicalFigure]:
+    """The canonical full-year count of every nationality that has one, largest first."""
+    rows = breakdowns.table([Dimension.nationality], year_span(year)).rows
+    counts = [
+        row.figure for row in rows if not row.partial and row.figure.figure.cell.unit == Unit.people
     ]
-    return sorted(wanted, key=lambda c: (-c.figure.value, c.figure.cell.dimension_value or ""))
+    return sorted(counts, key=lambda c: (-c.figure.value, c.figure.cell.dimension_value or ""))
 
 
-def years_with_nationalities(canonical: Mapping[Cell, CanonicalFigure]) -> list[int]:
-    """The calendar years that have a canonical nationality count, in order."""
-    return sorted(
-        {
-            cell.period_start.year
-            for cell in canonical
-            if cell.dimension == Dimension.nationality
-            and cell.unit == Unit.people
-            and (cell.period_start, cell.period_end) == year_span(cell.period_start.year)
-        }
-    )
+def years_with_nationalities(breakdowns: BreakdownIndex) -> list[int]:
+    """The calendar years that have a full-year count of at least one nationality, in order."""
+    years = breakdowns.start_years(Dimension.nationality)
+    return [year for year in years if nationality_figures(breakdowns, year)]

@@ -144,9 +144,9 @@ def within_limit(series: Series, kind: str) -> Series:
 )
 async def nationality_chart(record: RecordDep, year: YearParam, lang: LangParam = "en") -> Spec:
     """A bar per nationality with a canonical count for the whole year, largest first."""
-    figures = nationality_figures(record.canonical, year)
+    figures = nationality_figures(record.breakdowns, year)
     if not figures:
-        years = ", ".join(map(str, years_with_nationalities(record.canonical))) or "none"
+        years = ", ".join(map(str, years_with_nationalities(record.breakdowns))) or "none"
         raise Problem(
             404,
             "not-found",

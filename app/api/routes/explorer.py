@@ -60,7 +60,7 @@ def chosen_year(record: Record, year: int | None) -> int:
     """The year asked for, else the latest with a count by nationality, else the latest year."""
     if year is not None:
         return year
-    years = years_with_nationalities(record.canonical) or [int(y) for y in record.coverage("year")]
+    years = years_with_nationalities(record.breakdowns) or [int(y) for y in record.coverage("year")]
     return years[-1] if years else date.today().year
 
 
@@ -73,7 +73,7 @@ def page_context(record: Record, year: int) -> dict[str, object]:
         "monthly": rows_of(record.monthly_series((year, 1), (year, 12))),
         "year": year,
         "years": [int(row.period) for row in yearly],
-        "nationalities": nationality_figures(record.canonical, year),
+        "nationalities": nationality_figures(record.breakdowns, year),
         "version": record.version,
     }
 
