@@ -1,6 +1,7 @@
 """Content codings (RFC 9110 §8.4): which one a request accepts, and compressing a body once."""
 
 import gzip
+from functools import lru_cache
 
 import brotli
 
@@ -8,6 +9,7 @@ MIN_COMPRESSED_BYTES = 1024  # below this the headers cost more than the saving
 PREFERENCE = (b"br", b"gzip")  # brotli is smaller for JSON and CSV; gzip is understood by all
 
 
+@lru_cache(maxsize=256)  # clients send a handful of distinct values; parse each once
 def chosen_coding(accept_encoding: bytes) -> bytes:
     """b"br", b"gzip", or b"" (identity): the accepted coding with the highest q, br on a tie."""
     if not accept_encoding:

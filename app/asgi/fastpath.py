@@ -13,6 +13,7 @@ request was never the store's to answer ("pass") is left in the scope under CACH
 edge's log line and metrics.
 """
 
+from functools import lru_cache
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -60,7 +61,9 @@ class Variants:
         self.any_origin = "*" in cors_origins
         self.allowed = frozenset(o.encode() for o in cors_origins)
 
-    def accept(self, value: bytes) -> bytes:
+    @staticmethod
+    @lru_cache(maxsize=256)  # clients send a handful of distinct values; parse each once
+    def accept(value: bytes) -> bytes:
         """The format Accept picks, by the rule the routes themselves apply (a browser's own
         variant, so the explorer's page and the JSON index at / are never mixed up)."""
         accept = value.decode("latin-1")

@@ -105,6 +105,11 @@ class ResponseStore:
 
     def encoded(self, key: Key, prepared: Prepared, coding: bytes) -> Prepared:
         """A stored response in a content coding; a new compressed copy counts against the budget."""
+        if not coding or len(prepared.body) < MIN_COMPRESSED_BYTES:
+            return prepared  # identity, or too small to gain (the usual case, decided first)
+        copy = prepared.codings.get(coding)
+        if copy is not None:
+            return copy
         before = prepared.size
         copy = prepared.encoded(coding)
         generation = self.generation
