@@ -4,6 +4,8 @@ On the fixture seed: January 2030 has a reviewed SNM count of 90 (T0002) and no 
 so the rule decides it; April 2030 has no figure at all.
 """
 
+import csv
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -75,6 +77,18 @@ def test_a_cell_without_a_reviewed_figure_shows_the_provisional_one(
         70,
         "provisional",
     )
+
+
+def test_csv_and_text_say_which_figures_are_provisional(
+    ingested: tuple[ApiClient, dict[str, Any]],
+) -> None:
+    client, figures = ingested
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(client.get("/v1/figures.csv").text))}
+    assert rows[figures["2030-04"]["id"]]["status"] == "provisional"
+    assert rows["T0002"]["status"] == "reviewed"
+    april = client.get("/v1/crossings/monthly/2030/4.txt").text
+    assert "Provisional: ingested, not yet reviewed" in april
+    assert "Provisional" not in client.get("/v1/crossings/monthly/2030/1.txt").text
 
 
 def test_review_lets_the_rule_choose_the_upload_and_bumps_the_version(

@@ -28,6 +28,7 @@ FIGURE_VALUE: tuple[str | tuple[str, str], ...] = (
     "unit",
     "qualifier",
     "attributed_to",
+    "status",  # reviewed, or provisional: ingested through the API and not yet reviewed
 )
 
 # Derived figures a series row carries only when asked (?include=): value, formula, and reason.

@@ -31,6 +31,7 @@ WORDS = {
         "reported": "reported by",
         "source": "Source",
         "projection": " (a projection)",
+        "provisional": " Provisional: ingested, not yet reviewed by an editor.",
     },
     "es": {
         "people": "personas",
@@ -39,6 +40,7 @@ WORDS = {
         "reported": "según",
         "source": "Fuente",
         "projection": " (una proyección)",
+        "provisional": " Provisional: ingresada, aún sin revisar por un editor.",
     },
 }
 
@@ -61,6 +63,8 @@ def figure_text(figure: Mapping[str, Any], lang: Lang) -> str:
     body = figure["attributed_to"]
     by = f"{body}, " if body != "unattributed" else ""
     said = f"{said[0].upper()}{said[1:]} ({by}{words['reported']} {figure['source']['publisher']})."
+    if figure.get("status") == "provisional":
+        said += words["provisional"]
     return f"{said}\n{words['source']}: {figure['citation']}\n"
 
 
