@@ -96,8 +96,11 @@ def test_spanish_by_accept_language_or_lang(client: ApiClient) -> None:
     assert "Cruces del Darién" in text
     assert "1.000" in text
     assert "sin cifra" in text
+    assert ", según " in text  # the headline figures' citations are Spanish too
+    assert ", as reported by " not in text
     english, _ = page(client, "/?lang=en", **{"Accept-Language": "es"})
     assert '<html lang="en">' in english
+    assert ", as reported by " in english
 
 
 def test_year_without_nationalities_says_so(client: ApiClient) -> None:

@@ -22,6 +22,26 @@ def test_spanish_on_request(client: ApiClient) -> None:
     assert said.startswith("81.946 personas cruzaron el Darién en agosto de 2023 (")
     assert said.endswith(f"según {figure['source']['publisher']}).")
     assert cited.startswith("Fuente: ")
+    source = figure["source"]
+    assert " as reported by " not in cited  # nothing left in English
+    assert " wire)" not in cited
+    assert f'"{source["title"]}"' in cited
+    assert cited.endswith(f"cifra {figure['id']}.")
+
+
+def test_a_spanish_citation_names_the_body_and_dates_the_page_in_spanish(
+    client: ApiClient,
+) -> None:
+    figure = client.get("/v1/crossings/yearly/2023").json()  # credited to SNM, a dated page
+    cited = client.get("/v1/crossings/yearly/2023.txt?lang=es").text.splitlines()[1]
+    assert cited.startswith(
+        "Fuente: El Servicio Nacional de Migración de Panamá (SNM), según "
+        f"{figure['source']['publisher']}"
+    )
+    year, month, day = (int(part) for part in figure["source"]["published"].split("-"))
+    months = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+              "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
+    assert f", {day} de {months[month - 1]} de {year}" in cited
 
 
 def test_any_figure_with_its_qualifier_and_group(client: ApiClient) -> None:

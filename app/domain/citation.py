@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from app.domain.reconcile import attribution_rank
 from app.domain.reports import ReportedFigure, SourceInfo
@@ -24,6 +25,26 @@ BODY_NAMES = {
     "ICG": "the International Crisis Group",
     "Defensoria-Colombia": "Colombia's Ombudsman's Office",
 }
+# The same bodies as a Spanish sentence names them (for `.txt?lang=es`).
+BODY_NAMES_ES = {
+    "SNM": "el Servicio Nacional de Migración de Panamá (SNM)",
+    "MinSeg": "el Ministerio de Seguridad Pública de Panamá",
+    "SENAFRONT": "el Servicio Nacional de Fronteras de Panamá (SENAFRONT)",
+    "SENNIAF": "la Secretaría Nacional de Niñez, Adolescencia y Familia de Panamá (SENNIAF)",
+    "Panama-gov": "el Gobierno de Panamá",
+    "IOM": "la Organización Internacional para las Migraciones (OIM)",
+    "UNICEF": "UNICEF",
+    "UNHCR": "ACNUR",
+    "UNHCR/IOM": "ACNUR y la OIM",
+    "OCHA": "OCHA de la ONU",
+    "OHCHR": "la Oficina de Derechos Humanos de la ONU (ACNUDH)",
+    "HRW": "Human Rights Watch",
+    "IFRC": "la FICR",
+    "ICG": "International Crisis Group",
+    "Defensoria-Colombia": "la Defensoría del Pueblo de Colombia",
+}
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+             "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
 _COPY_MARK = re.compile(r"\s*\([^)]*\bcop(?:y|ies)\b[^)]*\)", re.IGNORECASE)
 # How the seed names a page that is not the original: "NBC News (mirror copy)", "Maduradas (AMP
 # copy)", "Yahoo Noticias (syndicated copy)", "AFP story on a CloudFront mirror".
@@ -52,29 +73,60 @@ def origin_of(wire: str | None, publisher: str) -> str:
     return wire_of(wire) or _COPY_MARK.sub("", publisher).strip()
 
 
-def published_text(source: SourceInfo) -> str:
+def published_text(published: date | None, precision: str, lang: str = "en") -> str:
     """The publication date as a citation writes it, honest about its precision."""
-    if source.published is None or source.published_precision == "unknown":
-        return "date unknown"
-    day = f"{source.published.day} {source.published:%B %Y}"
-    if source.published_precision == "month":
-        return f"{source.published:%B %Y}"
-    if source.published_precision == "approx":
+    if published is None or precision == DatePrecision.unknown:
+        return "fecha desconocida" if lang == "es" else "date unknown"
+    if lang == "es":
+        month = f"{MONTHS_ES[published.month - 1]} de {published.year}"
+        day = f"{published.day} de {month}"
+        if precision == DatePrecision.month:
+            return month
+        return f"hacia el {day}" if precision == DatePrecision.approx else day
+    day = f"{published.day} {published:%B %Y}"
+    if precision == DatePrecision.month:
+        return f"{published:%B %Y}"
+    if precision == DatePrecision.approx:
         return f"around {day}"
     return day
 
 
-def cite(figure: ReportedFigure) -> str:
+def cite(figure: ReportedFigure, lang: str = "en") -> str:
     """A one-sentence citation: who counted, who published, title, date, URL, and our figure id."""
     source = figure.source
-    body = BODY_NAMES.get(figure.attributed_to)
-    by = f"{body[0].upper()}{body[1:]}, as reported by " if body else "Reported by "
-    agency = wire_of(source.wire)
-    wire = f" ({agency} wire)" if agency else ""
-    url = f", {source.url}" if source.url else ""
+    return citation_text(
+        figure.id,
+        figure.attributed_to,
+        (source.publisher, source.wire, source.title, source.url),
+        (source.published, source.published_precision),
+        lang,
+    )
+
+
+def citation_text(
+    figure_id: str,
+    attributed_to: str,
+    page: tuple[str, str | None, str, str | None],
+    published: tuple[date | None, str],
+    lang: str = "en",
+) -> str:
+    """cite() from plain values (publisher, wire, title and url of the page; its date and the
+    date's precision), in English or Spanish, for renderers that hold a figure as JSON."""
+    publisher, wire, title, url = page
+    names, by, unnamed = (
+        (BODY_NAMES_ES, ", según ", "Publicado por ")
+        if lang == "es"
+        else (BODY_NAMES, ", as reported by ", "Reported by ")
+    )
+    body = names.get(attributed_to)
+    credit = f"{body[0].upper()}{body[1:]}{by}" if body else unnamed
+    agency = wire_of(wire)
+    wire_text = (f" (cable de {agency})" if lang == "es" else f" ({agency} wire)") if agency else ""
+    link = f", {url}" if url else ""
+    figure_word = "cifra" if lang == "es" else "figure"
     return (
-        f'{by}{source.publisher}{wire}, "{source.title}", {published_text(source)}{url}. '
-        f"Darién Crossings API, figure {figure.id}."
+        f'{credit}{publisher}{wire_text}, "{title}", {published_text(*published, lang)}{link}. '
+        f"Darién Crossings API, {figure_word} {figure_id}."
     )
 
 

@@ -5,11 +5,10 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
+from app.domain.citation import MONTHS_ES, citation_text
 from app.domain.groups import nationality_label
 
 Lang = Literal["en", "es"]
-MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-             "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
 QUALIFIERS = {
     "en": {"approximate": "about ", "more_than": "more than ", "less_than": "fewer than "},
     "es": {"approximate": "unas ", "more_than": "más de ", "less_than": "menos de "},
@@ -65,7 +64,22 @@ def figure_text(figure: Mapping[str, Any], lang: Lang) -> str:
     said = f"{said[0].upper()}{said[1:]} ({by}{words['reported']} {figure['source']['publisher']})."
     if figure.get("status") == "provisional":
         said += words["provisional"]
-    return f"{said}\n{words['source']}: {figure['citation']}\n"
+    return f"{said}\n{words['source']}: {citation_in(figure, lang)}\n"
+
+
+def citation_in(figure: Mapping[str, Any], lang: Lang) -> str:
+    """The figure's citation: as served in English, or written again in Spanish."""
+    if lang == "en":
+        return str(figure["citation"])
+    source = figure["source"]
+    published = date.fromisoformat(source["published"]) if source["published"] else None
+    return citation_text(
+        figure["id"],
+        figure["attributed_to"],
+        (source["publisher"], source["wire"], source["title"], source["url"]),
+        (published, source["published_precision"]),
+        lang,
+    )
 
 
 def number_text(value: float, lang: Lang) -> str:

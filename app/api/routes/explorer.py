@@ -45,9 +45,8 @@ class Row:
     period: str
     figure: CanonicalFigure | None
 
-    @property
-    def citation(self) -> str:
-        return cite(self.figure.figure) if self.figure else ""
+    def citation(self, lang: str) -> str:
+        return cite(self.figure.figure, lang) if self.figure else ""
 
 
 def rows_of(series: Series) -> list[Row]:
