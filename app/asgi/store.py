@@ -105,16 +105,10 @@ class ResponseStore:
 
     def encoded(self, key: Key, prepared: Prepared, coding: bytes) -> Prepared:
         """A stored response in a content coding; a new compressed copy counts against the budget."""
-        if not coding or len(prepared.body) < MIN_COMPRESSED_BYTES:
-            return prepared  # identity, or too small to gain (the usual case, decided first)
-        copy = prepared.codings.get(coding)
-        if copy is not None:
-            return copy
-        before = prepared.size
+        made = coding and coding not in prepared.codings  # Prepared.encoded may compress now
         copy = prepared.encoded(coding)
-        generation = self.generation
-        if generation.entries.get(key) is prepared:
-            generation.used_bytes += prepared.size - before
+        if made and copy is not prepared and self.generation.entries.get(key) is prepared:
+            self.generation.used_bytes += copy.size  # what prepared.size grew by
         return copy
 
 
