@@ -24,6 +24,7 @@ from app.domain.cells import (
     months_between,
     series_of,
 )
+from app.domain.nationalities import years_with_nationalities
 from app.domain.periods import parse_month, period_kind
 from app.domain.reconcile import Choice
 from app.domain.reports import Cell, ReportedFigure, SourceInfo
@@ -67,6 +68,12 @@ class Record:
     def nationalities(self) -> list[CodeEntry]:
         """Every nationality code the record uses, with its figure count and years."""
         return code_catalog(self.figures.values(), Dimension.nationality)
+
+    @cached_property
+    def nationality_years(self) -> list[int]:
+        """The years with a full-year count of some nationality (the explorer's default year and
+        the chart's 404 name them), worked out once per record: it builds every year's table."""
+        return years_with_nationalities(self.breakdowns)
 
     def coverage(self, kind: str) -> list[str]:
         """[first, last] year or month with a canonical total, or [] when none."""

@@ -16,7 +16,7 @@ from app.api.renderers.charts import Lang, Spec, nationality_spec, series_spec
 from app.api.routes.crossings import MONTH_PATTERN, monthly_series
 from app.domain.cells import Series, label, series_of
 from app.domain.events import Event
-from app.domain.nationalities import nationality_figures, years_with_nationalities
+from app.domain.nationalities import nationality_figures
 from app.ingest.events import read_events
 
 router = APIRouter(prefix="/v1/charts", tags=["charts"])
@@ -146,7 +146,7 @@ async def nationality_chart(record: RecordDep, year: YearParam, lang: LangParam 
     """A bar per nationality with a canonical count for the whole year, largest first."""
     figures = nationality_figures(record.breakdowns, year)
     if not figures:
-        years = ", ".join(map(str, years_with_nationalities(record.breakdowns))) or "none"
+        years = ", ".join(map(str, record.nationality_years)) or "none"
         raise Problem(
             404,
             "not-found",

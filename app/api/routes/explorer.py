@@ -23,7 +23,7 @@ from app.api.routes.claims import checked_claims
 from app.api.routes.docs import CONTENT_SECURITY_POLICY
 from app.domain.cells import CanonicalFigure, Series, label
 from app.domain.citation import cite
-from app.domain.nationalities import nationality_figures, years_with_nationalities
+from app.domain.nationalities import nationality_figures
 from app.record.build import Record
 
 router = APIRouter(tags=["meta"])
@@ -59,7 +59,7 @@ def chosen_year(record: Record, year: int | None) -> int:
     """The year asked for, else the latest with a count by nationality, else the latest year."""
     if year is not None:
         return year
-    years = years_with_nationalities(record.breakdowns) or [int(y) for y in record.coverage("year")]
+    years = record.nationality_years or [int(y) for y in record.coverage("year")]
     return years[-1] if years else date.today().year
 
 
