@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from app.domain.reconcile import attribution_rank
 from app.domain.reports import ReportedFigure, SourceInfo
@@ -42,6 +43,22 @@ BODY_NAMES_ES = {
     "IFRC": "la FICR",
     "ICG": "International Crisis Group",
     "Defensoria-Colombia": "la Defensoría del Pueblo de Colombia",
+}
+
+
+class CitationWords(NamedTuple):
+    """The fixed words of a citation in one language."""
+
+    bodies: dict[str, str]  # who counted, by attributed_to code
+    by: str
+    unnamed: str  # the opening when no known body is credited
+    wire: str  # format string for the agency of a syndicated story
+    figure: str
+
+
+CITATION_WORDS = {
+    "en": CitationWords(BODY_NAMES, ", as reported by ", "Reported by ", " ({} wire)", "figure"),
+    "es": CitationWords(BODY_NAMES_ES, ", según ", "Publicado por ", " (cable de {})", "cifra"),
 }
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
              "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
@@ -113,20 +130,15 @@ def citation_text(
     """cite() from plain values (publisher, wire, title and url of the page; its date and the
     date's precision), in English or Spanish, for renderers that hold a figure as JSON."""
     publisher, wire, title, url = page
-    names, by, unnamed = (
-        (BODY_NAMES_ES, ", según ", "Publicado por ")
-        if lang == "es"
-        else (BODY_NAMES, ", as reported by ", "Reported by ")
-    )
-    body = names.get(attributed_to)
-    credit = f"{body[0].upper()}{body[1:]}{by}" if body else unnamed
+    words = CITATION_WORDS[lang]
+    body = words.bodies.get(attributed_to)
+    credit = f"{body[0].upper()}{body[1:]}{words.by}" if body else words.unnamed
     agency = wire_of(wire)
-    wire_text = (f" (cable de {agency})" if lang == "es" else f" ({agency} wire)") if agency else ""
+    wire_text = words.wire.format(agency) if agency else ""
     link = f", {url}" if url else ""
-    figure_word = "cifra" if lang == "es" else "figure"
     return (
         f'{credit}{publisher}{wire_text}, "{title}", {published_text(*published, lang)}{link}. '
-        f"Darién Crossings API, {figure_word} {figure_id}."
+        f"Darién Crossings API, {words.figure} {figure_id}."
     )
 
 
