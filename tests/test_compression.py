@@ -92,3 +92,17 @@ def test_the_accepted_coding_with_the_highest_weight_is_chosen(
     header: bytes, chosen: bytes
 ) -> None:
     assert chosen_coding(header) == chosen
+
+
+@pytest.mark.parametrize("url", ["/v1/download.zip", "/v1/charts/yearly.png"])
+def test_answers_compressed_already_are_sent_as_they_are(client: ApiClient, url: str) -> None:
+    _, _, plain = raw_get(client, url, None)
+    for coding in ("gzip", "br"):
+        status, headers, body = raw_get(client, url, coding)
+        assert status == 200
+        assert "content-encoding" not in headers
+        assert body == plain
+    store = client.client._transport.app.store  # type: ignore[attr-defined]
+    (prepared,) = store.entries.values()
+    assert len(plain) >= 1024  # large enough that anything else would be compressed
+    assert prepared.codings == {}

@@ -8,6 +8,8 @@ from app.asgi.encoding import MIN_COMPRESSED_BYTES, compress
 Key = tuple[bytes, bytes, bytes, bytes]
 Headers = list[tuple[bytes, bytes]]
 _HOP_HEADERS = frozenset({b"content-length", b"etag", b"cache-control", b"vary"})
+# Formats that are compressed already: a gzip or brotli copy would be no smaller.
+PACKED_TYPES = (b"image/png", b"application/zip")
 VARY = b"Accept, Accept-Encoding, Origin"
 
 
@@ -21,6 +23,7 @@ class Prepared:
     etag: bytes
     codings: dict[bytes, "Prepared"] = field(default_factory=dict)
     route: str = ""  # the template of the route that made it, for the metrics
+    packed: bool = False  # compressed already (PACKED_TYPES): always sent as it is
 
     @property
     def size(self) -> int:
@@ -28,8 +31,9 @@ class Prepared:
 
     def encoded(self, coding: bytes) -> "Prepared":
         """This response in a content coding, compressed on first use and kept; itself when
-        identity is asked or the body is too small to gain. Each coding has its own ETag."""
-        if not coding or len(self.body) < MIN_COMPRESSED_BYTES:
+        identity is asked, the body is too small to gain or is compressed already (PNG, zip).
+        Each coding has its own ETag."""
+        if not coding or self.packed or len(self.body) < MIN_COMPRESSED_BYTES:
             return self
         copy = self.codings.get(coding)
         if copy is None:
@@ -133,10 +137,12 @@ def prepare(
     kept = [(k, v) for k, v in status_headers if k.lower() not in _HOP_HEADERS]
     validators = [(b"etag", etag), (b"cache-control", cache_control), (b"vary", VARY)]
     cors = [(k, v) for k, v in kept if k.lower().startswith(b"access-control-")]
+    content_type = next((v for k, v in kept if k.lower() == b"content-type"), b"")
     return Prepared(
         headers=[*kept, *validators, (b"content-length", str(len(body)).encode())],
         not_modified_headers=[*validators, *cors],
         body=body,
         etag=etag,
         route=route,
+        packed=content_type.startswith(PACKED_TYPES),
     )
