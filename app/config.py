@@ -75,6 +75,12 @@ class Settings(BaseSettings):
         "its last entry is used); empty = the peer address",
     )
     metrics: bool = Field(default=True, description="Serve Prometheus metrics at /metrics")
+    record_cache_dir: str = Field(
+        default="auto",
+        description="Where built records are kept so that a restart skips the build: auto "
+        "(beside an SQLite file; ~/.cache/darien-crossings/records for PostgreSQL), off, or a "
+        "folder only this user may write to",
+    )
 
     @field_validator("rate_limit_get", "rate_limit_post")
     @classmethod

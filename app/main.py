@@ -37,6 +37,7 @@ from app.asgi.requestlog import RequestIdContext, RequestLog, ensure_json_loggin
 from app.asgi.store import ResponseStore
 from app.config import Settings, get_settings
 from app.record.build import Record
+from app.record.cache import RecordCache
 from app.record.snapshot import Snapshot
 from app.storage import queries
 from app.storage.engine import make_engine
@@ -94,7 +95,8 @@ def create_api(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = make_engine(settings.database_url)
-        snapshot = await asyncio.to_thread(Snapshot, app.state.engine)
+        cache = RecordCache.configured(settings.record_cache_dir, settings.database_url)
+        snapshot = await asyncio.to_thread(Snapshot, app.state.engine, cache)
         app.state.snapshot = snapshot
         store.reset(snapshot.record.version)
         snapshot.on_change.append(lambda record: store.reset(record.version))

@@ -1,5 +1,6 @@
 """Shared fixtures: per-test databases built by the migrations, and an in-process httpx client."""
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +25,17 @@ GOLDEN_DIR = Path(__file__).parent / "golden"
 
 def pytest_report_header() -> str:
     return f"database backend: {BACKEND}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def record_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Records that servers started by the tests keep (app.record.cache) go to a folder of this
+    session, never to the user's own cache."""
+    folder = tmp_path_factory.mktemp("records")
+    folder.chmod(0o700)
+    os.environ["RECORD_CACHE_DIR"] = str(folder)
+    yield folder
+    os.environ.pop("RECORD_CACHE_DIR", None)
 
 
 @pytest.fixture(scope="session")

@@ -31,7 +31,7 @@ def test_a_new_version_is_caught_up_before_answering(client: ApiClient, database
 def test_a_failing_reload_is_503_with_its_error_until_it_succeeds(
     client: ApiClient, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_: Any) -> Any:
+    def broken(*_: Any) -> Any:
         raise RuntimeError("figure table unreadable")
 
     monkeypatch.setattr(snapshot_module, "load_record", broken)

@@ -82,7 +82,7 @@ def test_a_failed_reload_is_remembered_until_one_succeeds(
         with Session(engine) as session, session.begin():
             queries.bump_dataset_version(session)
 
-        def broken(_: Any) -> Any:
+        def broken(*_: Any) -> Any:
             raise RuntimeError("figure table unreadable")
 
         monkeypatch.setattr(snapshot_module, "load_record", broken)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine
 
@@ -32,6 +32,9 @@ from app.domain.vocabulary import Dimension, Unit
 from app.record.rows import choice_of, reported_figure, source_info
 from app.storage import queries
 from app.storage.engine import read_transaction
+
+if TYPE_CHECKING:
+    from app.record.cache import RecordCache
 
 TOTAL_METRIC = "crossings"
 Bound = TypeVar("Bound", int, tuple[int, int])  # a year, or a (year, month)
@@ -150,16 +153,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_record(engine: Engine) -> Record:
-    """Read the whole record in one transaction and prepare every canonical figure."""
+def load_record(engine: Engine, cache: "RecordCache | None" = None) -> Record:
+    """Read the whole record in one transaction and prepare every canonical figure; with a cache,
+    a record built earlier at the same dataset version is read back instead, and a new one kept."""
     with collector_paused():
-        return read_record(engine)
+        return read_record(engine, cache)
 
 
-def read_record(engine: Engine) -> Record:
+def read_record(engine: Engine, cache: "RecordCache | None" = None) -> Record:
     """The record of the database's current version (load_record, without the collector paused)."""
     with read_transaction(engine) as session:
-        version = queries.get_dataset_version(session)
+        version, stamp = queries.get_version_stamp(session)
+        kept = cache.load(version, stamp) if cache else None
+        if kept is not None:
+            return kept
         rows = queries.list_figure_rows(session)
         sources = {s.id: source_info(s) for s in queries.list_all_sources(session)}
         choices = dict(choice_of(c) for c in queries.list_all_choices(session))
@@ -176,7 +183,10 @@ def read_record(engine: Engine) -> Record:
     for figure in in_document_order:
         by_source[figure.source.id].append(figure)
     figures = {f.id: f for f in sorted(in_document_order, key=attrgetter("id"))}
-    return assemble_record(version, figures, sources, by_source, choices)
+    record = assemble_record(version, figures, sources, by_source, choices)
+    if cache:
+        cache.keep(record, stamp)
+    return record
 
 
 def assemble_record(

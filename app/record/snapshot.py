@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.record.build import Record, load_record
+from app.record.cache import RecordCache
 from app.storage import queries
 
 log = logging.getLogger("darien")
@@ -38,9 +39,10 @@ def settle_heap(*, collect: bool = True) -> None:
 class Snapshot:
     """The current record of one process, and the hooks to run when it is replaced."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache: RecordCache | None = None) -> None:
         self.engine = engine
-        self.record: Record = load_record(engine)
+        self.cache = cache  # records built earlier, read back instead of rebuilt (cache.py)
+        self.record: Record = load_record(engine, cache)
         self.on_change: list[Callable[[Record], None]] = []
         self.on_error: list[Callable[[str], None]] = []  # each failed reload, with its reason
         self.last_error: str | None = None
@@ -57,6 +59,8 @@ class Snapshot:
         """
         with self._lock:
             self._closed = True
+        if self.cache is not None:
+            self.cache.wait()
 
     def stored_version(self) -> int:
         """The dataset version in the database now."""
@@ -91,7 +95,7 @@ class Snapshot:
         if self._closed or self.stored_version() == self.record.version:
             return None
         # Read in one transaction, so the record carries the version it was read at.
-        record = load_record(self.engine)
+        record = load_record(self.engine, self.cache)
         return None if record.version == self.record.version else record
 
     def unready_reason(self) -> str | None:

@@ -29,6 +29,12 @@ def get_dataset_version(session: Session) -> int:
     return row.version if row else 0
 
 
+def get_version_stamp(session: Session) -> tuple[int, str]:
+    """The dataset version and when it was set (every write changes both): a record's identity."""
+    row = session.get(DatasetVersion, 1)
+    return (row.version, row.updated_at.isoformat()) if row else (0, "")
+
+
 # The columns of a figure row, in the order list_figure_rows gives them.
 FIGURE_COLUMNS = (
     "id",
