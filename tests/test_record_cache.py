@@ -1,31 +1,32 @@
 """A record built once is read back on the next start, and only while nothing it was built from changed."""
 
 import os
+import pickle
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from app.record import cache as cache_module
 from app.record.build import Record, load_record
 from app.record.cache import KEEP_FILES, RECORD_CODE, RecordCache
+from app.record.snapshot import Snapshot
 from app.storage import queries
+from app.storage.engine import downgrade, migrate, renew_stamp
 from tests.databases import engine_for
 from tests.test_snapshot import bump
 
 
 def same_record(a: Record, b: Record) -> bool:
-    return (a.version, a.figures, a.sources, a.yearly, a.monthly, a.choices) == (
-        b.version,
-        b.figures,
-        b.sources,
-        b.yearly,
-        b.monthly,
-        b.choices,
-    ) and dict(a.canonical.items()) == dict(b.canonical.items())
+    fields = ("version", "figures", "sources", "figures_by_source", "yearly", "monthly", "choices")
+    return all(getattr(a, name) == getattr(b, name) for name in fields) and dict(
+        a.canonical.items()
+    ) == dict(b.canonical.items())
 
 
 class Written(RecordCache):
@@ -83,19 +84,34 @@ def test_a_new_version_is_built_again(
     assert len(list(cache.folder.glob("*.record"))) == 2
 
 
-def test_a_version_set_back_by_hand_is_not_mistaken_for_the_one_kept(
-    database_url: str, seed_dir: Path, cache: RecordCache
+def test_hand_edits_that_touch_the_version_row_are_never_mistaken_for_a_kept_state(
+    database_url: str, cache: RecordCache
 ) -> None:
-    """The version number alone is not the key: the moment it was set is part of it."""
-    from sqlalchemy import text
-
+    """The version number alone is no key: a hand edit may bump it without the time the app sets,
+    or set it back; the stamp the database renews on any change of the row tells them apart."""
+    edit = "UPDATE figure SET value = {} WHERE id = (SELECT figure_id FROM editorial_choice "
+    edit += (
+        "WHERE period_start = '2012-01-01' AND period_end = '2012-12-31' AND dimension = 'total')"
+    )
     with engine_for(database_url) as engine:
         assert load_record(engine, cache).yearly["2012"].figure.value == 1777
-        bump(database_url, seed_dir, "1,778")
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE dataset_version SET version = 1"))
-        again = load_record(engine, cache)
-    assert (again.version, again.yearly["2012"].figure.value) == (1, 1778)
+        for value, version in ((1, "version + 1"), (1777, "1"), (2, "version + 1")):
+            with engine.begin() as conn:
+                conn.execute(text(edit.format(value)))
+                conn.execute(text(f"UPDATE dataset_version SET version = {version}"))
+            assert load_record(engine, cache).yearly["2012"].figure.value == value
+
+
+def test_a_migration_renews_the_stamp(database_url: str, cache: RecordCache) -> None:
+    """A migration may change data without a new version: records kept before it are not read."""
+    with engine_for(database_url) as engine:
+        before = stamp_of(engine)
+        downgrade(engine, "-1")
+        migrate(engine)
+        assert stamp_of(engine) != before
+        renewed = stamp_of(engine)
+        renew_stamp(engine)
+        assert stamp_of(engine) != renewed
 
 
 def test_records_of_another_program_are_not_read(
@@ -210,3 +226,75 @@ def test_the_fingerprint_covers_every_module_a_record_is_built_from() -> None:
     outside = [m for m in loaded if m != "app" and m.split(".")[1] not in covered]
     assert "app.record.build" in loaded
     assert outside == []
+
+
+def test_values_worked_out_on_first_use_are_not_kept(database_url: str, cache: RecordCache) -> None:
+    with engine_for(database_url) as engine:
+        built = load_record(engine)
+        assert built.nationalities  # worked out now, from library data (country names)
+        cache.save(built, stamp_of(engine))
+        kept = load_record(engine, cache)
+    assert "nationalities" in vars(built)
+    assert "nationalities" not in vars(kept)
+    assert kept.nationalities == built.nationalities
+
+
+def test_a_copy_being_written_does_not_share_what_readers_add(database_url: str) -> None:
+    with engine_for(database_url) as engine:
+        canonical = load_record(engine).canonical
+    state = canonical.__getstate__()
+    asked = len(state["_chosen"])  # type: ignore[arg-type]
+    for cell in canonical:
+        canonical[cell]  # readers working out every canonical figure
+    assert len(state["_chosen"]) == asked < len(canonical._chosen)  # type: ignore[arg-type]
+
+
+def test_a_kept_record_of_another_version_is_not_read(
+    database_url: str, cache: RecordCache, rows_read: list[int]
+) -> None:
+    with engine_for(database_url) as engine:
+        record = load_record(engine, cache)
+        stamp = stamp_of(engine)
+        other = replace(record, version=record.version + 1)
+        cache.path(record.version, stamp).write_bytes(pickle.dumps(other))
+        assert cache.load(record.version, stamp) is None
+
+
+@pytest.mark.parametrize("how", ["link", "open parent", "file of another user"])
+def test_records_are_read_only_from_places_nobody_else_controls(
+    database_url: str, tmp_path: Path, how: str
+) -> None:
+    real = tmp_path / "real"
+    made = RecordCache.configured(str(real), database_url)
+    assert made is not None
+    with engine_for(database_url) as engine:
+        record = load_record(engine, made)
+        made.wait()
+        stamp = stamp_of(engine)
+    assert made.load(record.version, stamp) is not None
+    if how == "link":
+        (tmp_path / "link").symlink_to(real)
+        assert RecordCache.configured(str(tmp_path / "link"), database_url) is None
+    elif how == "open parent":
+        tmp_path.chmod(0o777)
+        assert made.load(record.version, stamp) is None
+        tmp_path.chmod(0o1777)  # sticky, as /tmp: others cannot rename what is not theirs
+        assert made.load(record.version, stamp) is not None
+    else:
+        if os.getuid() != 0:
+            pytest.skip("giving a file to another user needs root")
+        os.chown(made.path(record.version, stamp), 54321, -1)
+        assert made.load(record.version, stamp) is None
+
+
+def test_a_served_worker_keeps_what_it_builds_and_waits_for_it_at_close(
+    database_url: str, seed_dir: Path, cache: RecordCache
+) -> None:
+    plain = RecordCache(cache.folder, cache.database)  # writes in the background, as served
+    with engine_for(database_url) as engine:
+        snapshot = Snapshot(engine, plain)
+        bump(database_url, seed_dir, "1,778")
+        assert snapshot.refresh()
+        snapshot.close()
+    assert len(list(plain.folder.glob("*.record"))) == 2
+    assert list(plain.folder.glob("*.part")) == []

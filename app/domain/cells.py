@@ -132,6 +132,14 @@ class CanonicalCells(Mapping[Cell, CanonicalFigure]):
             self._chosen[cell] = chosen
         return chosen
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a pickled copy holds (app/record/cache.py): the figures and choices, and the
+        canonical figures worked out so far as one copy taken at once, since readers in other
+        threads may be adding to them while the copy is written."""
+        state = self.__dict__.copy()
+        state["_chosen"] = self._chosen.copy()
+        return state
+
     def reported(self, cell: Cell) -> tuple[list[ReportedFigure], list[ReportedFigure]]:
         """The figures reported for a cell, and the near-complete cuts compared with them."""
         return list(self._cells.get(cell, ())), list(self._near.get(cell, ()))

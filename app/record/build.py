@@ -8,7 +8,7 @@ never response models: the API shapes them per request.
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -52,6 +52,12 @@ class Record:
     yearly: dict[str, CanonicalFigure] = field(default_factory=dict)
     monthly: dict[str, CanonicalFigure] = field(default_factory=dict)
     choices: dict[Cell, Choice] = field(default_factory=dict)  # the recorded editorial choices
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a pickled copy holds (app/record/cache.py): the fields, not the values worked out
+        on first use (they may come from library data, such as country names, that the copy's
+        key does not cover, and readers may be adding them while the copy is written)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
     def cells_by_start(self) -> dict[Cell, list[Cell]]:

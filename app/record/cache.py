@@ -4,20 +4,23 @@ Building the record converts every figure row (most of a large record's start-up
 record built earlier takes a fraction of that. A kept record is used only when all of these match
 the ones it was built with, so it is never staler than a fresh build would be:
 
-- the dataset version and the moment it was set (every write bumps both, in the same transaction
-  as the change; a restored backup brings back the pair its data was written with);
+- the dataset version, the moment the app set it, and a stamp that the database itself renews on
+  any change of that row, however made (a trigger; see the dataset_stamp migration), and after
+  every migration; a restored backup brings back the row its data was written with;
 - the database it was read from (URL without password);
 - the code that builds and holds it (RECORD_CODE and the migrations, by content) and Python.
 
-A hand edit of the tables that does not bump the version is seen neither by running workers nor by
-this cache; bump the version after one (`darien seed` and every API write do).
+A hand edit of the tables that leaves the dataset_version row alone is seen neither by running
+workers nor by this cache; after one, touch the row (`UPDATE dataset_version SET version = version
++ 1`). Only values read from the database and worked out by RECORD_CODE are written: what a record
+works out on first use (country names, say) is left out (Record.__getstate__).
 
 A new record is written in a thread of its own, so that a start or a reload is not held up by the
 writing (half a second at 100 times today's figures); `wait` lets it finish.
 
-The files are pickles, which can run code when read, so they are read only from a folder that
-belongs to this user and that nobody else may write to (created with mode 0700); any other folder
-is not used, and said so once in the log. A file that cannot be read is ignored and rebuilt.
+The files are pickles, which can run code when read, so a file is read only if it and its folder
+belong to this user, nobody else may write to either, and no one else can swap the folder (see
+distrust), checked at every read. A file that cannot be read is ignored and rebuilt.
 """
 
 import hashlib
@@ -28,6 +31,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +43,7 @@ from app.storage.engine import MIGRATIONS_DIR
 
 log = logging.getLogger("darien")
 KEEP_FILES = 8  # the newest records kept in a folder (several databases may share one)
+STALE_PART_SECONDS = 3600  # a part still unfinished after an hour was left by a killed writer
 
 
 # What a record is built from and made of: app.record.build imports nothing else of the app
@@ -73,19 +78,47 @@ def default_folder(database_url: str) -> Path | None:
 
 
 def private_folder(folder: Path) -> bool:
-    """Create the folder (mode 0700) if needed; True when only this user can write to it."""
+    """Create the folder (mode 0700) if needed; True when it can be trusted (see distrust)."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        status = folder.stat()
     except OSError as exc:
         log.warning("record cache off: cannot create %s (%s)", folder, exc)
         return False
+    reason = distrust(folder)
+    if reason:
+        log.warning("record cache off: %s", reason)
+    return reason is None
+
+
+def distrust(folder: Path) -> str | None:
+    """Why records in this folder must not be read, or None: it must be a folder itself (not a
+    link) of this user that nobody else may write to, inside folders that belong to this user or
+    root and that others may not write to, unless sticky (as /tmp is: others cannot rename in it)."""
+    try:
+        status = os.lstat(folder)
+        parents = [(parent, parent.stat()) for parent in folder.resolve().parents]
+    except OSError as exc:
+        return f"cannot check {folder} ({exc})"
+    if not stat.S_ISDIR(status.st_mode):
+        return f"{folder} is not a folder (a link is not taken)"
     if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        log.warning(
-            "record cache off: %s belongs to another user or others may write to it", folder
-        )
-        return False
-    return True
+        return f"{folder} belongs to another user or others may write to it"
+    for parent, held in parents:
+        if held.st_uid not in (0, os.getuid()):
+            return f"{parent} belongs to another user"
+        if held.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not held.st_mode & stat.S_ISVTX:
+            return f"others may write to {parent}"
+    return None
+
+
+def read_own_file(path: Path) -> bytes:
+    """A file of this user that nobody else may write to (not through a link); raises otherwise."""
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(handle, "rb") as file:
+        held = os.fstat(file.fileno())
+        if held.st_uid != os.getuid() or held.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise PermissionError(f"{path.name} belongs to another user or others may write to it")
+        return file.read()
 
 
 class RecordCache:
@@ -113,15 +146,20 @@ class RecordCache:
         return self.folder / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.record"
 
     def load(self, version: int, stamp: str) -> Record | None:
-        """The record kept for this version and stamp, or None."""
+        """The record kept for this version and stamp, or None. The folder is checked again
+        each time: it may have been changed since the start."""
         path = self.path(version, stamp)
+        reason = distrust(self.folder)
+        if reason:
+            log.warning("record cache not read: %s", reason)
+            return None
         try:
-            with path.open("rb") as file:
-                record = pickle.load(file)
+            record = pickle.loads(read_own_file(path))
         except FileNotFoundError:
             return None
-        except Exception as exc:  # a truncated or foreign file: rebuild and overwrite it
-            log.warning("record cache: %s unreadable (%s), rebuilding", path.name, exc)
+        except Exception as exc:  # a truncated or foreign file: rebuilt, and kept anew
+            log.warning("record cache: %s not read (%s), rebuilding", path.name, exc)
+            path.unlink(missing_ok=True)
             return None
         return record if isinstance(record, Record) and record.version == version else None
 
@@ -144,6 +182,8 @@ class RecordCache:
 
     def _save(self, record: Record, stamp: str) -> None:
         path = self.path(record.version, stamp)
+        if path.exists() or distrust(self.folder):  # another worker kept it first
+            return
         try:
             handle, part = tempfile.mkstemp(dir=self.folder, suffix=".part")
         except OSError as exc:
@@ -160,10 +200,13 @@ class RecordCache:
         self.prune()
 
     def prune(self) -> None:
-        """Remove all but the newest KEEP_FILES records."""
+        """Remove all but the newest KEEP_FILES records, and parts a killed writer left."""
         kept = sorted(self.folder.glob("*.record"), key=mtime, reverse=True)
         for old in kept[KEEP_FILES:]:
             old.unlink(missing_ok=True)
+        for part in self.folder.glob("*.part"):
+            if 0 < mtime(part) < time.time() - STALE_PART_SECONDS:
+                part.unlink(missing_ok=True)
 
 
 def mtime(path: Path) -> float:

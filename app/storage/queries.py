@@ -30,9 +30,14 @@ def get_dataset_version(session: Session) -> int:
 
 
 def get_version_stamp(session: Session) -> tuple[int, str]:
-    """The dataset version and when it was set (every write changes both): a record's identity."""
-    row = session.get(DatasetVersion, 1)
-    return (row.version, row.updated_at.isoformat()) if row else (0, "")
+    """The dataset version, and what identifies this state of it: when the app set it and the
+    stamp the database renews on any change of the row (see the dataset_stamp migration)."""
+    query = select(DatasetVersion).where(col(DatasetVersion.id) == 1)
+    # Read afresh even if this session holds the row: the database sets the stamp, not the app.
+    row = session.exec(query.execution_options(populate_existing=True)).first()
+    if row is None:
+        return 0, ""
+    return row.version, f"{row.updated_at.isoformat()} {row.stamp or ''}"
 
 
 # The columns of a figure row, in the order list_figure_rows gives them.

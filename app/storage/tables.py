@@ -116,6 +116,9 @@ class DatasetVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     updated_at: datetime
+    # Renewed by the database on every change of this row (a trigger, see the dataset_stamp
+    # migration), never by the app: the record cache's proof that the data is the same.
+    stamp: str | None = Field(default=None, max_length=32)
 
 
 class Release(SQLModel, table=True):
