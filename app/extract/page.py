@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from .calendar_terms import MONTHS, PeriodMention
-from .records import ExtractedFigure
+from .records import ExtractedFigure, Period
 
 # A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
 # a dateline on its own line does not.
@@ -56,8 +56,23 @@ def dates_a_document(low: str, start: int) -> bool:
 
 def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
     """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
-    of its own is about what the lead reports: it takes the period of the body's first figure."""
-    lead = next((f.period for f in figures if f.start >= body and f.period is not None), None)
-    if lead is None:
+    of its own is about what the lead reports: it takes the period of the body figure it
+    restates (the same unit, within a tenth of its value: "menos de 3.000" for 2,950), else of
+    the body's first figure."""
+    dated = [f for f in figures if f.start >= body and f.period is not None]
+    if not dated:
         return figures
-    return [replace(f, period=lead) if f.end <= body and f.period is None else f for f in figures]
+    return [
+        replace(f, period=_restated(f, dated)) if f.end <= body and f.period is None else f
+        for f in figures
+    ]
+
+
+def _restated(headline: ExtractedFigure, dated: list[ExtractedFigure]) -> Period | None:
+    for figure in dated:
+        if (
+            figure.unit == headline.unit
+            and abs(figure.value - headline.value) <= headline.value / 10
+        ):
+            return figure.period
+    return dated[0].period

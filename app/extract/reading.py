@@ -162,7 +162,7 @@ class Reader:
     def _subject(self, after: Subject | None, timeline: Timeline) -> Subject | None:
         text, number = self.text, self.number
         before = find_subject_before(
-            text, self.terms.get(), max(self.floor, number.start - 80), number.start
+            text, self.terms.get(), max(self.floor, number.start - 80), number.start, number.percent
         )
         specific = after if _is_specific(after) else before if _is_specific(before) else None
         if number.percent:

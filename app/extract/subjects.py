@@ -34,6 +34,9 @@ _BASE = re.compile(
 _LINK = re.compile(
     # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
     r"(?:\s+|[:(,—–-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+){1,5}\s*,|"
+    # "Haitians, many of whom had lived in Chile, made up", "muchos de ellos ..."
+    r",\s*(?:many|most|some|all|several|muchos|muchas|la\s+mayoría|varios|varias)\s+"
+    r"(?:of\s+(?:whom|them)|de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales))\b[^,;.]{0,80},|"
     # an age bound: "children under 18 numbered 66,300", "menores de 5 años eran 9.000"
     r"\b(?:under|younger\s+than|menores\s+de)\s+(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+años)?|"
     r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
@@ -48,6 +51,11 @@ _LINK = re.compile(
     r"comprised|are|is|were\s+counted|came|second|third|fourth|segund[oa]s|tercer[oa]s|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
+    # the group's place and the flow it is a part of: "were by far the largest group, with",
+    # "made up the bulk of the flow", "la nacionalidad más numerosa, con"
+    r"by\s+far|de\s+lejos|bulk|grueso|nationality|nacionalidad|most\s+numerous|más\s+numeros[oa]s?|"
+    r"crossers|the\s+flow|el\s+flujo|accounts?\s+for|so\s+far(?:\s+this\s+year)?|this\s+year|"
+    r"este\s+año|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|"
     r"dominated|dominaron|encabez\w+|lider\w+|lista|list|who|que|up\s+from|down\s+from|"
     r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"
@@ -98,9 +106,17 @@ def find_subject_after(
     return generic
 
 
-def find_subject_before(text: str, terms: list[Term], floor: int, start: int) -> Subject | None:
-    """A subject named just before a number and linked to it: "Haitians, with 46,558"."""
+def find_subject_before(
+    text: str, terms: list[Term], floor: int, start: int, past_generic: bool = False
+) -> Subject | None:
+    """A subject named just before a number and linked to it: "Haitians, with 46,558". With
+    past_generic (for shares), a group named before a generic noun is the one meant:
+    "Venezuelans made up the majority of crossers, at 70 percent"."""
     nearby = _terms_within(terms, floor, start)
     if not nearby or not _LINK.fullmatch(text, nearby[-1].end, start):
         return None
+    if past_generic and nearby[-1].subject == EVERYONE:
+        for term in reversed(nearby[:-1]):
+            if term.subject != EVERYONE and _LINK.fullmatch(text, term.end, start):
+                return term.subject
     return nearby[-1].subject

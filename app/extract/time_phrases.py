@@ -101,10 +101,11 @@ _RELATIVE = (
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
-    r"\b(?:the\s+)?same\s+(?:period|quarter|half|months?|\w+\s+months|\w+\s+weeks)\s+"
+    r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|quarter|half|months?|"
+    r"\w+\s+months|\w+\s+weeks)\s+"
     r"(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
-    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|mes|trimestre|semestre)|"
+    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|trimestre|semestre)|"
     r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"  # "los mismos meses"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
 )

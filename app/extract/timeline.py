@@ -154,7 +154,10 @@ class Timeline:
         if period is None or lead is None:
             return period
         inside = lead.start <= period.start and period.end <= lead.end
-        return lead if inside and not self._reaches(period, lead) else period
+        # A paragraph that only looked back ("already more than the 248,284 of all 2022") does
+        # not move the story off its lead either.
+        earlier = period.end < lead.start
+        return lead if (inside or earlier) and not self._reaches(period, lead) else period
 
     def _latest_figure_period(self, start: int, end: int) -> Period | None:
         """What an earlier paragraph leaves the story at: of its figures' periods, the one that
