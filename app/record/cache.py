@@ -15,8 +15,9 @@ workers nor by this cache; after one, touch the row (`UPDATE dataset_version SET
 + 1`). Only values read from the database and worked out by RECORD_CODE are written: what a record
 works out on first use (country names, say) is left out (Record.__getstate__).
 
-A new record is written in a thread of its own, so that a start or a reload is not held up by the
-writing (half a second at 100 times today's figures); `wait` lets it finish.
+A new record is written in a thread of its own, a few seconds after it was built, so that neither
+a start nor its first answers are held up by the writing (half a second at 100 times today's
+figures); `wait` writes it at once and lets it finish.
 
 The files are pickles, which can run code when read, so a file is read only if it and its folder
 belong to this user, nobody else may write to either, and no one else can swap the folder (see
@@ -43,6 +44,7 @@ from app.storage.engine import MIGRATIONS_DIR
 
 log = logging.getLogger("darien")
 KEEP_FILES = 8  # the newest records kept in a folder (several databases may share one)
+KEEP_AFTER_SECONDS = 5.0  # how long a new record waits before it is written
 STALE_PART_SECONDS = 3600  # a part still unfinished after an hour was left by a killed writer
 
 
@@ -128,6 +130,7 @@ class RecordCache:
         self.folder = folder
         self.database = make_url(database_url).render_as_string(hide_password=True)
         self._writing = threading.Lock()  # one record written at a time
+        self._now = threading.Event()  # set: write without waiting (see _later)
         self._writers: list[threading.Thread] = []
 
     @classmethod
@@ -164,16 +167,25 @@ class RecordCache:
         return record if isinstance(record, Record) and record.version == version else None
 
     def keep(self, record: Record, stamp: str) -> None:
-        """Write a freshly built record in the background (see save)."""
+        """Write a freshly built record in the background, a few seconds later (see save)."""
         self._writers = [w for w in self._writers if w.is_alive()]
-        writer = threading.Thread(target=self.save, args=(record, stamp), name="record-cache")
+        writer = threading.Thread(target=self._later, args=(record, stamp), name="record-cache")
         self._writers.append(writer)
         writer.start()
 
+    def _later(self, record: Record, stamp: str) -> None:
+        # Writing holds the interpreter for half a second at 100 times today's figures; right
+        # after a build it would delay the worker's first answers, so it waits for them.
+        self._now.wait(KEEP_AFTER_SECONDS)
+        self.save(record, stamp)
+
     def wait(self) -> None:
-        """Let the records being written finish (at shutdown, and in tests)."""
+        """Write the records waiting to be written now, and let them finish (at shutdown, and
+        in tests)."""
+        self._now.set()
         for writer in list(self._writers):
             writer.join()
+        self._now.clear()
 
     def save(self, record: Record, stamp: str) -> None:
         """Keep a freshly built record (written whole, then renamed into place); drop old ones."""
