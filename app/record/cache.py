@@ -103,7 +103,7 @@ def distrust(folder: Path) -> str | None:
         return f"cannot check {folder} ({exc})"
     if not stat.S_ISDIR(status.st_mode):
         return f"{folder} is not a folder (a link is not taken)"
-    if status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    if not only_mine(status):
         return f"{folder} belongs to another user or others may write to it"
     for parent, held in parents:
         if held.st_uid not in (0, os.getuid()):
@@ -113,12 +113,16 @@ def distrust(folder: Path) -> str | None:
     return None
 
 
+def only_mine(held: os.stat_result) -> bool:
+    """Owned by this user, and nobody else may write to it."""
+    return held.st_uid == os.getuid() and not held.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def read_own_file(path: Path) -> bytes:
     """A file of this user that nobody else may write to (not through a link); raises otherwise."""
     handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     with os.fdopen(handle, "rb") as file:
-        held = os.fstat(file.fileno())
-        if held.st_uid != os.getuid() or held.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        if not only_mine(os.fstat(file.fileno())):
             raise PermissionError(f"{path.name} belongs to another user or others may write to it")
         return file.read()
 
@@ -197,16 +201,8 @@ class RecordCache:
         if path.exists() or distrust(self.folder):  # another worker kept it first
             return
         try:
-            handle, part = tempfile.mkstemp(dir=self.folder, suffix=".part")
-        except OSError as exc:
-            log.warning("record cache: could not keep version %s (%s)", record.version, exc)
-            return
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(record, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(part, path)
+            write_whole(path, record)
         except Exception as exc:  # a full disk, or a value that cannot be kept: serve regardless
-            Path(part).unlink(missing_ok=True)
             log.warning("record cache: could not keep version %s (%s)", record.version, exc)
             return
         self.prune()
@@ -219,6 +215,19 @@ class RecordCache:
         for part in self.folder.glob("*.part"):
             if 0 < mtime(part) < time.time() - STALE_PART_SECONDS:
                 part.unlink(missing_ok=True)
+
+
+def write_whole(path: Path, record: Record) -> None:
+    """Write a record into a part file beside path, then rename it into place: a reader never
+    sees half a file, and no part is left behind when the writing fails."""
+    handle, part = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(record, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, path)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        raise
 
 
 def mtime(path: Path) -> float:
