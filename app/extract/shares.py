@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .numbers import NumberMention
 
@@ -81,18 +82,24 @@ def _count(word: str) -> int:
 
 def merge(numbers: list[NumberMention], shares: list[NumberMention]) -> list[NumberMention]:
     """numbers and shares in text order; a share replaces the number words inside it ("one in
-    five"), and a number that covers a share ("a quarter of a million") keeps its place."""
+    five"), and a number that covers a share ("a quarter of a million") keeps its place.
+
+    Both lists are in text order and numbers never overlap one another, so each share is placed
+    among the numbers by bisection: a long page costs its length, not numbers times shares."""
     if not shares:
         return numbers
-    kept = [s for s in shares if not any(_covers(n, s) for n in numbers)]
-    merged = [n for n in numbers if not any(_inside(n, s) for s in kept)] + kept
+    starts = [n.start for n in numbers]
+    kept = [s for s in shares if not _covered(numbers, starts, s)]
+    replaced: set[int] = set()
+    for share in kept:  # the numbers that start inside the share
+        replaced.update(range(bisect_left(starts, share.start), bisect_left(starts, share.end)))
+    merged = [n for i, n in enumerate(numbers) if i not in replaced] + kept
     merged.sort()
     return merged
 
 
-def _covers(number: NumberMention, share: NumberMention) -> bool:
-    return number.start < share.end < number.end  # overlaps it and reaches beyond
-
-
-def _inside(number: NumberMention, share: NumberMention) -> bool:
-    return share.start <= number.start < share.end
+def _covered(numbers: list[NumberMention], starts: list[int], share: NumberMention) -> bool:
+    """Whether a number overlaps the share and reaches beyond its end: only the last number to
+    start before the share ends can (numbers do not overlap)."""
+    before = bisect_left(starts, share.end)
+    return before > 0 and numbers[before - 1].end > share.end
