@@ -51,7 +51,7 @@ _OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
 # Contexts that make a number something other than a crossing count (searched near it).
 _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
-    r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s|"
+    r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s?|devolvi\w*|"
     r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
     r"flujo\s+inverso|reverse\s+flow|camino\s+inverso|ruta\s+inversa|sentido\s+(?:contrario|inverso)|"
     r"opposite\s+direction|the\s+other\s+way|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
@@ -91,9 +91,9 @@ _OTHER_CONTEXT = (
     r"flew|flown|"
     # people who are somewhere, or served, rather than crossing
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
-    r"esperando|esperaban?\b|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
+    r"esperando|esperaban?\b|en\s+espera|esperan\s+(?:unos|unas|más\s+de|cerca\s+de|casi|alrededor\s+de)\b|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
-    r"live\s+in|viven|population|población|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
+    r"live\s+in|viven|population|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
     r"fled\s+(?:their|the)\s+(?:country|homeland)|"

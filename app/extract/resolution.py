@@ -109,7 +109,7 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
-    raw = (m.get("n") or "").lower()
+    raw = (m.get("n") or m.get("n2") or "").lower()
     months = int(raw) if raw.isdigit() else COUNTS[raw]
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or not 1 <= months <= 12:

@@ -39,6 +39,7 @@ _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
     r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–])\s*(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
+    r"(?:\s+(?:de|of)\s+(?:este|this)\s+(?:año|year))?"  # "entre enero y abril de este año"
 )
 # "in the three months to April", "the year to September": a stretch that ends in a named month.
 _MONTHS_TO = (
@@ -53,8 +54,10 @@ _PART = (
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
+# "the first five months", and the Spanish order "los cinco primeros meses".
 _FIRST_MONTHS = (
-    r"\b(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)\s+(?:months|meses)"
+    r"\b(?:(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)|"
+    rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+primeros)\s+(?:months|meses)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
 )
 # "the first 10 days of August", "los primeros 15 días de mayo".
@@ -96,6 +99,8 @@ _RELATIVE = (
     r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
     r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
     r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
+    r"(?P<pq>the\s+(?:previous|prior|preceding)\s+quarter|the\s+quarter\s+before|"
+    r"(?:el|del)\s+trimestre\s+(?:anterior|previo))|"
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
 )
@@ -114,7 +119,7 @@ _SAME_PERIOD = (
 _LAST_MONTHS = (
     r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
     r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
-    r"(?P<q>(?:last|past|previous)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
+    r"(?P<q>(?:last|past)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
     rf"(?:\s+(?:of|de|del)\s+(?P<y>{_YEAR}))?\b"
 )
 # "en lo que va de agosto", "so far in August": the month up to publication.

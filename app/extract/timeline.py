@@ -98,7 +98,9 @@ class Timeline:
         """Whether a time expression sits in a relative clause that closes before the figure:
         "Los haitianos, que fueron mayoría en 2021, representaron el 5 %"."""
         mention = self.mentions[index]
-        comma = self.text.rfind(",", sentence_start, mention.start)
+        # an aside never runs across a semicolon: "...de 2023, cuando...; entre 2021 y 2023, la"
+        opening = max(sentence_start, self.text.rfind(";", sentence_start, mention.start))
+        comma = self.text.rfind(",", opening, mention.start)
         return (
             comma >= 0
             and _ASIDE.match(self.text, comma) is not None
