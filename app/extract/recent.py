@@ -126,9 +126,7 @@ def quarter_before(m: PeriodMention, c: Context) -> Period | None:
         return last_months(PeriodMention(0, 0, "last_months", (("q", "quarter"),)), c)
     end = c.reference.start.year * 12 + c.reference.start.month - 2  # the month before it
     start = end - 2
-    return Period(
-        date(start // 12, start % 12 + 1, 1), last_day(end // 12, end % 12 + 1)
-    )
+    return Period(date(start // 12, start % 12 + 1, 1), last_day(end // 12, end % 12 + 1))
 
 
 def week_before(published: date) -> Period:
