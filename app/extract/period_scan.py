@@ -61,6 +61,7 @@ _STARTERS: dict[str, str] = {
     # finds the same expression, only a few characters shorter.
     "years": "between from entre de desde <year>",
     "span": "<day> <month> mid mediados",
+    "day_span": "between from entre de del desde",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
     "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",

@@ -71,6 +71,17 @@ def _span(m: PeriodMention, c: Context) -> Period | None:
     return Period(start, end) if start <= end else None
 
 
+def _day_span(m: PeriodMention, c: Context) -> Period | None:
+    """ "Between 1 and 26 May": from the first day to the second, both in the named month."""
+    month, last = m.get("bm") or "", day_of(m, "b")
+    year = int(m.get("by") or 0) or c.month_year(MONTHS[month.lower()])
+    if year is None or last is None:
+        return None
+    start = date_in_month(m.get("d"), month, year, end=False)
+    end = date_in_month(last, month, year, end=True)
+    return Period(start, end) if start <= end else None
+
+
 # How many months a named part of the year covers; Spanish counts years in thirds and sixths too.
 _PART_MONTHS = {
     **{"quarter": 3, "trimestre": 3, "half": 6, "semestre": 6, "mitad": 6},
@@ -190,6 +201,7 @@ def _year(m: PeriodMention, c: Context) -> Period | None:
 _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "years": _years,
     "span": _span,
+    "day_span": _day_span,
     "part": _part,
     "first_months": _first_months,
     "ytd": _ytd,

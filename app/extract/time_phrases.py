@@ -41,6 +41,12 @@ _SPAN = (
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
     r"(?:\s+(?:de|of)\s+(?:este|this)\s+(?:año|year))?"  # "entre enero y abril de este año"
 )
+# "between 1 and 26 May", "del 1 al 10 de junio": days of one month.
+_DAY_SPAN = (
+    rf"\b(?:between|from|entre|del?|desde)\s+(?:the\s+|el\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?\s+"
+    r"(?:and|to|through|until|y|al?|hasta)\s+(?:the\s+|el\s+)?"
+    rf"{_date('b')}{_year_tail('b')}?"
+)
 # "in the three months to April", "the year to September": a stretch that ends in a named month.
 _MONTHS_TO = (
     rf"\b(?:(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:months|meses)|(?P<yr>year))\s+"
@@ -144,6 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for kind, pattern in (
         ("years", _YEARS),
         ("span", _SPAN),
+        ("day_span", _DAY_SPAN),
         ("part", _PART),
         ("first_months", _FIRST_MONTHS),
         ("first_days", _FIRST_DAYS),
