@@ -22,7 +22,8 @@ _QUANT = (
 # Qualifiers read immediately before (or, for "or more", after) the number.
 _LESS_CUES = (
     r"less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
-    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del"
+    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del|"
+    r"no\s+(?:llegaron|llegó|llegaba|llegaban)\s+a|did\s+not\s+reach|short\s+of"
 )
 _MORE_CUES = (
     r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"

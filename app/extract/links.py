@@ -41,8 +41,12 @@ OWN_CROSSING = re.compile(
     word_start(r"cross\w*|cruz\w*|atraves\w*|transit\w*|entered|ingres\w*"), _I
 )
 # "113,180 minors, or about 22%": a share restating the count before it.
+# The count's own noun may come first ("113,180 were minors, a little over a fifth"), and a
+# source between them ("196.800, según las cifras oficiales, es decir, dos de cada tres").
 APPOSITION = re.compile(
-    r"\A\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    r"\A(?:\s*[^\W\d]+){0,3}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
+    r"\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
     r"alrededor\s+de|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|fewer\s+than|"
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
