@@ -28,6 +28,13 @@ BARE_FOLLOWER = re.compile(
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
+# An aside on who the people were, after which the clause goes on about them: "More than 7,000
+# people, most of them Venezuelans, have travelled south".
+GROUP_ASIDE = re.compile(
+    r",\s*(?:most|many|some|nearly\s+all|almost\s+all|all|en\s+su\s+mayoría|la\s+mayoría|"
+    r"muchos|muchas|casi\s+todos|casi\s+todas)\b[^,;.()]{0,50},",
+    _I,
+)
 CONNECTOR = re.compile(
     word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
 )

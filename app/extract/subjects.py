@@ -92,6 +92,8 @@ def find_subject_after(
             and _ENDS.match(text, term.end)
         ):
             break
+        if text.startswith("-", term.end):
+            break  # "12 child-friendly spaces": the noun only qualifies another one
         is_base = percent and _BASE.search(text, position, term.start) is not None
         position = term.end
         if is_base:
