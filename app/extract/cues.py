@@ -237,7 +237,15 @@ def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]
     return bool(_OTHER_BEFORE.search(text, *before) or _OTHER_AFTER.search(text, *after))
 
 
+# A scale word straight after digits the number finder left alone ("US$160.5 million": the
+# "$" keeps the digits out) is the tail of that amount, never "a million" people by itself.
+_DIGITS_BEFORE = re.compile(r"\d\s*\Z", _I)
+_SCALE_WORD = re.compile(r"(?:million|millones|millón|billion|thousand|mil)\b", _I)
+
+
 def has_label_before(text: str, floor: int, start: int) -> bool:
+    if _SCALE_WORD.match(text, start) and _DIGITS_BEFORE.search(text, max(0, start - 3), start):
+        return True
     return _BEFORE_LABEL.search(text[max(floor, start - 36) : start]) is not None
 
 
