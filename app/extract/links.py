@@ -24,7 +24,7 @@ BARE_FOLLOWER = re.compile(
     r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
     r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
-    r"por|made|hicieron|did)\b)",
+    r"por|made|hicieron|did|it|they)\b)",  # "the 33,800 it recorded"
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
@@ -51,7 +51,7 @@ OWN_CROSSING = re.compile(
 # The count's own noun may come first ("113,180 were minors, a little over a fifth"), and a
 # source between them ("196.800, según las cifras oficiales, es decir, dos de cada tres").
 APPOSITION = re.compile(
-    r"\A(?:\s*[^\W\d]+){0,3}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
+    r"\A(?:\s*[^\W\d]+(?:-[^\W\d]+)?){0,6}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
     r"\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
     r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
@@ -90,7 +90,8 @@ COMPARISON = re.compile(
 COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
 # Children said to travel alone, in the clause after their count.
 ALONE = re.compile(
-    r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|"
+    r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|alone|"
+    r"without\s+(?:a\s+|an\s+|their\s+)?(?:parents?|guardians?|adults?|famil(?:y|ies))|"
     r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
     _I,
 )

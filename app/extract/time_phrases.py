@@ -90,7 +90,8 @@ _YEAR_TO_DATE = (
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
-    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|as\s+of|through|until|up\s+to|"
+    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
+    r"as\s+of|through|until|up\s+to|"
     rf"hasta(?:\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
