@@ -18,6 +18,7 @@ _FILLER = re.compile(
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
+    r"come|comes|came|vienen|venían|proceden|"  # "12,600 come from Ecuador"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
     r"[^\W_]+-(?:month|year|week|day)|"  # "of the five-month total were minors"
     r"(?:last|this|the)\s+(?:month|year|quarter)['’]s|"
@@ -53,7 +54,7 @@ _LINK = re.compile(
     r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
     r"comprised|are|is|son|were\s+counted|represents?|constitute[sd]?|came|second|third|fourth|"
-    r"segund[oa]s|tercer[oa]s|ya|ahora|already|aún|todavía|"
+    r"segund[oa]s|tercer[oa]s|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     # the group's place and the flow it is a part of: "were by far the largest group, with",
