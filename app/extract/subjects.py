@@ -20,7 +20,8 @@ _FILLER = re.compile(
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
     r"come|comes|came|vienen|venían|proceden|"  # "12,600 come from Ecuador"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
-    r"[^\W_]+-(?:month|year|week|day)|"  # "of the five-month total were minors"
+    # "of the five-month total were minors"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:month|year|week|day)|"
     r"(?:last|this|the)\s+(?:month|year|quarter)['’]s|"
     # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos"
     r"\d{1,3}(?:[.,]\d{3})+|" + _MONTH_NAMES + r"|" + GENERIC_WORDS + r")\b)*",
