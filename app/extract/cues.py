@@ -22,7 +22,8 @@ _QUANT = (
 # Qualifiers read immediately before (or, for "or more", after) the number.
 _LESS_CUES = (
     r"less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
-    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del"
+    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del|"
+    r"no\s+(?:llegaron|llegó|llegaba|llegaban)\s+a|did\s+not\s+reach|short\s+of"
 )
 _MORE_CUES = (
     r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
@@ -33,7 +34,8 @@ _MORE_CUES = (
 _APPROXIMATE_CUES = (
     r"nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
     r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+del?|cerca\s+del?|aproximadamente|aprox\.|"
-    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron"
+    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron|nears|nearing|approaching|"
+    r"closing\s+in\s+on|se\s+acerca\s+a|se\s+acercan\s+a"
 )
 # The approximate cues that also say "a little below the number".
 _NEARLY = re.compile(word_start(r"nearly|almost|casi") + _QUANT + r"\Z", _I)
@@ -51,7 +53,7 @@ _OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
 # Contexts that make a number something other than a crossing count (searched near it).
 _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
-    r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s|"
+    r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s?|devolvi\w*|"
     r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
     r"flujo\s+inverso|reverse\s+flow|camino\s+inverso|ruta\s+inversa|sentido\s+(?:contrario|inverso)|"
     r"opposite\s+direction|the\s+other\s+way|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
@@ -72,7 +74,8 @@ _OTHER_CONTEXT = (
     r"pronóstic\w+|llegaría\w*|alcanzaría\w*|superaría\w*|cruzarían|cruzarán|cruzará|"
     r"llegarán|llegará|superará\w*|alcanzará\w*|sumará\w*|rondará\w*|habrá|estim\w+\s+que|"
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:well\s+|soon\s+)?(?:reach|top|"
-    r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see)|"
+    r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see|"
+    r"pass|near|approach|break)|"
     r"(?:could|would|might|may|will)\s+(?:again|even|easily|still)\s+(?:reach|top|exceed|surpass)|"
     r"on\s+course\s+to|en\s+camino\s+de\s+(?:superar|alcanzar)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
@@ -89,11 +92,15 @@ _OTHER_CONTEXT = (
     # aid and services: "to support 400,000 people", "para atender a 90.000"
     r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"
     r"flew|flown|"
+    # transport and supplies: "the program had carried about 2,100 people", "delivered water to"
+    r"carried|transport\w*|traslad\w+|delivered|distributed|supplied|entreg\w+|distribuy\w+|"
+    # a place's size: "this village of about 400 people"
+    r"(?:village|town|community|hamlet)\s+of\s+(?:(?:about|some|around|nearly|roughly)\s+)?(?=\d)|"
     # people who are somewhere, or served, rather than crossing
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
-    r"esperando|esperaban?\b|en\s+espera|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
+    r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
-    r"live\s+in|viven|population|población|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
+    r"live\s+in|viven|population|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
     r"fled\s+(?:their|the)\s+(?:country|homeland)|"
@@ -231,7 +238,15 @@ def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]
     return bool(_OTHER_BEFORE.search(text, *before) or _OTHER_AFTER.search(text, *after))
 
 
+# A scale word straight after digits the number finder left alone ("US$160.5 million": the
+# "$" keeps the digits out) is the tail of that amount, never "a million" people by itself.
+_DIGITS_BEFORE = re.compile(r"\d\s*\Z", _I)
+_SCALE_WORD = re.compile(r"(?:million|millones|millón|billion|thousand|mil)\b", _I)
+
+
 def has_label_before(text: str, floor: int, start: int) -> bool:
+    if _SCALE_WORD.match(text, start) and _DIGITS_BEFORE.search(text, max(0, start - 3), start):
+        return True
     return _BEFORE_LABEL.search(text[max(floor, start - 36) : start]) is not None
 
 

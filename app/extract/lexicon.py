@@ -106,6 +106,8 @@ _ARTICLES: Final = frozenset({"la", "el", "the"})
 _FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS | frozenset(_COUNTRIES)
 # A country named right before its count, as pages list them: "Venezuela (208,400)", "Haití: 9.235".
 _COUNT_FOLLOWS: Final = re.compile(r"\s*[(:]\s*\d")
+# ... or its share straight after it, as summaries list them: "Venezuela 66% · Ecuador 7%".
+_SHARE_FOLLOWS: Final = re.compile(r"\s+\d{1,2}(?:[.,]\d)?\s?(?:%|percent|por\s+ciento)")
 # ... but a line that opens with "Panamá:" is a headline, unless the count ends it: "Haití: 28.900".
 _LINE_OF_ITS_OWN: Final = re.compile(r"\s*:\s*[\d.,]+\s*")
 # Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
@@ -163,7 +165,9 @@ def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject]
         last = 2 * (i + country[0]) == len(parts) - 1 if country is not None else False
         own_line = (last or "\n" in after) and _LINE_OF_ITS_OWN.fullmatch(after) is not None
         listed = "(" in after or (i > 0 and "\n" not in parts[2 * i]) or own_line
-        if country is not None and listed and _COUNT_FOLLOWS.match(after):
+        if country is not None and (
+            (listed and _COUNT_FOLLOWS.match(after)) or _SHARE_FOLLOWS.match(after)
+        ):
             return country
     return found
 

@@ -12,7 +12,7 @@ CROSSING_TALK = re.compile(
     word_start(
         r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
         r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
-        r"record\w*|registr\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*"
+        r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*"
     )
     + r"\b",
     _I,
@@ -24,10 +24,17 @@ BARE_FOLLOWER = re.compile(
     r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
     r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
-    r"por|made|hicieron|did)\b)",
+    r"por|made|hicieron|did|it|they)\b)",  # "the 33,800 it recorded"
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
+# An aside on who the people were, after which the clause goes on about them: "More than 7,000
+# people, most of them Venezuelans, have travelled south".
+GROUP_ASIDE = re.compile(
+    r",\s*(?:most|many|some|nearly\s+all|almost\s+all|all|en\s+su\s+mayoría|la\s+mayoría|"
+    r"muchos|muchas|casi\s+todos|casi\s+todas)\b[^,;.()]{0,50},",
+    _I,
+)
 CONNECTOR = re.compile(
     word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
 )
@@ -41,8 +48,12 @@ OWN_CROSSING = re.compile(
     word_start(r"cross\w*|cruz\w*|atraves\w*|transit\w*|entered|ingres\w*"), _I
 )
 # "113,180 minors, or about 22%": a share restating the count before it.
+# The count's own noun may come first ("113,180 were minors, a little over a fifth"), and a
+# source between them ("196.800, según las cifras oficiales, es decir, dos de cada tres").
 APPOSITION = re.compile(
-    r"\A\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    r"\A(?:\s*[^\W\d]+(?:-[^\W\d]+)?){0,6}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
+    r"\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
     r"alrededor\s+de|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|fewer\s+than|"
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
@@ -79,7 +90,8 @@ COMPARISON = re.compile(
 COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
 # Children said to travel alone, in the clause after their count.
 ALONE = re.compile(
-    r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|"
+    r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|alone|"
+    r"without\s+(?:a\s+|an\s+|their\s+)?(?:parents?|guardians?|adults?|famil(?:y|ies))|"
     r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
     _I,
 )

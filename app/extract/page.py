@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from .calendar_terms import MONTHS, PeriodMention
-from .records import ExtractedFigure, Period
+from .records import ExtractedFigure
 
 # A sentence of the body ends in terminal punctuation; a headline, a byline, a section name or
 # a dateline on its own line does not.
@@ -62,17 +62,27 @@ def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedF
     dated = [f for f in figures if f.start >= body and f.period is not None]
     if not dated:
         return figures
-    return [
-        replace(f, period=_restated(f, dated)) if f.end <= body and f.period is None else f
-        for f in figures
-    ]
+    return [_headline_period(f, dated) if f.end <= body else f for f in figures]
 
 
-def _restated(headline: ExtractedFigure, dated: list[ExtractedFigure]) -> Period | None:
+def _headline_period(headline: ExtractedFigure, dated: list[ExtractedFigure]) -> ExtractedFigure:
+    """A headline's own time may be looser than the lead's: "as 2022 total nears 130,000" is
+    the year so far, which the lead dates exactly ("between January 1 and September 11")."""
+    restated = _restated(headline, dated)
+    own = headline.period
+    if own is None:
+        return replace(headline, period=restated.period if restated else dated[0].period)
+    closer = restated.period if restated is not None else None
+    if closer is not None and closer.start == own.start and closer.end < own.end:
+        return replace(headline, period=closer)
+    return headline
+
+
+def _restated(headline: ExtractedFigure, dated: list[ExtractedFigure]) -> ExtractedFigure | None:
     for figure in dated:
         if (
             figure.unit == headline.unit
             and abs(figure.value - headline.value) <= headline.value / 10
         ):
-            return figure.period
-    return dated[0].period
+            return figure
+    return None

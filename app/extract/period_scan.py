@@ -61,9 +61,10 @@ _STARTERS: dict[str, str] = {
     # finds the same expression, only a few characters shorter.
     "years": "between from entre de desde <year>",
     "span": "<day> <month> mid mediados",
+    "day_span": "between from entre de del desde",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
-    "first_months": "first primeros",
+    "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
     "first_days": "first primeros",
     "month_to_now": "de desde from",
     "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "

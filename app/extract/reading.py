@@ -143,6 +143,10 @@ class Reader:
     def _after_window(self) -> tuple[int, int]:
         limit = min(self.ceiling, self.number.end + _WINDOW_AFTER)
         stop = links.CLAUSE_END.search(self.text, self.number.end, limit)
+        aside = stop and links.GROUP_ASIDE.match(self.text, stop.start(), self.ceiling)
+        if aside:  # read on past "most of them Venezuelans," to what the people did
+            limit = min(self.ceiling, aside.end() + _WINDOW_AFTER)
+            stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
         return self.number.end, stop.start() if stop else limit
 
     def _gap(self) -> str:

@@ -119,6 +119,16 @@ def month_before(period: Period) -> Period:
     return Period(start, end)
 
 
+def quarter_before(m: PeriodMention, c: Context) -> Period | None:
+    """ "El trimestre anterior", "the previous quarter": the three months before the period just
+    named; with none named, the latest whole quarter before publication."""
+    if c.reference is None:
+        return last_months(PeriodMention(0, 0, "last_months", (("q", "quarter"),)), c)
+    end = c.reference.start.year * 12 + c.reference.start.month - 2  # the month before it
+    start = end - 2
+    return Period(date(start // 12, start % 12 + 1, 1), last_day(end // 12, end % 12 + 1))
+
+
 def week_before(published: date) -> Period:
     """ "Last week": Monday to Sunday of the week before publication."""
     monday = date.fromordinal(published.toordinal() - published.weekday() - 7)
@@ -137,6 +147,8 @@ def relative(m: PeriodMention, c: Context) -> Period | None:
         return None if c.published is None else week_before(c.published)
     if m.get("pm") and c.reference is not None:
         return month_before(c.reference)  # "el mes anterior": before the month just named
+    if m.get("pq"):
+        return quarter_before(m, c)
     if c.published is None:
         return None
     if m.get("ly"):

@@ -71,6 +71,17 @@ def _span(m: PeriodMention, c: Context) -> Period | None:
     return Period(start, end) if start <= end else None
 
 
+def _day_span(m: PeriodMention, c: Context) -> Period | None:
+    """ "Between 1 and 26 May": from the first day to the second, both in the named month."""
+    month, last = m.get("bm") or "", day_of(m, "b")
+    year = int(m.get("by") or 0) or c.month_year(MONTHS[month.lower()])
+    if year is None or last is None:
+        return None
+    start = date_in_month(m.get("d"), month, year, end=False)
+    end = date_in_month(last, month, year, end=True)
+    return Period(start, end) if start <= end else None
+
+
 # How many months a named part of the year covers; Spanish counts years in thirds and sixths too.
 _PART_MONTHS = {
     **{"quarter": 3, "trimestre": 3, "half": 6, "semestre": 6, "mitad": 6},
@@ -109,7 +120,7 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
-    raw = (m.get("n") or "").lower()
+    raw = (m.get("n") or m.get("n2") or "").lower()
     months = int(raw) if raw.isdigit() else COUNTS[raw]
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or not 1 <= months <= 12:
@@ -190,6 +201,7 @@ def _year(m: PeriodMention, c: Context) -> Period | None:
 _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "years": _years,
     "span": _span,
+    "day_span": _day_span,
     "part": _part,
     "first_months": _first_months,
     "ytd": _ytd,

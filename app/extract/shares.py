@@ -45,7 +45,7 @@ _SHARE = re.compile(
     # "more than half were", "la mitad son": a share of the group just named
     # "accounted for roughly a quarter.": a share that ends its clause
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
-    rf"(?:a|un|una)\s+(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|according)\b)|"
+    rf"(?:a|un|una)\s+(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|according|and|y|but|pero)\b)|"
     rf"(?:(?<=than\s)|(?<=de\sla\s))(?P<noun3>half|mitad)(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these)\b)|"

@@ -14,11 +14,15 @@ _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
     # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
     r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
-    r"\b(?:de|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
+    r"\b(?:de|del|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
-    r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|"
+    r"come|comes|came|vienen|venían|proceden|"  # "12,600 come from Ecuador"
+    r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
+    # "of the five-month total were minors"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:month|year|week|day)|"
+    r"(?:last|this|the)\s+(?:month|year|quarter)['’]s|"
     # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos"
     r"\d{1,3}(?:[.,]\d{3})+|" + _MONTH_NAMES + r"|" + GENERIC_WORDS + r")\b)*",
     re.NOFLAG,  # callers pass lower-cased text
@@ -39,6 +43,8 @@ _LINK = re.compile(
     r"(?:of\s+(?:whom|them)|de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales))\b[^,;.]{0,80},|"
     # an age bound: "children under 18 numbered 66,300", "menores de 5 años eran 9.000"
     r"\b(?:under|younger\s+than|menores\s+de)\s+(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+años)?|"
+    # a relative clause holding the number: "los chinos, que en 2022 no llegaron a 2.100"
+    r",\s*(?:who|que|quienes)\s[^,;.]{0,60}?(?=\s)|"
     r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
@@ -48,7 +54,8 @@ _LINK = re.compile(
     r"unas|alrededor\s+de|cerca\s+de|aproximadamente|al\s+menos|superior\s+a|"
     r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
-    r"comprised|are|is|were\s+counted|came|second|third|fourth|segund[oa]s|tercer[oa]s|"
+    r"comprised|are|is|son|were\s+counted|represents?|constitute[sd]?|came|second|third|fourth|"
+    r"segund[oa]s|tercer[oa]s|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     # the group's place and the flow it is a part of: "were by far the largest group, with",
@@ -88,6 +95,8 @@ def find_subject_after(
             and _ENDS.match(text, term.end)
         ):
             break
+        if text.startswith("-", term.end):
+            break  # "12 child-friendly spaces": the noun only qualifies another one
         is_base = percent and _BASE.search(text, position, term.start) is not None
         position = term.end
         if is_base:

@@ -39,6 +39,13 @@ _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
     r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–])\s*(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
+    r"(?:\s+(?:de|of)\s+(?:este|this)\s+(?:año|year))?"  # "entre enero y abril de este año"
+)
+# "between 1 and 26 May", "del 1 al 10 de junio": days of one month.
+_DAY_SPAN = (
+    rf"\b(?:between|from|entre|del?|desde)\s+(?:the\s+|el\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?\s+"
+    r"(?:and|to|through|until|y|al?|hasta)\s+(?:the\s+|el\s+)?"
+    rf"{_date('b')}{_year_tail('b')}?"
 )
 # "in the three months to April", "the year to September": a stretch that ends in a named month.
 _MONTHS_TO = (
@@ -53,8 +60,10 @@ _PART = (
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
+# "the first five months", and the Spanish order "los cinco primeros meses".
 _FIRST_MONTHS = (
-    r"\b(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)\s+(?:months|meses)"
+    r"\b(?:(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)|"
+    rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+primeros)\s+(?:months|meses)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
 )
 # "the first 10 days of August", "los primeros 15 días de mayo".
@@ -81,7 +90,8 @@ _YEAR_TO_DATE = (
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
-    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|as\s+of|through|until|up\s+to|"
+    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
+    r"as\s+of|through|until|up\s+to|"
     rf"hasta(?:\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
@@ -96,6 +106,8 @@ _RELATIVE = (
     r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
     r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
     r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
+    r"(?P<pq>the\s+(?:previous|prior|preceding)\s+quarter|the\s+quarter\s+before|"
+    r"(?:el|del)\s+trimestre\s+(?:anterior|previo))|"
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
 )
@@ -114,7 +126,7 @@ _SAME_PERIOD = (
 _LAST_MONTHS = (
     r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
     r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
-    r"(?P<q>(?:last|past|previous)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
+    r"(?P<q>(?:last|past)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
     rf"(?:\s+(?:of|de|del)\s+(?P<y>{_YEAR}))?\b"
 )
 # "en lo que va de agosto", "so far in August": the month up to publication.
@@ -139,6 +151,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for kind, pattern in (
         ("years", _YEARS),
         ("span", _SPAN),
+        ("day_span", _DAY_SPAN),
         ("part", _PART),
         ("first_months", _FIRST_MONTHS),
         ("first_days", _FIRST_DAYS),

@@ -23,6 +23,12 @@ _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
     r"from\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
+# Words that turn a later time into the other side of a comparison: "9.683 menores, siete veces
+# más que en los mismos meses de 2022" is not a count of 2022.
+_COMPARED_AHEAD = re.compile(
+    r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|frente\s+a|respecto\s+a|"
+    r"que\s+(?:en|el|la|los|las|durante|hace))\b"
+)
 _ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
@@ -81,6 +87,10 @@ class Timeline:
         if before is None:
             stop = self.text.find(";", end, segment[1])  # "...crossing; in 2022 the figure was"
             before = self._first(end, segment[1] if stop < 0 else stop)
+            if before is not None and _COMPARED_AHEAD.search(
+                self.text, end, self.mentions[before].start
+            ):
+                before = None
         chosen = before
         if chosen is None:
             chosen = self._last(sentence[0], start)
@@ -98,7 +108,9 @@ class Timeline:
         """Whether a time expression sits in a relative clause that closes before the figure:
         "Los haitianos, que fueron mayoría en 2021, representaron el 5 %"."""
         mention = self.mentions[index]
-        comma = self.text.rfind(",", sentence_start, mention.start)
+        # an aside never runs across a semicolon: "...de 2023, cuando...; entre 2021 y 2023, la"
+        opening = max(sentence_start, self.text.rfind(";", sentence_start, mention.start))
+        comma = self.text.rfind(",", opening, mention.start)
         return (
             comma >= 0
             and _ASIDE.match(self.text, comma) is not None
