@@ -258,6 +258,8 @@ def test_percentage_without_a_subject_is_dropped() -> None:
         "The park spans 575,000 hectares of the Darién jungle.",
         "Officials expect the Darién flow could reach 600,000 people in 2024.",
         "Se prevé que 700.000 migrantes crucen el Darién en 2024.",
+        "Darién crossings could even exceed 600,000 in 2024.",
+        "Darién crossings could well reach 600,000 in 2024.",
         "Crossings rose by 85% in 2023 in the Darién.",
         "There was an increase of 85% in Darién crossings in 2023.",
         "Some 40,000 more people than last year crossed the Darién in 2023.",

@@ -57,7 +57,7 @@ APPOSITION = re.compile(
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
     r"alrededor\s+de|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|fewer\s+than|"
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
-    r"which\s+is|or\s+about)\s*,?\s+)*\Z"
+    r"which\s+is)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
     r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
