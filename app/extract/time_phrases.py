@@ -37,7 +37,9 @@ _YEARS = (
 )
 _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
-    r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–])\s*(?:el\s+)?"
+    # "March-to-May", "January-to-mid-August": the hyphenated span of a compound adjective
+    r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–](?:(?:to|through|a)[-–])?)\s*"
+    r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
     r"(?:\s+(?:de|of)\s+(?:este|this)\s+(?:año|year))?"  # "entre enero y abril de este año"
 )
