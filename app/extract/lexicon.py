@@ -28,6 +28,10 @@ _NAMED: Final[dict[str, Subject]] = {
     "niños varones": Subject("sex_age", "boys"),
     "girls": Subject("sex_age", "girls"),
     "niñas": Subject("sex_age", "girls"),
+    # every female or male crosser, of any age
+    "women and girls": Subject("sex", "women"),
+    "mujeres y niñas": Subject("sex", "women"),
+    "men and boys": Subject("sex", "men"),
     "men women and children": EVERYONE,
     "hombres mujeres y niños": EVERYONE,
 }
