@@ -83,6 +83,9 @@ def test_a_year_in_a_relative_clause_does_not_date_the_figure() -> None:
         ("Children accounted for a fifth of the total so far this year.", 20),
         ("Los niños fueron un cuarto del total en lo que va del año.", 25),
         ("En lo que va del año, uno de cada cinco migrantes es menor de edad.", 20),
+        ("So far this year, roughly one in six crossers has been a minor.", 16.7),
+        ("En lo que va del año, una cuarta parte eran menores.", 25),
+        ("En lo que va del año, uno de cada diez, además, era menor de edad.", 10),
     ],
 )
 def test_shares_in_words(sentence: str, value: float) -> None:

@@ -46,9 +46,11 @@ _SHARE = re.compile(
     # "accounted for roughly a quarter.": a share that ends its clause
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
     rf"(?:a|un|una)\s+(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|according|and|y|but|pero)\b)|"
-    rf"(?:(?<=than\s)|(?<=de\sla\s))(?P<noun3>half|mitad)(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
+    # "roughly a quarter were Haitians", "casi la mitad eran venezolanos"
+    rf"(?:(?<=than\s)(?=half)|(?:a|un|una|la)\s+)(?P<noun3>{_NOUN})"
+    r"(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
-    r"todos|todas|quienes|those|these)\b)|"
+    r"todos|todas|quienes|those|these|this|este|esta|estos|estas)\b)|"
     rf"(?P<part>{_COUNT})\s+(?:in(?:\s+every)?|of\s+every|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
     _I,
 )
