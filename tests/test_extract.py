@@ -273,10 +273,22 @@ def test_percentage_without_a_subject_is_dropped() -> None:
         "Panama runs 12 shelters and 150 officers for Darién migrants.",
         "The ministry bought 20 buses for Darién migrants in 2023.",
         "About 3,500 migrants were stranded in Necoclí waiting to cross the Darién.",
+        "Did 800,000 migrants cross the Darién in 2023?",
+        "¿Cruzaron 800.000 migrantes el Darién en 2023? Falso.",
+        "No, a million people did not cross the Darién in 2023.",
+        'A viral post claims "ONE MILLION people crossed the Darién in 2023".',
+        "In this village of about 400 people near the Darién, 2023 was hard.",
+        "The Darién station, built for 1,500 people, was full in 2023.",
+        "On the Costa Rican side, officials counted 87,000 people in 2023.",
     ],
 )
 def test_distractors_are_not_reported(sentence: str) -> None:
     assert extract_figures(sentence, PUBLISHED) == []
+
+
+def test_a_question_why_keeps_its_figure() -> None:
+    figure = extract_figures("Why did 500,000 people cross the Darién in 2023?", PUBLISHED)
+    assert [f.value for f in figure] == [500_000]
 
 
 def test_corrected_figure_replaces_the_original() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import cues, links
+from . import cues, links, unstated
 from .lexicon import MINORS, UNACCOMPANIED, Term, find_terms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
@@ -112,6 +112,7 @@ class Reader:
             or cues.is_superseded(
                 text, self.sentence[0], number.start, number.end, self.corrections
             )
+            or unstated.is_unstated(text, self.sentence, number.start, number.end)
         ):
             return Outcome(number, None, rejected_by_context=False)
         after_window = self._after_window()

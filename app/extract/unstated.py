@@ -1,0 +1,40 @@
+"""Numbers a text does not state as fact: asked about, denied, or quoted from a claim."""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import word_start
+
+_I = re.NOFLAG  # patterns run on lower-cased text
+# A number the text asks about, denies or reports as someone's claim is not a figure it states:
+# "¿Cruzaron 800.000 migrantes?", "a million people did not cross", "a post says "ONE MILLION".
+# A question why or how many took place takes the number as given ("Why did half a million
+# people walk through a jungle?"); one whether it did, does not.
+_WH = r"(?:why|how|what|when|where|who|which|por\s+qué|cómo|qué|cuándo|dónde|quién|cuál)\b"
+_ASKED = re.compile(rf"¿(?!\s*{_WH})[^?.!]*\Z", _I)
+_ASKED_AFTER = re.compile(r"[^.!?;\n]*\?", _I)
+_WH_OPENER = re.compile(rf"[\s\"“«¿]*{_WH}", _I)
+_DENIED = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}\s+(?:did\s+not|didn['’]t|never|no|nunca)\s+(?:cross|cruz|atraves)", _I
+)
+_CLAIMED = re.compile(
+    word_start(r"posts?|publicaci\w+|mensajes?|imagen|video|tweets?|tuits?|memes?|claims?")
+    + r"\b[^.;]{0,40}\b(?:says|said|claims|claimed|asegura\w*|afirma\w*|dice|decía)\b"
+    r"(?:\s+que)?\s*[\"“«]?\s*(?:[^\W\d]+\s+){0,2}\Z",
+    _I,
+)
+
+
+def is_unstated(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """True when the number is asked about, denied or quoted from a claim being checked."""
+    before = text[max(sentence[0], start - 100) : start]
+    return bool(
+        _ASKED.search(before)
+        or (
+            _ASKED_AFTER.match(text, end, sentence[1]) is not None
+            and _WH_OPENER.match(text, sentence[0]) is None
+        )
+        or _DENIED.match(text, end, sentence[1])
+        or _CLAIMED.search(before)
+    )
