@@ -216,6 +216,8 @@ def test_period_is_inherited_within_a_paragraph() -> None:
         ("boys", Subject("sex_age", "boys")),
         ("girls", Subject("sex_age", "girls")),
         ("niños chilenos", Subject("nationality", "CHL")),
+        ("migrants listed as Chileans", Subject("nationality", "CHL")),
+        ("women and girls", Subject("sex", "women")),
     ],
 )
 def test_subjects_after_the_number(phrase: str, subject: Subject) -> None:

@@ -33,6 +33,7 @@ def only(text: str, published: date | None) -> ExtractedFigure:
         ("en lo que va de agosto", date(2023, 8, 15), date(2023, 8, 1), date(2023, 8, 15)),
         ("in the second half of the year", date(2025, 1, 3), date(2024, 7, 1), date(2024, 12, 31)),
         ("over the March-to-May stretch", date(2023, 6, 5), date(2023, 3, 1), date(2023, 5, 31)),
+        ("desde inicios de año", date(2024, 11, 4), date(2024, 1, 1), date(2024, 11, 4)),
         ("over January-to-mid-August", date(2024, 8, 20), date(2024, 1, 1), date(2024, 8, 15)),
     ],
 )

@@ -72,8 +72,11 @@ BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
 PRONOUN_OPENER = re.compile(
-    r"\s*(?:they|these|those|ellos|ellas|estos|estas|representan|representaron|representaban|"
-    r"constituyen|constituyeron|suponen|supusieron|equivalen|equivalían)\b",
+    # a time may come first: "Hasta el 31 de octubre sumaban 196.800"
+    r"\s*(?:(?:hasta|desde|en|through|by|until|since|in)\s[^,.;]{0,30}?\s)?"
+    r"(?:they|these|those|ellos|ellas|estos|estas|representan|representaron|representaban|"
+    r"constituyen|constituyeron|suponen|supusieron|equivalen|equivalían|suman|sumaron|sumaban|"
+    r"totalizaron|totalizan)\b",
     _I,
 )
 FRESH_CLAUSE = re.compile(

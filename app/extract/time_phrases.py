@@ -85,7 +85,7 @@ _YEAR_TO_DATE = (
     r"en\s+lo\s+(?:que\s+va|corrido)\s+(?:del|de\s+este|de)\s+año|"
     r"(?:en\s+el\s+)?acumulado\s+(?:del|de\s+este)\s+año|"
     rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
-    r"desde\s+(?:el\s+)?(?:inicio|comienzo|principio)\s+(?:del|de\s+este)\s+año|"
+    r"desde\s+(?:el\s+|los\s+)?(?:inicios?|comienzos?|principios?)\s+(?:del|de\s+este|de)\s+año|"
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
     r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year)\b"
 )
