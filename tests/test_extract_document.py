@@ -222,3 +222,22 @@ def test_abbreviated_months_and_a_day_before_the_count(text: str) -> None:
 def test_a_spanish_dateline_abbreviation_is_a_date() -> None:
     text = "Panamá, 3 ene (EFE).- Migración informó que 36.300 personas cruzaron el mes pasado."
     assert only(text, date(2024, 2, 3)).period == Period(date(2024, 1, 1), date(2024, 1, 31))
+
+
+def test_a_paragraph_listing_counts_goes_on_with_the_one_before() -> None:
+    text = (
+        "En los últimos tres meses, 57.100 personas cruzaron el Darién.\n\n"
+        "Mes a mes: julio, 21.700; agosto, 21.900; septiembre, 13.500.\n\n"
+        "Vistas: 3.412 | Compartido: 1.204 veces"
+    )
+    figures = figures_of(text, date(2024, 10, 8))
+    assert [value for value, _ in figures] == [57_100, 21_700, 21_900, 13_500]
+    assert figures[1][1] == Period(date(2024, 7, 1), date(2024, 7, 31))
+
+
+def test_a_dotted_list_gives_each_count_its_own_month() -> None:
+    text = "In the last two months, 73,640 people crossed the Darién.\nJanuary: 36,001 · February: 37,639"
+    assert figures_of(text, date(2024, 3, 6))[1:] == [
+        (36_001, Period(date(2024, 1, 1), date(2024, 1, 31))),
+        (37_639, Period(date(2024, 2, 1), date(2024, 2, 29))),
+    ]

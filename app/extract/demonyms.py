@@ -120,6 +120,10 @@ def _build_countries() -> dict[str, str]:
     for alpha3, (_english, _spanish, country_es) in _TABLE.items():
         names[country_es.lower()] = alpha3
         names[country_es.lower().translate(str.maketrans("áéíóú", "aeiou"))] = alpha3
+    # Panama is where the crossing is counted ("the migration service of Panama, against
+    # 213,600"), never the group counted; its demonym stays.
+    for name in ("panama", "panamá"):
+        names.pop(name, None)
     return names
 
 

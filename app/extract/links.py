@@ -17,9 +17,15 @@ CROSSING_TALK = re.compile(
     + r"\b",
     _I,
 )
+# A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900."
+COUNT_LIST = re.compile(
+    r"\s*(?:[^\W\d]+(?:\s+[^\W\d]+){0,3}\s*:\s*)?"
+    r"(?:[^\W\d]+(?:\s+[^\W\d]+){0,2}[,:]?\s+\d[\d.,]*\s*[;,.]?\s*)+",
+    _I,
+)
 # Words that may follow a bare number that is still a count of people.
 BARE_FOLLOWER = re.compile(
-    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
+    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–·|•]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
     r"between|entre|through|until|hasta|according|según|compared|frente|comparado|con|with|while|"
     r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"

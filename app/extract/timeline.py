@@ -14,7 +14,7 @@ from .resolution import Context, resolve_mention
 # A time after the number belongs to it unless a clause ends first: punctuation, or "and in
 # June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\s[—–]\s|\s(?:and|y|but|pero|while|mientras)\s+"
+    r"[,;:()·|•]|\s[—–]\s|\s(?:and|y|but|pero|while|mientras)\s+"
     r"(?:(?:in|en|during|durante|between|entre|since|desde|from|de|for)\s+)?"
     r"(?:(?:the|el|la|los|las)\s+)?\Z",
     re.I,
