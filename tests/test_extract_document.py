@@ -241,3 +241,23 @@ def test_a_dotted_list_gives_each_count_its_own_month() -> None:
         (36_001, Period(date(2024, 1, 1), date(2024, 1, 31))),
         (37_639, Period(date(2024, 2, 1), date(2024, 2, 29))),
     ]
+
+
+def test_same_months_of_last_year_keep_their_length() -> None:
+    text = (
+        "En enero cruzaron 20.000 personas. En el primer bimestre, 37.000. "
+        "En los mismos dos meses del año pasado la cifra fue de 8.470."
+    )
+    assert figures_of(text, date(2023, 3, 6))[-1] == (
+        8_470,
+        Period(date(2022, 1, 1), date(2022, 2, 28)),
+    )
+
+
+def test_the_nine_month_flow_points_back_to_nine_months() -> None:
+    text = (
+        "Between January and September, 389,910 migrants crossed the Darién. In September "
+        "alone, 75,140 crossed. Venezuelans made up two-thirds of the nine-month flow."
+    )
+    share = figures_of(text, date(2023, 10, 10))[-1]
+    assert share == (66.7, Period(date(2023, 1, 1), date(2023, 9, 30)))

@@ -34,7 +34,7 @@ _MORE_CUES = (
 _APPROXIMATE_CUES = (
     r"nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
     r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+del?|cerca\s+del?|aproximadamente|aprox\.|"
-    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron|nears|nearing|approaching|"
+    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron|nears?|nearing|approaching|"
     r"closing\s+in\s+on|se\s+acerca\s+a|se\s+acercan\s+a"
 )
 # The approximate cues that also say "a little below the number".

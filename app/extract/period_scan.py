@@ -80,7 +80,7 @@ _STARTERS: dict[str, str] = {
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
     "full_year": "full whole entire todo el",
-    "back": "the that those ese esa esos esas aquel aquellos del",
+    "back": "the that this those ese esa esos esas aquel aquellos del",
     "year": "<year>",
 }
 

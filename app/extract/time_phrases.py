@@ -120,7 +120,10 @@ _SAME_PERIOD = (
     r"(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
     r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|trimestre|semestre)|"
-    r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"  # "los mismos meses"
+    # "los mismos meses", "los mismos dos meses"
+    r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:(?P<n4>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+)?(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
 )
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
@@ -141,7 +144,11 @@ _BACK = (
     + "|".join(COUNTS)
     + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
-    r"del\s+(?P<unit2>trimestre|semestre|periodo|período))\b"
+    r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
+    # "of the nine-month flow": the length written as a compound adjective
+    r"(?:the|that|this)\s+(?P<n3>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})-month\s+(?:flow|total|period|figure|count|stretch|span|tally))\b"
 )
 # Times that cannot be dated; recognised so that figures do not borrow a neighbour's period.
 _VAGUE = (

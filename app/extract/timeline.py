@@ -226,7 +226,7 @@ class Timeline:
     def _reference(self, index: int) -> Period | None:
         """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
         mention = self.mentions[index]
-        size = _back_size(mention) if mention.kind == "back" else None
+        size = _back_size(mention) if mention.kind in ("back", "same_period") else None
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
             if mention.kind == "part" and candidate.kind != "part":
@@ -247,7 +247,7 @@ class Timeline:
 
 def _back_size(mention: PeriodMention) -> int | None:
     """The length "those three months" or "del trimestre" asks of the period it refers to."""
-    count = mention.get("n")
+    count = mention.get("n") or mention.get("n3") or mention.get("n4")
     if count is not None:
         return int(count) if count.isdigit() else COUNTS.get(count)
     return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")
