@@ -261,3 +261,12 @@ def test_the_nine_month_flow_points_back_to_nine_months() -> None:
     )
     share = figures_of(text, date(2023, 10, 10))[-1]
     assert share == (66.7, Period(date(2023, 1, 1), date(2023, 9, 30)))
+
+
+def test_a_year_in_another_groups_relative_clause_is_not_the_counts() -> None:
+    text = (
+        "En el primer semestre de 2022 cruzaron 49.452 personas. Más de 28.000 eran "
+        "venezolanas, y los haitianos, que dominaban el flujo en 2021, fueron 5.710."
+    )
+    first_half = Period(date(2022, 1, 1), date(2022, 6, 30))
+    assert figures_of(text, date(2022, 7, 12))[1] == (28_000, first_half)

@@ -52,7 +52,7 @@ _LINK = re.compile(
     r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
-    r"con|representaron|representan|representaban|alcanzaron|llegaron\s+a|a\s+total\s+of|"
+    r"con|representaron|representan|representaban|representó|representa|volvió\s+a\s+dominar|alcanzaron|llegaron\s+a|a\s+total\s+of|"
     r"un\s+total\s+de|el|la|los|las|the|a|an|de|of|some|about|nearly|almost|around|roughly|"
     r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|más\s+de|menos\s+de|casi|unos|"
     r"unas|alrededor\s+de|cerca\s+de|close\s+to|aproximadamente|al\s+menos|superior\s+a|fue|"

@@ -87,8 +87,11 @@ class Timeline:
         if before is None:
             stop = self.text.find(";", end, segment[1])  # "...crossing; in 2022 the figure was"
             before = self._first(end, segment[1] if stop < 0 else stop)
-            if before is not None and _COMPARED_AHEAD.search(
-                self.text, end, self.mentions[before].start
+            if before is not None and (
+                _COMPARED_AHEAD.search(self.text, end, self.mentions[before].start)
+                # "28.000 eran venezolanas, y los haitianos, que dominaban en 2021": another
+                # group's relative clause
+                or _ASIDE.search(self.text, end, self.mentions[before].start)
             ):
                 before = None
         chosen = before
