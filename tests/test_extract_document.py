@@ -270,3 +270,22 @@ def test_a_year_in_another_groups_relative_clause_is_not_the_counts() -> None:
     )
     first_half = Period(date(2022, 1, 1), date(2022, 6, 30))
     assert figures_of(text, date(2022, 7, 12))[1] == (28_000, first_half)
+
+
+def test_the_first_months_without_a_year_are_already_over() -> None:
+    text = "In the first six months, more than 200,000 people crossed the Darién."
+    assert only(text, date(2025, 1, 3)).period == Period(date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_a_count_over_those_months_and_a_nationality_before_its_noun() -> None:
+    text = (
+        "From March through May, 117,358 migrants crossed the Darién. Minors numbered 23,600 "
+        "over those three months. Chinese migrants, fewer than 3,000 in 2022, topped 9,000."
+    )
+    figures = extract_figures(text, date(2023, 6, 5))
+    assert [(f.value, f.subject.value) for f in figures[:3]] == [
+        (117_358, None),
+        (23_600, "minors"),
+        (3_000, "CHN"),
+    ]
+    assert figures[1].period == Period(date(2023, 3, 1), date(2023, 5, 31))

@@ -25,7 +25,7 @@ COUNT_LIST = re.compile(
 )
 # Words that may follow a bare number that is still a count of people.
 BARE_FOLLOWER = re.compile(
-    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–·|•]|\Z|(?:in|en|during|durante|this|last|so|el|la|los|las|the|from|"
+    r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–·|•]|\Z|(?:in|en|during|durante|over|across|throughout|this|last|so|el|la|los|las|the|from|"
     r"between|entre|through|until|hasta|according|según|compared|frente|comparado|con|with|while|"
     r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"

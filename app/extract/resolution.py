@@ -125,7 +125,12 @@ def _first_months(m: PeriodMention, c: Context) -> Period | None:
     year = int(m.get("y") or 0) or c.current_year()
     if year is None or not 1 <= months <= 12:
         return None
-    return _not_after(Period(date(year, 1, 1), last_day(year, months)), m, c)
+    period = Period(date(year, 1, 1), last_day(year, months))
+    if m.get("y") or c.sentence_year is not None or c.published is None:
+        return period
+    # "the first six months" without a year are months already over: a review published on
+    # 3 January 2025 means those of 2024
+    return recent.shift_years(period, -1) if period.end > c.published else period
 
 
 def _ytd(m: PeriodMention, c: Context) -> Period | None:

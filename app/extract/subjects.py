@@ -129,6 +129,9 @@ def find_subject_before(
     nearby = _terms_within(terms, floor, start)
     if not nearby or not _LINK.fullmatch(text, nearby[-1].end, start):
         return None
+    last = nearby[-1]
+    if last.subject == EVERYONE and len(nearby) > 1 and text[nearby[-2].end : last.start] == " ":
+        return nearby[-2].subject  # "Chinese migrants, fewer than 3,000": the noun's adjective
     if past_generic and nearby[-1].subject == EVERYONE:
         for term in reversed(nearby[:-1]):
             if term.subject != EVERYONE and _LINK.fullmatch(text, term.end, start):
