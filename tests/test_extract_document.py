@@ -289,3 +289,16 @@ def test_a_count_over_those_months_and_a_nationality_before_its_noun() -> None:
         (3_000, "CHN"),
     ]
     assert figures[1].period == Period(date(2023, 3, 1), date(2023, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Venezuelans made up roughly 70% of that total, or about 152,900 people.",
+        "Venezuelans accounted for 63 percent of this year's crossers, some 133,000 people.",
+    ],
+)
+def test_a_count_restating_a_share_counts_its_group(sentence: str) -> None:
+    text = f"So far this year, 218,430 people crossed the Darién. {sentence}"
+    figures = extract_figures(text, date(2024, 8, 20))
+    assert figures[-1].subject == Subject("nationality", "VEN")

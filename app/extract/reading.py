@@ -180,7 +180,7 @@ class Reader:
         if after is not None:
             if self.previous is not None and _is_base(text, self.previous.number, number):
                 return EVERYONE  # the base of the share before it: all who crossed
-            return self._travelling_alone(specific) or EVERYONE
+            return self._travelling_alone(specific) or self._restated_share() or EVERYONE
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
         if before is None and not self._crossing_talk(timeline):
@@ -189,6 +189,14 @@ class Reader:
             links.APPOSITION
         )
         return specific or restated or EVERYONE
+
+    def _restated_share(self) -> Subject | None:
+        """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count
+        restating the share just before it counts the share's group."""
+        figure = self.previous.figure if self.previous else None
+        if figure is None or figure.unit != "percent":
+            return None
+        return self._previous_subject(links.APPOSITION)
 
     def _crossing_talk(self, timeline: Timeline) -> bool:
         """Whether the paragraph talks of crossings; a paragraph that is only a list of labelled
