@@ -224,6 +224,16 @@ def test_subjects_after_the_number(phrase: str, subject: Subject) -> None:
     assert only(f"In 2023, 12,500 {phrase} crossed the Darién.").subject == subject
 
 
+def test_counts_listed_as_a_nationality() -> None:
+    text = "Panama's 2021 Darién ledger lists 11,170 people as Chilean and 7,050 as Brazilian."
+    assert [f.subject.value for f in extract_figures(text, PUBLISHED)] == ["CHL", "BRA"]
+
+
+def test_as_before_a_clause_is_no_listing() -> None:
+    figure = only("In 2023, crossings passed 400,000 as Venezuelans dominated the Darién flow.")
+    assert figure.subject == Subject("total", None)
+
+
 def test_subject_named_before_the_number() -> None:
     figures = extract_figures(
         "In 2023 Venezuelans led with 328,650, followed by Haitians (46,558).", PUBLISHED

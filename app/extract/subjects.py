@@ -34,6 +34,10 @@ _FILLER = re.compile(
 # A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
 _GAPPED = re.compile(r",\s*")
 _ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
+# A group a count is listed as, ending its clause: "lists 11,170 people as Chilean and 7,050 as
+# Brazilian" (but "400,000 as Venezuelans dominate" is a conjunction).
+_LISTED_AS = re.compile(r"\s+(?:as|como)\s+")
+_LIST_ENDS = re.compile(r"\s*(?:[.,;]|\Z|(?:and|y)\s+\d)")
 # "63% of adults": after a percentage, a noun introduced by "of" is the base, not the subject.
 _BASE = re.compile(
     r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?(?:\d{1,3}(?:[.,]\d{3})+\s+)?\Z"
@@ -60,7 +64,7 @@ _LINK = re.compile(
     r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
     r"comprised|are|is|son|were\s+counted|represents?|constitute[sd]?|came|second|third|fourth|"
-    r"segund[oa]s?|tercer[oa]s?|group|grupo|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
+    r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     # the group's place and the flow it is a part of: "were by far the largest group, with",
@@ -83,6 +87,18 @@ def _terms_within(terms: list[Term], start: int, end: int) -> list[Term]:
     return [term for term in terms if start <= term.start < end and term.end <= end]
 
 
+def _reaches(text: str, position: int, term: Term, first: bool) -> bool:
+    """Whether the words from position lead on to term: filler, a verb left out before the
+    clause's last noun, or the group a count is listed as."""
+    if _FILLER.fullmatch(text, position, term.start):
+        return True
+    if first and _GAPPED.fullmatch(text, position, term.start) and _ENDS.match(text, term.end):
+        return True
+    return bool(
+        _LISTED_AS.fullmatch(text, position, term.start) and _LIST_ENDS.match(text, term.end)
+    )
+
+
 def find_subject_after(
     text: str, terms: list[Term], start: int, limit: int, percent: bool = False
 ) -> Subject | None:
@@ -94,11 +110,7 @@ def find_subject_after(
     position = start
     nearby = _terms_within(terms, start, limit)
     for index, term in enumerate(nearby):
-        if not _FILLER.fullmatch(text, position, term.start) and not (
-            index == 0
-            and _GAPPED.fullmatch(text, position, term.start)
-            and _ENDS.match(text, term.end)
-        ):
+        if not _reaches(text, position, term, index == 0):
             break
         if text.startswith("-", term.end):
             break  # "12 child-friendly spaces": the noun only qualifies another one
