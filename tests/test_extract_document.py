@@ -302,3 +302,20 @@ def test_a_count_restating_a_share_counts_its_group(sentence: str) -> None:
     text = f"So far this year, 218,430 people crossed the Darién. {sentence}"
     figures = extract_figures(text, date(2024, 8, 20))
     assert figures[-1].subject == Subject("nationality", "VEN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2023 cruzaron 9.683 menores de edad. Unos 430 viajaban solos o separados.",
+        "En 2024 los menores fueron 28.100 y, entre ellos, 1.950 viajaban sin la compañía de un adulto.",
+    ],
+)
+def test_a_bare_count_travelling_alone_after_children(text: str) -> None:
+    figures = extract_figures(text, date(2024, 5, 2))
+    assert figures[-1].subject == Subject("age", "unaccompanied_minors")
+
+
+def test_a_bare_count_travelling_alone_needs_children_before() -> None:
+    text = "En 2023 cruzaron 9.683 personas. Unos 430 viajaban solos."
+    assert [f.value for f in extract_figures(text, date(2024, 5, 2))] == [9_683]

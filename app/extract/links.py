@@ -104,5 +104,13 @@ ALONE = re.compile(
     r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
     _I,
 )
+# A bare count that travels alone, right after children were counted: "entre ellos, 1.950
+# viajaban sin la compañía de un adulto", "Unos 430 viajaban solos".
+TRAVELS_ALONE = re.compile(
+    r"\s+(?:were\s+)?(?:viaj\w+|travel\w+|iban|llegaron|arrived|came)\s+(?:solos|solas|alone|"
+    r"unaccompanied|sin\s+(?:la\s+)?(?:compañía|un\s+adulto|sus\s+padres|acompañante)|"
+    r"without\s+(?:a\s+|an\s+|their\s+)?(?:parents?|adults?|guardians?))\b",
+    _I,
+)
 # Between a share and the count it is a share of: "half of the 166,000", "el 72 % de los".
 BASE_COUNT = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?", _I)

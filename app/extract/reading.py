@@ -181,6 +181,11 @@ class Reader:
             if self.previous is not None and _is_base(text, self.previous.number, number):
                 return EVERYONE  # the base of the share before it: all who crossed
             return self._travelling_alone(specific) or self._restated_share() or EVERYONE
+        if links.TRAVELS_ALONE.match(text, number.end) and MINORS in (
+            self._previous_subject(links.ANY),
+            self.carried,
+        ):
+            return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
         if before is None and not self._crossing_talk(timeline):
