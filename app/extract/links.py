@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .patterns import word_start
 
@@ -114,3 +115,16 @@ TRAVELS_ALONE = re.compile(
 )
 # Between a share and the count it is a share of: "half of the 166,000", "el 72 % de los".
 BASE_COUNT = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?", _I)
+
+
+def talks_of_crossing(
+    text: str, paragraph_of: Callable[[int], tuple[int, int]], position: int
+) -> bool:
+    """Whether the paragraph at position talks of crossings; a paragraph that is only a list of
+    labelled counts ("Mes a mes: julio, 21.700; agosto, 21.900.") goes on with the one before."""
+    start, end = paragraph_of(position)
+    if CROSSING_TALK.search(text, start, end):
+        return True
+    if start == 0 or not COUNT_LIST.fullmatch(text, start, end):
+        return False
+    return CROSSING_TALK.search(text, *paragraph_of(start - 1)) is not None

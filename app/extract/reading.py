@@ -188,7 +188,9 @@ class Reader:
             return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if before is None and not self._crossing_talk(timeline):
+        if before is None and not links.talks_of_crossing(
+            text, timeline.paragraph_of, number.start
+        ):
             return None
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
             links.APPOSITION
@@ -202,16 +204,6 @@ class Reader:
         if figure is None or figure.unit != "percent":
             return None
         return self._previous_subject(links.APPOSITION)
-
-    def _crossing_talk(self, timeline: Timeline) -> bool:
-        """Whether the paragraph talks of crossings; a paragraph that is only a list of labelled
-        counts ("Mes a mes: julio, 21.700; agosto, 21.900.") goes on with the one before it."""
-        start, end = timeline.paragraph_of(self.number.start)
-        if links.CROSSING_TALK.search(self.text, start, end):
-            return True
-        if start == 0 or not links.COUNT_LIST.fullmatch(self.text, start, end):
-            return False
-        return links.CROSSING_TALK.search(self.text, *timeline.paragraph_of(start - 1)) is not None
 
     def _travelling_alone(self, subject: Subject | None) -> Subject | None:
         """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
