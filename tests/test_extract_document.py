@@ -319,3 +319,12 @@ def test_a_bare_count_travelling_alone_after_children(text: str) -> None:
 def test_a_bare_count_travelling_alone_needs_children_before() -> None:
     text = "En 2023 cruzaron 9.683 personas. Unos 430 viajaban solos."
     assert [f.value for f in extract_figures(text, date(2024, 5, 2))] == [9_683]
+
+
+def test_a_month_zoomed_in_on_leaves_the_paragraph_with_the_lead() -> None:
+    text = (
+        "Panama recorded 389,910 migrants crossing the Darién between January and September.\n\n"
+        "In September alone, 75,140 people crossed. Ecuadorians were about 9%."
+    )
+    share = figures_of(text, date(2023, 10, 10))[-1]
+    assert share == (9, Period(date(2023, 1, 1), date(2023, 9, 30)))

@@ -31,6 +31,12 @@ _COMPARED_AHEAD = re.compile(
 )
 _ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A month the story zooms in on ("In September alone, 75,140 crossed", "Solo en agosto") does
+# not become its paragraph's period: the sentences after it go back to the story's lead.
+_ZOOM = re.compile(
+    r"\b(?:in|during)\s+[a-z]+\s+alone\b|\b(?:solo|sólo|solamente|únicamente)\s+en\s+[a-z]+",
+    re.I,
+)
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
 _ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
 # How many months "those three months", "the quarter", "el semestre" point back to.
@@ -158,7 +164,8 @@ class Timeline:
                     end = start
                     continue
                 found = self.resolve(mention)
-            return (found if paragraph == first else self._widened(found)), True
+            zoomed = paragraph == first and _ZOOM.search(self.text, start, end) is not None
+            return (found if paragraph == first and not zoomed else self._widened(found)), True
         return None, False
 
     def _widened(self, period: Period | None) -> Period | None:
