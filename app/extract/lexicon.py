@@ -113,7 +113,8 @@ _COUNT_FOLLOWS: Final = re.compile(r"\s*[(:]\s*\d")
 # ... or its share straight after it, as summaries list them: "Venezuela 66% · Ecuador 7%".
 _SHARE_FOLLOWS: Final = re.compile(r"\s+\d{1,2}(?:[.,]\d)?\s?(?:%|percent|por\s+ciento)")
 # ... but a line that opens with "Panamá:" is a headline, unless the count ends it: "Haití: 28.900".
-_LINE_OF_ITS_OWN: Final = re.compile(r"\s*:\s*[\d.,]+\s*")
+# ... or its share ("• Venezuela: 63%", a summary's bullet).
+_LINE_OF_ITS_OWN: Final = re.compile(r"\s*:\s*[\d.,]+\s*%?\s*")
 # Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
 _ONE_WORD: Final = {
     w: found[0][1]

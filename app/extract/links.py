@@ -96,6 +96,16 @@ ANY = re.compile(r"", _I)
 COMPARISON = re.compile(
     word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
 )
+# "rose to 21% of all crossers, from 19% in 2023", "el 22 %, frente al 16 % de 2022": a share
+# set against the share just before it is the same group's.
+SHARE_COMPARED = re.compile(
+    word_start(
+        r"from|against|compared\s+with|compared\s+to|versus|vs\.?|frente\s+al?|contra|"
+        r"comparado\s+con|respecto\s+al?|en\s+comparación\s+con"
+    )
+    + r"\s+(?:(?:the|el|la|un|una|about|some|roughly|around|nearly|just|only|apenas|unos|casi)\s+)*\Z",
+    _I,
+)
 # "about 20,300 girls and 20,900 boys": the hedge covers both.
 COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
 # Children said to travel alone, in the clause after their count.

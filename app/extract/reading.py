@@ -176,7 +176,12 @@ class Reader:
                 and self._previous_subject(links.ANY) is not None
             ):
                 return None  # "40,000 children, a fifth of them under 5": a share of a group
-            return specific or self._previous_subject(links.APPOSITION) or self._pronoun_subject()
+            return (
+                specific
+                or self._previous_subject(links.APPOSITION)
+                or self._compared_share()
+                or self._pronoun_subject()
+            )
         if after is not None:
             if self.previous is not None and _is_base(text, self.previous.number, number):
                 return EVERYONE  # the base of the share before it: all who crossed
@@ -196,6 +201,14 @@ class Reader:
             links.APPOSITION
         )
         return specific or restated or EVERYONE
+
+    def _compared_share(self) -> Subject | None:
+        """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share
+        before it counts the same group."""
+        figure = self.previous.figure if self.previous else None
+        if figure is None or figure.unit != "percent":
+            return None
+        return self._previous_subject(links.SHARE_COMPARED)
 
     def _restated_share(self) -> Subject | None:
         """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count

@@ -14,7 +14,7 @@ _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
     # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
     # a one-word aside: "uno de cada cinco, además, era menor"
-    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
     r"\b(?:de|del|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
     r"(?:has|have|had)\s+been|ha\s+sido|han\s+sido|(?:este|el)\s+año|this\s+year|"
     # "14,300 migrants listed as Chileans", "registrados como venezolanos"
@@ -22,7 +22,7 @@ _FILLER = re.compile(
     r"son|fueron|ellos|ellas|estos|estas|cuales|que|irregular|irregulares|undocumented|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
-    r"come|comes|came|vienen|venían|proceden|"  # "12,600 come from Ecuador"
+    r"come|comes|came|vienen|venían|proceden|procede|procedían|proviene|provienen|"  # "12,600 come from Ecuador"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
     # "of the five-month total were minors"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:month|year|week|day)|"
@@ -39,8 +39,9 @@ _ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
 _LISTED_AS = re.compile(r"\s+(?:as|como)\s+")
 _LIST_ENDS = re.compile(r"\s*(?:[.,;]|\Z|(?:and|y)\s+\d)")
 # "63% of adults": after a percentage, a noun introduced by "of" is the base, not the subject.
+# ("69.4% are of Venezuelan nationality" is not: a verb before "of" makes it the group's origin)
 _BASE = re.compile(
-    r"\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?(?:\d{1,3}(?:[.,]\d{3})+\s+)?\Z"
+    r"(?<!are\s)(?<!were\s)(?<!son\s)(?<!eran\s)(?<!fueron\s)\b(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|all\s+)?(?:\d{1,3}(?:[.,]\d{3})+\s+)?\Z"
 )
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
@@ -57,12 +58,15 @@ _LINK = re.compile(
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
     r"con|representaron|representan|representaban|representó|representa|volvió\s+a\s+dominar|alcanzaron|llegaron\s+a|a\s+total\s+of|"
-    r"un\s+total\s+de|el|la|los|las|the|a|an|de|of|some|about|nearly|almost|around|roughly|"
+    r"un\s+total\s+de|el|la|los|las|the|a|an|un|una|de|of|some|about|nearly|almost|around|roughly|"
     r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|más\s+de|menos\s+de|casi|unos|"
-    r"unas|alrededor\s+de|cerca\s+de|close\s+to|aproximadamente|al\s+menos|superior\s+a|fue|"
+    r"unas|alrededor\s+del?|cerca\s+del?|close\s+to|aproximadamente|al\s+menos|superior\s+a|fue|"
     r"más\s+frecuente|most\s+common|"
     r"(?:second|third|fourth|next)?[- ]?(?:largest|biggest)\s+(?:group|nationality)|largest\s+group|"
     r"biggest\s+group|grupo\s+más\s+numeroso|mayoría|majority|share|proporción|represented|"
+    # "remain the great majority: 66 percent", "suponen el 20 %", "alcanzó el 27 por ciento"
+    r"great|vast|overwhelming|gran|amplia|suponen|supone|supusieron|suponían|alcanzó|alcanza|"
+    r"alcanzaron|equivalen|equivale|constituyen|constituyeron|"
     r"comprised|are|is|son|were\s+counted|represents?|constitute[sd]?|came|second|third|fourth|"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
