@@ -28,7 +28,7 @@ COUNT_LIST = re.compile(
 BARE_FOLLOWER = re.compile(
     r"[ \t]*\n|\s*(?:[.,;:()\]\"”»—–·|•]|\Z|(?:in|en|during|durante|over|across|throughout|this|last|so|el|la|los|las|the|from|"
     r"between|entre|through|until|hasta|according|según|compared|frente|comparado|con|with|while|"
-    r"mientras|and|y|a|al|del|de|of|or|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
+    r"mientras|and|y|a|al|del|de|of|or|o|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
     r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
     r"por|made|hicieron|did|it|they)\b)",  # "the 33,800 it recorded"

@@ -30,7 +30,12 @@ _FRACTIONS = {
     "two thirds": 66.7,
     "two-thirds": 66.7,
     "dos tercios": 66.7,
+    "dos terceras partes": 66.7,
+    "tres cuartas partes": 75,
 }
+# Fractions of two words are never a number's tail: they stand without an article
+# ("made up nearly two-thirds of", "cerca de dos terceras partes (66,1 %)").
+_PLURAL = "|".join(k for k in _FRACTIONS if " " in k.replace("-", " ") and not k.endswith(" parte"))
 _COUNTS = {
     **{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7},
     **{"eight": 8, "nine": 9, "ten": 10},
@@ -39,6 +44,8 @@ _COUNTS = {
 }
 _NOUN = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 _COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
+# "18 out of every 100", "6 of 10": a whole of ten or a hundred makes a bare "of" a share
+_WHOLE = _COUNT + r"|100|cien|hundred"
 # "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
 # "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
 _SHARE = re.compile(
@@ -50,13 +57,17 @@ _SHARE = re.compile(
     rf"(?:(?<=than\s)(?=half)|(?:a|un|una|la)\s+)(?P<noun3>{_NOUN})"
     r"(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
-    r"todos|todas|quienes|those|these|this|este|esta|estos|estas)\b)|"
-    rf"(?P<part>{_COUNT})\s+(?:in(?:\s+every)?|of\s+every|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_COUNT}))\b",
+    r"todos|todas|quienes|those|these|this|that|este|esta|estos|estas|ese|esa|esos|esas|"
+    r"everyone|everybody|dari[eé]n)\b)|"
+    rf"(?P<noun5>{_PLURAL})(?=\s*[(.,;]|\s+(?:of|de|del|were|are|eran|son|fueron)\b)|"
+    rf"(?P<part>{_COUNT})\s+(?:in(?:\s+every)?|of\s+every|out\s+of(?:\s+every)?|de\s+cada)\s+(?P<count>{_WHOLE})|"
+    rf"(?P<part2>{_COUNT})\s+(?:of|de)\s+(?P<count2>10|100|ten|diez))\b",
     _I,
 )
 _CUES = (
     *("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio", "cuart", "quint"),
-    *("décim", "parte", " in ", " out of ", " of every", "de cada"),
+    *("décim", "parte", " in ", " out of ", " of every", "de cada", " of 10", " de 10"),
+    *(" of ten", " de diez", "two", "dos", "tres"),
 )
 
 
@@ -66,11 +77,12 @@ def find_shares(low: str) -> list[NumberMention]:
         return []
     shares = []
     for match in _SHARE.finditer(low):
-        noun = next(filter(None, match.group("noun", "noun2", "noun3", "noun4")), None)
+        noun = next(filter(None, match.group("noun", "noun2", "noun3", "noun4", "noun5")), None)
         if noun is not None:
             value: float = _FRACTIONS[noun]
         else:
-            part, whole = _count(match.group("part")), _count(match.group("count"))
+            part = _count(match.group("part") or match.group("part2"))
+            whole = _count(match.group("count") or match.group("count2"))
             if not 0 < part < whole:
                 continue  # "2 in 2023" is no share
             value = round(100 * part / whole, 1)
@@ -79,7 +91,7 @@ def find_shares(low: str) -> list[NumberMention]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNTS[word]
+    return int(word) if word.isdigit() else _COUNTS.get(word, 100)  # "cien", "hundred"
 
 
 def merge(numbers: list[NumberMention], shares: list[NumberMention]) -> list[NumberMention]:
