@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import cues, page, shares
+from . import cues, page, shares, tables
 from .calendar_terms import PeriodMention
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
@@ -41,6 +41,7 @@ def extract_figures(
     dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
     timeline = Timeline(text, dated, sentences, published)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
+    found = tables.mark_share_columns(low, found)
     numbers = [n for n in found if _is_candidate(n, mentions) and not _is_age_bound(low, n)]
     sentence_starts = [s for s, _ in sentences]
     figures: list[ExtractedFigure] = []

@@ -59,7 +59,7 @@ OWN_CROSSING = re.compile(
 # source between them ("196.800, según las cifras oficiales, es decir, dos de cada tres").
 APPOSITION = re.compile(
     r"\A(?:\s*[^\W\d]+(?:[-'’][^\W\d]+)?){0,6}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
-    r"\s*(?:[,(—–]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    r"\s*(?:[,(—–|]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
     r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
     r"alrededor\s+de|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|fewer\s+than|"
