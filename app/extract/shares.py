@@ -67,7 +67,7 @@ _SHARE = re.compile(
 _CUES = (
     *("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio", "cuart", "quint"),
     *("décim", "parte", " in ", " out of ", " of every", "de cada", " of 10", " de 10"),
-    *(" of ten", " de diez", "two", "dos", "tres"),
+    *(" of ten", " de diez"),
 )
 
 
