@@ -9,13 +9,14 @@ from datetime import date
 
 from . import cues, page, shares, tables
 from .calendar_terms import PeriodMention
+from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
 from .patterns import WordScanner, folded
 from .period_scan import VOCABULARY as PERIOD_WORDS
 from .period_scan import find_periods
 from .quotes import clause_spans
-from .reading import Outcome, Reader, SentenceTerms
+from .reading import Outcome, Reader
 from .records import ExtractedFigure, Subject
 from .sentences import split_sentences
 from .timeline import Timeline, is_point

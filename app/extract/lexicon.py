@@ -200,3 +200,19 @@ def _phrase_at(
 
 def _is_gap(gap: str) -> bool:
     return gap == " " or _WORD_GAP.fullmatch(gap) is not None
+
+
+class SentenceTerms:
+    """The subject terms of a sentence, found only once a number there needs them: numbers
+    rejected by their context (units, labels, distractors) never do."""
+
+    __slots__ = ("_low", "_sentence", "_terms")
+
+    def __init__(self, low: str, sentence: tuple[int, int]) -> None:
+        self._low, self._sentence = low, sentence
+        self._terms: list[Term] | None = None
+
+    def get(self) -> list[Term]:
+        if self._terms is None:
+            self._terms = find_terms(self._low, *self._sentence)
+        return self._terms

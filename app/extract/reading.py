@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from . import cues, links, unstated
-from .lexicon import MINORS, UNACCOMPANIED, Term, find_terms
+from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
 from .subjects import find_subject_after, find_subject_before
@@ -21,22 +21,6 @@ class Outcome(NamedTuple):
     number: NumberMention
     figure: ExtractedFigure | None
     rejected_by_context: bool
-
-
-class SentenceTerms:
-    """The subject terms of a sentence, found only once a number there needs them: numbers
-    rejected by their context (units, labels, distractors) never do."""
-
-    __slots__ = ("_low", "_sentence", "_terms")
-
-    def __init__(self, low: str, sentence: tuple[int, int]) -> None:
-        self._low, self._sentence = low, sentence
-        self._terms: list[Term] | None = None
-
-    def get(self) -> list[Term]:
-        if self._terms is None:
-            self._terms = find_terms(self._low, *self._sentence)
-        return self._terms
 
 
 def _is_base(text: str, share: NumberMention, count: NumberMention) -> bool:
