@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import cues, page, shares, tables
+from . import cues, cutoff, page, shares, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -65,6 +65,7 @@ def extract_figures(
             spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
             carried = (sentence[1], previous.figure.subject)
+    figures = cutoff.stated_cutoffs(figures, published)
     return page.date_headlines(body, _quote_clauses(text, figures, spans))
 
 
