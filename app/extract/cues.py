@@ -86,6 +86,8 @@ _OTHER_CONTEXT = (
     r"(?:,[^,.;]{0,30},|,\s*(?:which|that|where|que|donde))?\s+"
     r"(?:(?:said|says|dijo|indicó)\s+(?:it\s+|que\s+)?(?:had\s+|has\s+|había\s+|ha\s+)?)?"
     r"(?:reported|registered|counted|recorded|registró|registrado|contabilizó|reportó)|"
+    # the border posts further north: "412,000 people at the Paso Canoas center"
+    r"paso\s+canoas|peñas\s+blancas|tapachula|"
     # counts of a survey or of the world, not of the crossing
     r"surveyed|interviewed|encuest\w+|entrevist\w+|worldwide|around\s+the\s+world|"
     r"(?:in|en)\s+el\s+mundo|a\s+nivel\s+mundial|"
@@ -93,6 +95,8 @@ _OTHER_CONTEXT = (
     r"daily\s+(?:flow|average|rate|arrivals)|flujo\s+diario|promedio\s+diario|"
     # aid and services: "to support 400,000 people", "para atender a 90.000"
     r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"
+    r"(?:support|assistance|care|aid|services|help|apoyo|asistencia|atención|ayuda|servicios)"
+    r"\s+(?:to|a)(?=\s+(?:about|some|around|nearly|over|more\s+than|unos|unas|más\s+de)?\s*\Z)|"
     r"flew|flown|returning|devolviendo|retornando|"
     # transport and supplies: "the program had carried about 2,100 people", "delivered water to"
     r"carried|transport\w*|traslad\w+|delivered|distributed|supplied|entreg\w+|distribuy\w+|"
@@ -153,6 +157,7 @@ _BEFORE_LABEL = re.compile(
         r"decreto|law|ley|route|ruta|km|kilómetro|kilometre|kilometer|mile|code|código|room|line|"
         r"línea|phone|tel\.?|teléfono|whatsapp|call|llame|aged|edad\s+de|age\s+of|ages|edades|"
         r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue|"
+        r"n\s*=|"  # a survey's sample size: "(n = 640)"
         # a page's counters: "Vistas: 3.412 | Compartido: 1.204 veces"
         r"(?:views|vistas|visitas|lecturas|reads|shares|compartid[oa]s?|likes|comments|"
         r"comentarios|followers|seguidores)\s*:",

@@ -25,12 +25,26 @@ _CLAIMED = re.compile(
     _I,
 )
 
+# A line of links to other stories: their headlines' numbers are those stories' figures.
+_LINK_LINE = re.compile(
+    r"[ \t]*(?:read\s+more|also\s+read|see\s+also|related|lea\s+también|lee\s+también|"
+    r"te\s+puede\s+interesar|le\s+puede\s+interesar|noticias\s+relacionadas|ver\s+también)\b",
+    _I,
+)
+
+
+def in_link_line(text: str, start: int) -> bool:
+    """ "Lea también: EE.UU. suma 2,1 millones de detenciones": a number in a link's line."""
+    return _LINK_LINE.match(text, text.rfind("\n", 0, start) + 1, start) is not None
+
 
 def is_unstated(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
-    """True when the number is asked about, denied or quoted from a claim being checked."""
+    """True when the number is asked about, denied, quoted from a claim being checked or
+    in a link to another story."""
     before = text[max(sentence[0], start - 100) : start]
     return bool(
-        _ASKED.search(before)
+        in_link_line(text, start)
+        or _ASKED.search(before)
         or (
             _ASKED_AFTER.match(text, end, sentence[1]) is not None
             and _WH_OPENER.match(text, sentence[0]) is None
