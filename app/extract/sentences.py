@@ -9,6 +9,15 @@ import re
 # opens with one character class is scanned quickly); a newline's run is widened back by hand.
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[\"'”’»)\]]*\s+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Text copied from a PDF breaks lines inside sentences. A line that ends without punctuation
+# continues when the next one opens in lower case ("a total of 87,390\npeople were"), or when
+# it ends on a word that cannot end a sentence ("with\n28,610 persons", "and\nCanaán").
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t]*$")
+_OPEN_ENDED = frozenset(
+    {"and", "or", "of", "the", "a", "an", "with", "to", "at", "from", "in", "on", "by", "for"}
+    | {"as", "than", "against", "y", "o", "de", "del", "la", "el", "los", "las", "un", "una"}
+    | {"con", "en", "por", "para", "que", "al", "entre", "frente"}
+)
 _ABBREVIATIONS = frozenset(
     [
         "u.s",
@@ -63,6 +72,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         boundary_start, boundary_end = match.span()
         if text[boundary_start] == "\n":
+            if _line_continues(text, boundary_start, boundary_end):
+                continue
             while boundary_start > start and text[boundary_start - 1].isspace():
                 boundary_start -= 1  # the whole run of whitespace, as \s*\n\s* would match
         elif "\n" not in match.group() and not _is_real_boundary(
@@ -74,6 +85,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = boundary_end
     _append_trimmed(text, start, len(text), spans)
     return spans
+
+
+def _line_continues(text: str, newline: int, end: int) -> bool:
+    """Whether a single line break at text[newline] falls inside a sentence (see _OPEN_ENDED)."""
+    following = text[end : end + 1]
+    if not following.isalnum() or "\n" in text[newline + 1 : end]:
+        return False  # a blank line, a bullet or a table row
+    word = _LAST_WORD.search(text, max(0, newline - 20), newline)
+    if word is None:
+        return following.islower() and text[newline - 1 : newline] in (",", ")")
+    return (following.islower() and word.group(1) != word.group(1).upper()) or (
+        word.group(1) in _OPEN_ENDED
+    )
 
 
 def _punct_length(boundary: str) -> int:

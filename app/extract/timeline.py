@@ -21,7 +21,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
-    r"from\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
+    r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
 # Words that turn a later time into the other side of a comparison: "9.683 menores, siete veces
 # más que en los mismos meses de 2022" is not a count of 2022.
@@ -29,7 +29,10 @@ _COMPARED_AHEAD = re.compile(
     r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|frente\s+a|respecto\s+a|"
     r"que\s+(?:en|el|la|los|las|durante|hace))\b"
 )
-_ASIDE = re.compile(r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando)\b", re.I)
+# A relative clause, or an apposition ("Venezuelans, the leading group throughout 2022,").
+_ASIDE = re.compile(
+    r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando|the|once)\b", re.I
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A month the story zooms in on ("In September alone, 75,140 crossed", "Solo en agosto") does
 # not become its paragraph's period: the sentences after it go back to the story's lead.
