@@ -39,7 +39,7 @@ _MINOR_PHRASES = (
     "children and adolescents|children and teenagers|boys and girls|niños niñas y adolescentes|"
     "niñas niños y adolescentes|niños y niñas|niñas y niños|niños y adolescentes|menores de edad|"
     "menor de edad|niño niña o adolescente|niña niño o adolescente|niño o niña|niño o adolescente|"
-    "under 18|under the age of 18|menores de 18 años|minors|minor|children|child|kids|adolescents|"
+    "menores de 18 años|minors|minor|children|child|kids|adolescents|"
     "teenagers|infants|babies|niños|menores|adolescentes|bebés"
 )
 # Generic nouns for people or crossings: the figure is a total.
@@ -122,7 +122,12 @@ _ONE_WORD: Final = {
     for w, found in _PHRASES.items()
     if len(found) == 1 and len(found[0][0]) == 1 and w not in _PREPOSITIONS
 }
+_FIRST_WORDS_AND_BOUNDS: Final = _FIRST_WORDS | {"under"}
 _WORDS = re.compile(r"([^\W\d_]+)")  # split() on it alternates gaps and words
+# Words stop at digits, so the age bound of minors is read on its own: "were under 18".
+_UNDER_ADULT_AGE = re.compile(
+    r"under\s+(?:the\s+age\s+of\s+)?18\b(?!\s*(?:%|percent|per\s+cent|[.,]\d))"
+)
 _WORD_GAP = re.compile(r"[ \t\n\u00a0,]+")
 
 
@@ -136,7 +141,7 @@ def find_terms(text: str, start: int, end: int) -> list[Term]:
     """Subject terms in text[start:end] (lower-cased text), longest phrase first, left to right."""
     parts = _WORDS.split(text[start:end])
     words = parts[1::2]  # word k is parts[2k + 1]; the gap before it is parts[2k]
-    candidates = [i for i, word in enumerate(words) if word in _FIRST_WORDS]
+    candidates = [i for i, word in enumerate(words) if word in _FIRST_WORDS_AND_BOUNDS]
     terms: list[Term] = []
     offsets: list[int] = []  # of every part, computed once a term is found
     free = 0  # the first word not taken by a term already found
@@ -145,6 +150,12 @@ def find_terms(text: str, start: int, end: int) -> list[Term]:
             continue
         single = _ONE_WORD.get(words[i])
         found = (1, single) if single is not None else _match_at(words, parts, i)
+        if found is None and words[i] == "under":
+            offsets = offsets or list(accumulate(map(len, parts), initial=start))
+            under = _UNDER_ADULT_AGE.match(text, offsets[2 * i + 1], end)
+            if under is not None:
+                terms.append(Term(under.start(), under.end(), MINORS))
+            continue
         if found is None:
             continue
         offsets = offsets or list(accumulate(map(len, parts), initial=start))
