@@ -23,12 +23,14 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         "span": {"recall": 0.62},
         "percent": {"recall": 0.48},
     },
-    "dev": {  # 95 documents since the third round (0.977 overall when these were set)
-        "all": {"precision": 0.96, "recall": 0.95, "f1": 0.96},
-        "en": {"precision": 0.95, "recall": 0.95, "f1": 0.95},
-        "es": {"precision": 0.96, "recall": 0.96, "f1": 0.96},
-        "span": {"recall": 0.94},
-        "percent": {"recall": 0.92},
+    "dev": {  # 167 documents since the sixth round (0.963 overall when these were set); set
+        # lower than after the third round (0.977) because the sixth batch added harder pages
+        # (shares in many phrasings); the pages already in dev did not get worse
+        "all": {"precision": 0.96, "recall": 0.93, "f1": 0.94},
+        "en": {"precision": 0.95, "recall": 0.92, "f1": 0.94},
+        "es": {"precision": 0.96, "recall": 0.93, "f1": 0.95},
+        "span": {"recall": 0.93},
+        "percent": {"recall": 0.89},
     },
     "regression": {
         "all": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
