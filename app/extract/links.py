@@ -56,9 +56,11 @@ OWN_CROSSING = re.compile(
 )
 # "113,180 minors, or about 22%": a share restating the count before it.
 # The count's own noun may come first ("113,180 were minors, a little over a fifth"), and a
-# source between them ("196.800, según las cifras oficiales, es decir, dos de cada tres").
+# source between them ("196.800, según las cifras oficiales, es decir, dos de cada tres"). Each
+# word ends at a word boundary, so no word is tried as several shorter ones (which made a gap
+# that does not match cost milliseconds of backtracking).
 APPOSITION = re.compile(
-    r"\A(?:\s*[^\W\d]+(?:[-'’][^\W\d]+)?){0,6}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
+    r"\A(?:\s*[^\W\d]+\b(?:[-'’][^\W\d]+\b)?){0,6}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
     r"\s*(?:[,(—–|]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
     r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
@@ -66,7 +68,7 @@ APPOSITION = re.compile(
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
     r"which\s+is)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
-    r"|\A(?:\s*[^\W\d]+){0,3}\s*\(\s*\Z"
+    r"|\A(?:\s*[^\W\d]+\b){0,3}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
     # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
     r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
