@@ -77,7 +77,23 @@ def _time_page(limit: int = 100_000) -> int:
     print(
         f"{size:.0f} KB page: best {min(timings):.3f} s, worst {max(timings):.3f} s ({len(figures)} figures)"
     )
+    for name, hostile in HOSTILE_PAGES.items():
+        text = hostile[:limit]
+        started = time.perf_counter()
+        extract_figures(text)
+        print(f"100 KB of {name}: {time.perf_counter() - started:.3f} s")
     return 0
+
+
+# Pages no newsroom writes but anyone may send: long runs that a careless pattern would try from
+# each of their characters, costing the square of their length.
+HOSTILE_PAGES = {
+    "tabs after each figure": ("Crossed in 2023: 5,000\t" + "\t" * 3000) * 40,
+    "spaces after each figure": ("In 2023, 1,000" + " " * 2000 + "people crossed the Darién. ")
+    * 50,
+    "dashes and semicolons between figures": ("5,000 " + " — ; " * 800) * 40,
+    "one long word run per figure": ("venezuelans " * 800 + "1,000 (20%) ") * 12,
+}
 
 
 if __name__ == "__main__":

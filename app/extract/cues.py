@@ -169,7 +169,7 @@ _BEFORE_LABEL = re.compile(
 )
 # Directly after the number: units that are not people.
 _AFTER_UNIT = re.compile(
-    r"\s*-?\s*(?:de\s+)?(?:years?|año|años|-year|year-old|meses|months?|-month|días|days?|hours?|"
+    r"\s*(?:-\s*)?(?:de\s+)?(?:years?|año|años|-year|year-old|meses|months?|-month|días|days?|hours?|"
     r"horas|km|kilómetros|kilometres|kilometers|miles|millas|hectares|hectáreas|ha|metros|meters|"
     r"metres|m\b|square|dollars|dólares|usd|euros|balboas|pesos|\$|views|vistas|"
     r"visualizaciones|reproducciones|visitas|shares|likes|comments|comentarios|lecturas|"

@@ -61,7 +61,7 @@ _WORDS_AT = re.compile(
     _I,
 )
 _SCALE_AFTER = re.compile(
-    r"[ \u00a0]*-?[ \u00a0]*(?:thousand|million|millions|mil|millón|millon|millones)\b",
+    r"[ \u00a0]*(?:-[ \u00a0]*)?(?:thousand|million|millions|mil|millón|millon|millones)\b",
     _I,
 )
 _AND_A_HALF = re.compile(r"[ \u00a0]+(?:y[ \u00a0]+medio|and[ \u00a0]+a[ \u00a0]+half)\b", _I)

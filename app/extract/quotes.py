@@ -11,11 +11,13 @@ _CONNECTOR = (
     r"(?:and|y|e|or|o|while|whereas|but|mientras|pero|compared\s+(?:with|to)|up\s+from|down\s+from|"
     r"frente\s+a)\s+"
 )
+# Each starts where a run of white space starts ((?<!\s)), so a long run is tried once, not
+# from each of its characters (which cost the square of its length).
 _CUTS = [
-    re.compile(r"\s*[;:]\s+" + f"(?:{_CONNECTOR})?", re.IGNORECASE),
-    re.compile(r"\s+[—–]\s+"),
-    re.compile(rf"\s*,?\s+{_CONNECTOR}", re.IGNORECASE),
-    re.compile(r"\s*,\s+"),
+    re.compile(r"(?<!\s)\s*[;:]\s+" + f"(?:{_CONNECTOR})?", re.IGNORECASE),
+    re.compile(r"(?<!\s)\s+[—–]\s+"),
+    re.compile(rf"(?<!\s)(?:\s*,)?\s+{_CONNECTOR}", re.IGNORECASE),
+    re.compile(r"(?<!\s)\s*,\s+"),
 ]
 
 
