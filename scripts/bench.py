@@ -363,6 +363,18 @@ def extraction_mb_per_s() -> float | None:
     return len(corpus.encode()) * repeats / elapsed / 1e6
 
 
+def page_lines() -> list[str]:
+    """One 100 KB page of news text and 100 KB of each hostile page (scripts/bench_extract.py
+    --page), each timed against the 0.5 s a claim check of the largest page may take."""
+    out = subprocess.run(
+        [PYTHON, str(ROOT / "scripts" / "bench_extract.py"), "--page"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [f"- extraction, {line} (target <= 0.5 s)" for line in out.splitlines() if line]
+
+
 def grow_figures(url_db: str, factor: int) -> None:
     """Add (factor - 1) x the seeded figures as synthetic nationality rows of one synthetic source."""
     from sqlalchemy import text
@@ -558,6 +570,7 @@ def main() -> None:
         f"- extraction: {extraction:.2f} MB/s"
         if extraction
         else "- extraction: (extractor not present)",
+        *page_lines(),
         f"- figures table grown 100x: yearly list {big:,.0f} req/s vs {base:,.0f} "
         f"({(big - base) / base * 100:+.1f}%)",
         *grown_lines(grown_start),
