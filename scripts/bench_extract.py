@@ -93,6 +93,10 @@ HOSTILE_PAGES = {
     * 50,
     "dashes and semicolons between figures": ("5,000 " + " — ; " * 800) * 40,
     "one long word run per figure": ("venezuelans " * 800 + "1,000 (20%) ") * 12,
+    "a run of dots after each figure": ("5,000 people crossed in 2023" + "." * 3000) * 40,
+    "one sentence of years": "5,000 people crossed " + "in 2023 " * 12_500,
+    "one sentence of numbers in words": "5,000 people crossed in 2023 " + "mil " * 25_000,
+    "one sentence of groups": "5,000 people crossed in 2023 " + "niños " * 17_000,
 }
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from .calendar_terms import MONTHS
 from .lexicon import GENERIC_WORDS, Term
@@ -88,8 +90,16 @@ _LINK = re.compile(
 )
 
 
+_FEW_TERMS = 32
+_START = attrgetter("start")
+
+
 def _terms_within(terms: list[Term], start: int, end: int) -> list[Term]:
-    # A sentence holds a handful of terms: one pass beats two keyed bisections.
+    # A sentence holds a handful of terms, for which one pass beats two keyed bisections; a
+    # sentence of thousands (a page sent to wear the checker down) is bisected (terms are in
+    # text order and do not overlap).
+    if len(terms) > _FEW_TERMS:
+        terms = terms[bisect_left(terms, start, key=_START) : bisect_left(terms, end, key=_START)]
     return [term for term in terms if start <= term.start < end and term.end <= end]
 
 

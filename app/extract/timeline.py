@@ -13,12 +13,17 @@ from .resolution import Context, resolve_mention
 
 # A time after the number belongs to it unless a clause ends first: punctuation, or "and in
 # June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()·|•]|\s[—–]\s|\s(?:and|y|but|pero|while|mientras)\s+"
+# The punctuation is looked for once per figure; the connector only in the few characters
+# before each time (looking from the figure on, for every time, costs the square of a long
+# sentence's length).
+_PUNCTUATION_BREAK = re.compile(r"[,;:()·|•]|\s[—–]\s")
+_CONNECTOR_BREAK = re.compile(
+    r"\s(?:and|y|but|pero|while|mientras)\s+"
     r"(?:(?:in|en|during|durante|between|entre|since|desde|from|de|for)\s+)?"
     r"(?:(?:the|el|la|los|las)\s+)?\Z",
     re.I,
 )
+_CONNECTOR_REACH = 60  # characters: the longest connector, with room for its spaces
 _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
@@ -79,16 +84,26 @@ class Timeline:
         """Remember an accepted figure: later figures without a time of their own inherit it."""
         self._figures.append((position, period))
 
+    def _attached(self, end: int, limit: int) -> list[int]:
+        """The times after a figure (at end) and before limit that no clause break separates
+        from it: none past the first punctuation, and none opening a clause of its own."""
+        punctuation = _PUNCTUATION_BREAK.search(self.text, end, limit)
+        if punctuation is not None:
+            limit = punctuation.start() + 1  # a time may start on the mark, not after it
+        return [
+            i
+            for i in self.indices_between(end, limit)
+            if not _CONNECTOR_BREAK.search(
+                self.text, max(end, self.starts[i] - _CONNECTOR_REACH), self.starts[i]
+            )
+        ]
+
     def period_for(
         self, start: int, end: int, segment: tuple[int, int], sentence: tuple[int, int]
     ) -> Period | None:
         """The period of the figure at text[start:end], from its clause, sentence or earlier text."""
         before = self._last(segment[0], start)
-        attached = [
-            i
-            for i in self.indices_between(end, segment[1])
-            if not _CLAUSE_BREAK.search(self.text, end, self.starts[i])
-        ]
+        attached = self._attached(end, segment[1])
         if attached:
             return self._narrowest(attached + ([before] if before is not None else []))
         if before is not None and self._in_aside(before, start, sentence[0]):

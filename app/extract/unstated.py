@@ -13,7 +13,9 @@ _I = re.NOFLAG  # patterns run on lower-cased text
 # people walk through a jungle?"); one whether it did, does not.
 _WH = r"(?:why|how|what|when|where|who|which|por\s+qué|cómo|qué|cuándo|dónde|quién|cuál)\b"
 _ASKED = re.compile(rf"¿(?!\s*{_WH})[^?.!]*\Z", _I)
-_ASKED_AFTER = re.compile(r"[^.!?;\n]*\?", _I)
+# Read at most 200 characters on: a sentence with thousands of numbers and no end would
+# otherwise be read to its end once per number.
+_ASKED_AFTER = re.compile(r"[^.!?;\n]{0,200}\?", _I)
 _WH_OPENER = re.compile(rf"[\s\"“«¿]*{_WH}", _I)
 _DENIED = re.compile(
     r"(?:\s+[^\W\d]+){0,2}\s+(?:did\s+not|didn['’]t|never|no|nunca)\s+(?:cross|cruz|atraves)", _I
