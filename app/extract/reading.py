@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import cues, links, unstated
+from . import corrections, cues, links, unstated
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
@@ -93,7 +93,7 @@ class Reader:
         if (
             cues.has_unit_after(text, number.end)
             or cues.has_label_before(text, self.floor, number.start)
-            or cues.is_superseded(
+            or corrections.is_superseded(
                 text, self.sentence[0], number.start, number.end, self.corrections
             )
             or unstated.is_unstated(text, self.sentence, number.start, number.end)
