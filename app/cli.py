@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.api.present import claim_public
-from app.api.schemas import ClaimPublic
+from app.api.schemas_text import ClaimPublic
 from app.asgi.requestlog import json_log_config
 from app.config import get_settings
 from app.domain.claims import judge_all

@@ -7,20 +7,17 @@ the documented response models, whose keys are only ever added.
 from app.api.schemas import (
     CanonicalDetailPublic,
     CanonicalFigurePublic,
-    ClaimPublic,
     ComparedFigurePublic,
     FigureHistoryPublic,
     FigurePublic,
     HistoryEntryPublic,
-    PeriodPublic,
-    ReferencePublic,
     Selection,
     SeriesMeta,
     SeriesPublic,
     SourcePublic,
     SourceRef,
-    SubjectPublic,
 )
+from app.api.schemas_text import ClaimPublic, PeriodPublic, ReferencePublic, SubjectPublic
 from app.domain.cells import CanonicalFigure, ComparedFigure, Series
 from app.domain.citation import cite
 from app.domain.claims import Judgement, Reference

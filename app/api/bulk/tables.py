@@ -30,8 +30,9 @@ from app.api.renderers.columns import (
 )
 from app.api.renderers.csv import Columns, render_csv
 from app.api.routes.documents import all_documents
-from app.api.schemas import CanonicalFigurePublic, DocumentPublic, FigurePublic, SourcePublic
+from app.api.schemas import CanonicalFigurePublic, FigurePublic, SourcePublic
 from app.api.schemas_overview import CheckPublic, CoveragePublic
+from app.api.schemas_text import DocumentPublic
 from app.domain.coverage import coverage
 from app.domain.groups import DEMOGRAPHIC_DIMENSIONS
 from app.domain.periods import year_span

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.api.deps import RecordDep, check_text_size, require_json
 from app.api.present import claim_public
-from app.api.schemas import ClaimsPublic
+from app.api.schemas_text import ClaimsPublic
 from app.domain.claims import judge_all
 from app.extract import extract_figures
 from app.ingest.uploads import YEARS_1900_TO_2100, calendar_date

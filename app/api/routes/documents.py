@@ -19,13 +19,12 @@ from app.api.present import figure_public, source_ref
 from app.api.problems import Problem, malformed_json
 from app.api.renderers.columns import DOCUMENTS
 from app.api.renderers.lists import listed
-from app.api.schemas import (
+from app.api.schemas import FigurePublic, PageMeta
+from app.api.schemas_text import (
     DocumentDetailPublic,
     DocumentListPublic,
     DocumentPublic,
-    FigurePublic,
     IngestedPublic,
-    PageMeta,
     RemovedPublic,
     UnplacedPublic,
 )
