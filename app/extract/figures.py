@@ -18,8 +18,9 @@ from .period_scan import find_periods
 from .quotes import clause_spans
 from .reading import Outcome, Reader
 from .records import ExtractedFigure, Subject
+from .references import is_point
 from .sentences import split_sentences
-from .timeline import Timeline, is_point
+from .timeline import Timeline
 
 _SCANNER = WordScanner(NUMBER_WORDS | PERIOD_WORDS)
 

@@ -1,0 +1,101 @@
+"""The period each time expression names, read with what the text said before it: the year last
+named, and for a phrase that points back ("a year earlier", "those three months", "este
+semestre") the period it points to."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from .calendar_terms import COUNTS, PeriodMention, months_in
+from .recent import not_past
+from .records import Period
+from .resolution import Context, resolve_mention
+
+_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
+# How many months "those three months", "the quarter", "el semestre" point back to.
+_BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
+# Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
+_WHOLE_YEAR_KINDS = frozenset({"year", "years"})
+# Words before a time that make it the other side of a comparison, not the story's topic.
+_COMPARED = re.compile(
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
+    r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
+)
+
+
+class ResolvedMentions:
+    """The period mentions of one document, each resolved on first use."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[PeriodMention],
+        sentence_starts: list[int],
+        published: date | None,
+    ) -> None:
+        self.text, self.mentions, self.published = text, mentions, published
+        self.sentence_starts = sentence_starts
+        self._cache: dict[int, Period | None] = {}
+
+    def period(self, index: int) -> Period | None:
+        """The period the mention at index names, resolved once."""
+        if index not in self._cache:
+            mention = self.mentions[index]
+            period = resolve_mention(mention, self._context(index))
+            if mention.kind in _WHOLE_YEAR_KINDS:
+                period = not_past(period, self.published)
+            self._cache[index] = period
+        return self._cache[index]
+
+    def _context(self, index: int) -> Context:
+        mention = self.mentions[index]
+        sentence_start = self.sentence_starts[
+            max(0, bisect_right(self.sentence_starts, mention.start) - 1)
+        ]
+        sentence_year = doc_year = None
+        for earlier in range(index - 1, -1, -1):
+            year = self.mentions[earlier].explicit_year
+            if year is not None:
+                doc_year = year
+                if self.mentions[earlier].start >= sentence_start:
+                    sentence_year = year
+                break
+        reference = self._reference(index) if mention.kind in _ANAPHORIC_KINDS else None
+        return Context(self.published, sentence_year, doc_year, reference)
+
+    def _reference(self, index: int) -> Period | None:
+        """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
+        mention = self.mentions[index]
+        size = _back_size(mention) if mention.kind in ("back", "same_period") else None
+        for earlier in range(index - 1, -1, -1):
+            candidate = self.mentions[earlier]
+            if mention.kind == "part" and candidate.kind != "part":
+                continue
+            if candidate.kind in ("same_period", "vague"):
+                continue
+            period = self.period(earlier)
+            if period is None or (size is not None and months_in(period.start, period.end) != size):
+                continue
+            if mention.kind == "back" and _COMPARED.search(
+                self.text, candidate.start - 30, candidate.start
+            ):
+                continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
+            if mention.kind != "back" or period.start != period.end:
+                return period
+        return None
+
+
+def _back_size(mention: PeriodMention) -> int | None:
+    """The length "those three months" or "del trimestre" asks of the period it refers to."""
+    count = mention.get("n") or mention.get("n3") or mention.get("n4")
+    if count is not None:
+        return int(count) if count.isdigit() else COUNTS.get(count)
+    return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")
+
+
+def is_point(mention: PeriodMention) -> bool:
+    """A single day ("Oct 20", "5 de marzo de 2024"): a dateline, byline or event date, never
+    the period of a count."""
+    return mention.kind == "month" and (mention.get("xd") or mention.get("xe")) is not None
