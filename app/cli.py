@@ -1,7 +1,6 @@
 """The `darien` command: serve, migrate, seed, ingest, review and check."""
 
 import asyncio
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,7 +10,6 @@ import typer
 import uvicorn
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 
 from app.api.present import claim_public
 from app.api.schemas_text import ClaimPublic
@@ -19,6 +17,7 @@ from app.asgi.requestlog import json_log_config
 from app.config import get_settings
 from app.domain.claims import judge_all
 from app.extract import extract_figures
+from app.ingest.prepare import clear_metrics_dir, prepare_database
 from app.ingest.review import UnknownFigures, review_committed
 from app.ingest.seed import seed as load_seed
 from app.ingest.seed_format import DocumentError
@@ -31,9 +30,7 @@ from app.ingest.uploads import (
 )
 from app.main import create_app
 from app.record.build import load_record
-from app.storage import queries
 from app.storage.engine import make_engine, migrate
-from app.storage.locks import startup_lock
 
 if TYPE_CHECKING:
     from app.export.static import StaticReport
@@ -264,31 +261,3 @@ def serve_command(
         loop="uvloop",
         http="httptools",
     )
-
-
-def clear_metrics_dir() -> None:
-    """Empty PROMETHEUS_MULTIPROC_DIR before the workers start: the files of an earlier run would
-    otherwise be added to this one's counts."""
-    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        for stale in Path(folder).glob("*.db"):
-            stale.unlink()
-
-
-def prepare_database(database_url: str, seed_dir: Path) -> None:
-    """Migrate to head and seed a database that has no data yet, one starting process at a time.
-
-    A seed that fails raises (and changes nothing), so a server never starts on an empty record.
-    """
-    engine = make_engine(database_url)
-    try:
-        with startup_lock(engine):
-            migrate(engine)
-            with Session(engine) as session:
-                seeded = queries.get_dataset_version(session) > 0
-            if not seeded:
-                typer.echo("unseeded database: loading the seed documents")
-                load_seed(engine, seed_dir)
-    finally:
-        engine.dispose()

@@ -11,7 +11,7 @@ from click.testing import Result
 from sqlmodel import Session
 
 import app.cli
-from app.cli import prepare_database
+from app.ingest.prepare import prepare_database
 from app.storage import queries
 from app.storage.engine import alembic_config, downgrade
 from tests.conftest import SEED_DIR
