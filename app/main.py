@@ -2,8 +2,8 @@
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -91,6 +91,37 @@ def create_api(
     settings: Settings, store: ResponseStore, request_log: RequestLog, metrics: Metrics | None
 ) -> FastAPI:
     """The FastAPI application: routes, validation, OpenAPI, errors, CORS and lifetimes."""
+    app = FastAPI(
+        title="Darién Gap crossings API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan_of(settings, store, request_log, metrics),
+        docs_url=None,  # served offline by routes/docs.py
+        redoc_url=None,  # ReDoc would load its script from another host
+        dependencies=[Depends(reject_unknown_query)],
+        license_info={
+            "name": "MIT (code); figures belong to the facts they state, cite the source"
+        },
+    )
+    app.state.settings = settings
+    app.state.closers = []  # coroutines to await at shutdown (the rate limit's connections)
+    app.state.api_keys = configured_keys(settings.api_keys)
+    problems.install(app)
+    openapi.install(app)
+    outage.install(app)
+    routers = (crossings, breakdowns, figures, sources, documents, claims, bulk, meta, docs, charts)
+    for module in (*routers, summary, overview, explorer):
+        app.include_router(module.router)
+    add_middleware(app, settings)
+    app.state.response_store = store
+    return app
+
+
+def lifespan_of(
+    settings: Settings, store: ResponseStore, request_log: RequestLog, metrics: Metrics | None
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """What a worker does when it starts (read the record, watch for new versions, flush the
+    request log) and when it stops (the same, undone, in reverse)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -118,27 +149,11 @@ def create_api(
         await asyncio.to_thread(snapshot.close)
         app.state.engine.dispose()
 
-    app = FastAPI(
-        title="Darién Gap crossings API",
-        version="1.0.0",
-        description=DESCRIPTION,
-        lifespan=lifespan,
-        docs_url=None,  # served offline by routes/docs.py
-        redoc_url=None,  # ReDoc would load its script from another host
-        dependencies=[Depends(reject_unknown_query)],
-        license_info={
-            "name": "MIT (code); figures belong to the facts they state, cite the source"
-        },
-    )
-    app.state.settings = settings
-    app.state.closers = []  # coroutines to await at shutdown (the rate limit's connections)
-    app.state.api_keys = configured_keys(settings.api_keys)
-    problems.install(app)
-    openapi.install(app)
-    outage.install(app)
-    routers = (crossings, breakdowns, figures, sources, documents, claims, bulk, meta, docs, charts)
-    for module in (*routers, summary, overview, explorer):
-        app.include_router(module.router)
+    return lifespan
+
+
+def add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Inside FastAPI, innermost first: errors caught, CORS, the request id for log lines."""
     app.add_middleware(problems.CatchAll)  # inside CORS: even a 500 carries CORS headers
     app.add_middleware(
         CORSMiddleware,
@@ -149,8 +164,6 @@ def create_api(
         max_age=86400,
     )
     app.add_middleware(RequestIdContext)  # outermost: every log line below names its request
-    app.state.response_store = store
-    return app
 
 
 def observe(snapshot: Snapshot, metrics: Metrics) -> None:
