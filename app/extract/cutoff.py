@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import takewhile
+from itertools import groupby
+from operator import attrgetter
 
 from .records import ExtractedFigure, Period
 
@@ -23,27 +23,26 @@ def stated_cutoffs(figures: list[ExtractedFigure], published: date | None) -> li
     """A figure dated up to publication takes the end its own sentence states for the same
     stretch ("superó este año el medio millón: 506.800 personas hasta el 15 de diciembre"), or,
     when it restates the year's total ("Of this year's total, 69.4%"), the end an earlier
-    sentence stated. Figures still span whole sentences here: the same start, the same one."""
+    sentence stated. Figures still span whole sentences here: the same start, the same one, so
+    each sentence is read once, however many figures it holds."""
     if published is None:
         return figures
     ends: dict[date, date] = {}  # a stretch's start -> its stated end, in earlier sentences
     result: list[ExtractedFigure] = []
-    sentence_first = 0  # where the current sentence's figures begin
-    for index, figure in enumerate(figures):
-        if figures[sentence_first].start != figure.start:
-            ends.update(_stated_ends(figures[sentence_first:index], published))
-            sentence_first = index
-        own = _stated_ends(
-            list(takewhile(_same_sentence(figure), figures[sentence_first:])), published
-        )
-        period = figure.period
-        if period is not None and period.end == published:
-            end = own.get(period.start)
-            if end is None and _THAT_TOTAL.search(figure.quote):
-                end = ends.get(period.start)
-            if end is not None:
-                figure = replace(figure, period=Period(period.start, end))
-        result.append(figure)
+    for _, group in groupby(figures, key=attrgetter("start")):
+        sentence = list(group)
+        own = _stated_ends(sentence, published)
+        restates_total = _THAT_TOTAL.search(sentence[0].quote) is not None
+        for figure in sentence:
+            period = figure.period
+            if period is not None and period.end == published:
+                end = own.get(period.start)
+                if end is None and restates_total:
+                    end = ends.get(period.start)
+                if end is not None:
+                    figure = replace(figure, period=Period(period.start, end))
+            result.append(figure)
+        ends.update(own)
     return result
 
 
@@ -55,7 +54,3 @@ def _stated_ends(figures: list[ExtractedFigure], published: date) -> dict[date, 
         and published - _CUTOFF_REACH <= f.period.end < published
         and f.period.end - f.period.start > _CUTOFF_REACH  # not a month zoomed in on
     }
-
-
-def _same_sentence(figure: ExtractedFigure) -> Callable[[ExtractedFigure], bool]:
-    return lambda other: other.start == figure.start

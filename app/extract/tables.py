@@ -15,34 +15,31 @@ def mark_share_columns(low: str, numbers: list[NumberMention]) -> list[NumberMen
     and a share per row and writes "%" only once, in the header."""
     if " | " not in low:
         return numbers
+    share_columns = _share_columns(low)
     marked: list[NumberMention] = []
     for number in numbers:
-        column = None if number.percent else _share_column(low, number.start)
-        marked.append(number._replace(percent=True) if column else number)
+        line_start = low.rfind("\n", 0, number.start) + 1
+        columns = share_columns.get(line_start)
+        if columns and not number.percent and low.count("|", line_start, number.start) in columns:
+            number = number._replace(percent=True)
+        marked.append(number)
     return marked
 
 
-def _share_column(low: str, position: int) -> bool:
-    line_start = low.rfind("\n", 0, position) + 1
-    line_end = low.find("\n", position)
-    line = low[line_start : len(low) if line_end < 0 else line_end]
-    if "|" not in line:
-        return False
-    column = low.count("|", line_start, position)
-    header = _header_above(low, line_start)
-    if header is None:
-        return False
-    cells = header.split("|")
-    return column < len(cells) and _SHARE_HEADER.search(cells[column]) is not None
-
-
-def _header_above(low: str, line_start: int) -> str | None:
-    """The first line of the block of pipe-separated lines that holds line_start."""
-    header = None
-    while line_start > 0:
-        previous = low.rfind("\n", 0, line_start - 1) + 1
-        line = low[previous : line_start - 1]
+def _share_columns(low: str) -> dict[int, frozenset[int]]:
+    """For each row under a header (a block of lines holding pipes opens with its header), where
+    the row starts and which of its columns the header names as shares. One pass over the
+    lines: finding each number's header by walking up its table cost rows times numbers."""
+    rows: dict[int, frozenset[int]] = {}
+    header: frozenset[int] | None = None  # the share columns of the block's header
+    start = 0
+    for line in low.split("\n"):
         if "|" not in line:
-            break
-        header, line_start = line, previous
-    return header
+            header = None
+        elif header is None:
+            cells = line.split("|")
+            header = frozenset(i for i, cell in enumerate(cells) if _SHARE_HEADER.search(cell))
+        else:
+            rows[start] = header
+        start += len(line) + 1
+    return rows

@@ -61,6 +61,7 @@ class Timeline:
         self.published = published
         self._resolved = ResolvedMentions(text, mentions, self.sentence_starts, published)
         self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
+        self._zooms: list[tuple[int, int]] | None = None  # spans of _ZOOM, found on first use
 
     def indices_between(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
@@ -172,9 +173,18 @@ class Timeline:
                     end = start
                     continue
                 found = self.resolve(mention)
-            zoomed = paragraph == first and _ZOOM.search(self.text, start, end) is not None
+            zoomed = paragraph == first and self._zoomed(start, end)
             return (found if paragraph == first and not zoomed else self._widened(found)), True
         return None, False
+
+    def _zoomed(self, start: int, end: int) -> bool:
+        """Whether text[start:end] zooms in on one month ("In September alone"). The text is
+        searched once: searching each sentence's paragraph so far cost a long paragraph the
+        square of its length."""
+        if self._zooms is None:
+            self._zooms = [match.span() for match in _ZOOM.finditer(self.text)]
+        index = bisect_left(self._zooms, (start, start))
+        return index < len(self._zooms) and self._zooms[index][1] <= end
 
     def _widened(self, period: Period | None) -> Period | None:
         """A paragraph with no time of its own continues the story's lead, not the detail just
