@@ -45,7 +45,8 @@ _COUNTS = {
 _NOUN = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 _COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
 # "18 out of every 100", "6 of 10": a whole of ten or a hundred makes a bare "of" a share
-_WHOLE = _COUNT + r"|100|cien|hundred"
+_HUNDREDS = {"hundred": 100, "cien": 100}
+_WHOLE = _COUNT + r"|100|" + "|".join(_HUNDREDS)
 # "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
 # "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
 _SHARE = re.compile(
@@ -91,7 +92,7 @@ def find_shares(low: str) -> list[NumberMention]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNTS.get(word, 100)  # "cien", "hundred"
+    return int(word) if word.isdigit() else _COUNTS.get(word) or _HUNDREDS[word]
 
 
 def merge(numbers: list[NumberMention], shares: list[NumberMention]) -> list[NumberMention]:
