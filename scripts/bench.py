@@ -78,15 +78,20 @@ def targets(etags: dict[str, str]) -> list[Target]:
     return found
 
 
-def ensure_wrk() -> str:
-    """wrk from Debian's packages, installed on first use."""
-    found = shutil.which("wrk")
-    if found:
-        return found
-    print("installing wrk from Debian's packages ...", file=sys.stderr)
-    subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+def ensure_tools() -> str:
+    """wrk and nginx (the static copy's server) from Debian's packages, installed on first use;
+    returns wrk's path."""
+    missing = [name for name in ("wrk", "nginx") if not installed(name)]
+    if missing:
+        print(f"installing {' and '.join(missing)} from Debian's packages ...", file=sys.stderr)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)
     return shutil.which("wrk") or "wrk"
+
+
+def installed(name: str) -> bool:
+    # nginx lives in /usr/sbin, which is not on every user's PATH.
+    return bool(shutil.which(name)) or Path("/usr/sbin", name).exists()
 
 
 def fresh_database(name: str) -> str:
@@ -150,7 +155,7 @@ def wrk(url: str, extra: list[str] | None = None, pid: int | None = None) -> dic
         "taskset",
         "-c",
         "1",
-        ensure_wrk(),
+        ensure_tools(),
         "-t1",
         f"-c{CONNECTIONS}",
         f"-d{DURATION}",
@@ -546,7 +551,7 @@ def machine() -> str:
 def main() -> None:
     VAR.mkdir(parents=True, exist_ok=True)
     (VAR / "server.log").unlink(missing_ok=True)
-    ensure_wrk()
+    ensure_tools()
     with_claims = (ROOT / "app" / "api" / "routes" / "claims.py").exists()
     url_db = fresh_database("bench")
     app, ceiling, static, cold, memory = measure(
