@@ -81,3 +81,17 @@ def test_a_database_seeded_before_the_feed_gets_one_release_for_its_version(
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT version, documents, figures FROM release")).all()
     assert [tuple(row) for row in rows] == [(7, 0, 0)]
+
+
+def test_a_title_with_characters_xml_cannot_carry_still_gives_a_valid_feed(
+    make_client: Any,
+) -> None:
+    # Found by the schema fuzzer: an upload's title with a vertical tab made the feed a 500.
+    writer: ApiClient = make_client(api_keys=KEY)
+    auth = {"Authorization": f"Bearer {KEY}"}
+    title = "Tab\x0bbed \x1f title"
+    created = writer.post("/v1/documents", json={**DOC, "title": title}, headers=auth)
+    assert created.status_code == 201
+    newest_title, newest_text = entries(writer)[0]
+    assert newest_title == "Dataset version 2"
+    assert "Tab\ufffdbed \ufffd title" in newest_text

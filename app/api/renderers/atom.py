@@ -1,5 +1,6 @@
 """The release feed as Atom (RFC 4287), written by feedgen: one entry per dataset version."""
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -7,6 +8,9 @@ from app.storage.tables import Release
 
 ATOM_MEDIA = "application/atom+xml"
 FEED_ID = "urn:darien-crossings:releases"
+# What XML 1.0 cannot carry at all, not even escaped (§2.2): most C0 controls, lone surrogates,
+# U+FFFE and U+FFFF. An uploaded title may hold them; the feed shows U+FFFD in their place.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def sizes(release: Release, previous: Release | None) -> str:
@@ -47,7 +51,8 @@ def releases_feed(releases: Sequence[Release], older: Release | None, base_url: 
         entry.title(f"Dataset version {release.version}")
         entry.updated(_aware(release.created_at))
         entry.published(_aware(release.created_at))
-        entry.content(f"{release.change} {sizes(release, previous)}", type="text")
+        change = NOT_XML.sub("\ufffd", release.change)
+        entry.content(f"{change} {sizes(release, previous)}", type="text")
     atom: bytes = feed.atom_str(pretty=True)
     return atom
 
