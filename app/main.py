@@ -65,13 +65,15 @@ def create_app(settings: Settings | None = None) -> Edge:
         request_log.readers.append(metrics.absorb)
         metrics.before_scrape = request_log.flush
     api = create_api(settings, store, request_log, metrics)
-    inner: ASGIApp = FastPath(
+    fastpath = FastPath(
         api,
         store,
         cache_control=f"public, max-age={settings.cache_max_age}",
         variants=variants,
         max_body_bytes=settings.max_body_bytes,
     )
+    inner: ASGIApp = fastpath
+    limiter: RateLimit | None = None
     if settings.rate_limit:
         inner = limiter = RateLimit(
             inner,
@@ -82,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Edge:
             variants=variants,
         )
         api.state.closers.append(limiter.close)
-    edge = Edge(inner, request_log, metrics)
+    edge = Edge(inner, request_log, metrics, fastpath, limiter)
     edge.app, edge.store = api, store
     return edge
 

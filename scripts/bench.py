@@ -380,6 +380,13 @@ def page_lines() -> list[str]:
     return [f"- extraction, {line} (target <= 0.5 s)" for line in out.splitlines() if line]
 
 
+def edge_lines() -> list[str]:
+    """The app's own microseconds per stored answer, without a server (scripts/bench_edge.py)."""
+    command = ["taskset", "-c", "0", PYTHON, str(ROOT / "scripts" / "bench_edge.py")]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return [f"- in-process, {line}" for line in out.splitlines() if line.startswith("stored")]
+
+
 def grow_figures(url_db: str, factor: int) -> None:
     """Add (factor - 1) x the seeded figures as synthetic nationality rows of one synthetic source."""
     from sqlalchemy import text
@@ -570,6 +577,7 @@ def main() -> None:
         *ratio_table(app, ceiling, static),
         "",
         *revalidation_lines(app),
+        *edge_lines(),
         f"- cold start (process start to first 200): {cold:.2f} s",
         f"- resident memory after the run: {memory:.0f} MB",
         f"- extraction: {extraction:.2f} MB/s"

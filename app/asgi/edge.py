@@ -15,8 +15,17 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import send_server_error
-from app.asgi.fastpath import CACHE_KEY, EXTRA_HEADERS, REQUEST_ID_KEY, route_template
+from app.asgi.fastpath import (
+    CACHE_KEY,
+    EXTRA_HEADERS,
+    REQUEST_ID_KEY,
+    ROUTE_KEY,
+    Answer,
+    FastPath,
+    route_template,
+)
 from app.asgi.metrics import Metrics
+from app.asgi.ratelimit import RateLimit
 from app.asgi.requestlog import REQUEST_ID, RequestLog
 
 log = logging.getLogger("darien")
@@ -63,8 +72,29 @@ class Edge:
     app: Any
     store: Any
 
-    def __init__(self, next_app: ASGIApp, log: RequestLog, metrics: Metrics | None) -> None:
+    def __init__(
+        self,
+        next_app: ASGIApp,
+        log: RequestLog,
+        metrics: Metrics | None,
+        fastpath: FastPath | None = None,
+        limiter: RateLimit | None = None,
+    ) -> None:
+        """`next_app` is the whole stack behind the edge. With `fastpath` (and `limiter` when
+        requests are limited), both of which must be in that stack, a stored answer is sent from
+        here: the limiter counts it and the store finds it without a call down the layers."""
         self.next, self.log, self.metrics = next_app, log, metrics
+        self.fastpath, self.limiter = fastpath, limiter
+
+    def lane(self, scope: Scope) -> tuple[Answer | None, ASGIApp]:
+        """A stored answer when the limiter lets the request through at once, and what serves it
+        otherwise: the fast path when the limiter has counted it already, else the whole stack."""
+        fastpath, limiter = self.fastpath, self.limiter
+        if fastpath is None or scope["path"] == "/metrics":
+            return None, self.next
+        if limiter is not None and not limiter.spend(scope):
+            return None, self.next
+        return fastpath.lookup(scope), fastpath
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,6 +107,20 @@ class Edge:
         extra = [(b"x-request-id", request_id.encode()), *SECURITY_HEADERS]
         scope[EXTRA_HEADERS] = extra
         status = 0
+        answer, behind = self.lane(scope)
+        if answer is not None:
+            status, headers, body = answer
+            try:
+                await send(
+                    {"type": "http.response.start", "status": status, "headers": [*headers, *extra]}
+                )
+                await send({"type": "http.response.body", "body": body})
+            finally:
+                route = scope[ROUTE_KEY]
+                self.log.add(
+                    scope["method"], scope["path"], status, started, "hit", request_id, route
+                )
+            return
 
         async def with_headers(message: Message) -> None:
             nonlocal status
@@ -93,7 +137,7 @@ class Edge:
             if self.metrics is not None and scope["path"] == "/metrics":
                 await self.metrics.serve(with_headers)
             else:
-                await self.next(scope, receive, with_headers)
+                await behind(scope, receive, with_headers)
         except Exception:
             REQUEST_ID.set(request_id)
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])

@@ -43,6 +43,8 @@ CACHE_KEY = "darien.cache"
 EXTRA_HEADERS = "darien.headers"
 ROUTE_KEY = "darien.route"
 REQUEST_ID_KEY = "darien.request_id"
+# A stored answer as the edge sends it: status (200 or 304), headers and body.
+Answer = tuple[int, Headers, bytes]
 
 
 def route_template(scope: Scope) -> str:
@@ -113,6 +115,29 @@ class FastPath:
         self.app, self.store, self.variants = app, store, variants
         self.cache_control = cache_control.encode()
         self.max_body_bytes = max_body_bytes
+
+    def lookup(self, scope: Scope) -> Answer | None:
+        """The stored answer to a request, as status, headers and body, or None when the store
+        has none for it (FastPath itself then decides). Synchronous, so that the edge can answer
+        a hit without passing it down the layers; marks the scope as a hit like __call__ does."""
+        method = scope["method"]
+        if method not in ("GET", "HEAD"):
+            return None
+        query = scope["query_string"]
+        path = scope["path"]
+        if len(query) > MAX_QUERY_BYTES or path in UNSTORED_PATHS:
+            return None
+        accept, origin, if_none_match, accept_encoding = request_headers(scope)
+        key = (path.encode(), query, self.variants.accept(accept), self.variants.origin(origin))
+        prepared = self.store.generation.entries.get(key)
+        if prepared is None:
+            return None
+        scope[CACHE_KEY] = "hit"
+        scope[ROUTE_KEY] = prepared.route
+        prepared = self.store.encoded(key, prepared, chosen_coding(accept_encoding))
+        if if_none_match and etag_matches(if_none_match, prepared.etag):
+            return 304, prepared.not_modified_headers, b""
+        return 200, prepared.headers, b"" if method == "HEAD" else prepared.body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

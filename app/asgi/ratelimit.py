@@ -106,6 +106,23 @@ class RateLimit:
         self.client_header = client_header.lower().encode()
         self.failing = False
 
+    def spend(self, scope: Scope) -> bool:
+        """Count a read against a lease this worker already holds, without waiting on anything:
+        True when it was counted (answer headers, if due, left in the scope), False when the
+        request needs the full check of __call__ (nothing was counted then)."""
+        if scope["method"] in WRITE_METHODS or scope["path"] in UNLIMITED_PATHS:
+            return False
+        policy = self.reads
+        client = scope.get("client")
+        address = client[0] if client and not self.client_header else self.client_of(scope)
+        lease = policy.leases.get(address)
+        if lease is None or lease.left <= 0 or lease.reset <= time.time():
+            return False
+        lease.left -= 1
+        if lease.left + lease.beyond < policy.quiet_above:
+            scope[EXTRA_HEADERS].extend(policy.headers(lease))
+        return True
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
             await self.app(scope, receive, send)
