@@ -134,7 +134,8 @@ class FastPath:
             return None
         scope[CACHE_KEY] = "hit"
         scope[ROUTE_KEY] = prepared.route
-        prepared = self.store.encoded(key, prepared, chosen_coding(accept_encoding))
+        if accept_encoding:
+            prepared = self.store.encoded(key, prepared, chosen_coding(accept_encoding))
         if if_none_match and etag_matches(if_none_match, prepared.etag):
             return 304, prepared.not_modified_headers, b""
         return 200, prepared.headers, b"" if method == "HEAD" else prepared.body
