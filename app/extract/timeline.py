@@ -33,13 +33,14 @@ _COMPARED_AHEAD = re.compile(
 _ASIDE = re.compile(
     r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando|the|once)\b", re.I
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A month the story zooms in on ("In September alone, 75,140 crossed", "Solo en agosto") does
-# not become its paragraph's period: the sentences after it go back to the story's lead.
-_ZOOM = re.compile(
-    r"\b(?:in|during)\s+[a-z]+\s+alone\b|\b(?:solo|sólo|solamente|únicamente)\s+en\s+[a-z]+",
+# After a figure, an indefinite apposition describes its group, and a time inside it is not the
+# figure's: "3,900 were Chinese, a nationality that barely appeared two years ago".
+_TRAILING_ASIDE = re.compile(
+    _ASIDE.pattern + r"|,\s*(?:a|an|un|una)\s+[^\W\d]+\s+(?:that|which|who|whose|que|cuy[oa]s?|"
+    r"casi|rarely|barely|almost|nearly|apenas|seldom|once)\b",
     re.I,
 )
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
 
 
@@ -61,7 +62,8 @@ class Timeline:
         self.published = published
         self._resolved = ResolvedMentions(text, mentions, self.sentence_starts, published)
         self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
-        self._zooms: list[tuple[int, int]] | None = None  # spans of _ZOOM, found on first use
+        # per paragraph start: how many figures were read, and the period they leave it at
+        self._paragraph_scan: dict[int, tuple[int, Period | None]] = {}
 
     def indices_between(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
@@ -106,7 +108,7 @@ class Timeline:
                 _COMPARED_AHEAD.search(self.text, end, self.mentions[before].start)
                 # "28.000 eran venezolanas, y los haitianos, que dominaban en 2021": another
                 # group's relative clause
-                or _ASIDE.search(self.text, end, self.mentions[before].start)
+                or _TRAILING_ASIDE.search(self.text, end, self.mentions[before].start)
             ):
                 before = None
         chosen = before
@@ -163,7 +165,7 @@ class Timeline:
         for paragraph in range(first, -1, -1):
             start = self.paragraph_starts[paragraph]
             found = (
-                self._first_figure_period(start, end)
+                self._paragraph_period(start, end)
                 if paragraph == first
                 else self._latest_figure_period(start, end)
             )
@@ -173,18 +175,27 @@ class Timeline:
                     end = start
                     continue
                 found = self.resolve(mention)
-            zoomed = paragraph == first and self._zoomed(start, end)
-            return (found if paragraph == first and not zoomed else self._widened(found)), True
+            return (found if paragraph == first else self._widened(found)), True
         return None, False
 
-    def _zoomed(self, start: int, end: int) -> bool:
-        """Whether text[start:end] zooms in on one month ("In September alone"). The text is
-        searched once: searching each sentence's paragraph so far cost a long paragraph the
-        square of its length."""
-        if self._zooms is None:
-            self._zooms = [match.span() for match in _ZOOM.finditer(self.text)]
-        index = bisect_left(self._zooms, (start, start))
-        return index < len(self._zooms) and self._zooms[index][1] <= end
+    def _paragraph_period(self, start: int, end: int) -> Period | None:
+        """The period a paragraph is at by end: that of its first figure, or of a later figure
+        whose period holds it, when the paragraph widens back out. After "In March alone,
+        38,100 crossed." the groups listed next are March's; after "Venezuelans made up
+        two-thirds of the nine-month flow." they are the nine months'. Figures come in text
+        order, so each paragraph is scanned once, however many sentences ask."""
+        index, found = self._paragraph_scan.get(start, (-1, None))
+        if index < 0:
+            index = bisect_left(self._figures, start, key=_position)
+        elif index > 0 and self._figures[index - 1][0] >= end:
+            index, found = bisect_left(self._figures, start, key=_position), None
+        while index < len(self._figures) and self._figures[index][0] < end:
+            period = self._figures[index][1]
+            if period is not None and (found is None or _holds(period, found)):
+                found = period
+            index += 1
+        self._paragraph_scan[start] = (index, found)
+        return found
 
     def _widened(self, period: Period | None) -> Period | None:
         """A paragraph with no time of its own continues the story's lead, not the detail just
@@ -218,16 +229,12 @@ class Timeline:
             return period.end != self.published  # the stated end of the same stretch
         return (period.end, than.start) > (than.end, period.start)
 
-    def _first_figure_period(self, start: int, end: int) -> Period | None:
-        for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
-            if position >= end:
-                break
-            if period is not None:
-                return period
-        return None
-
     def resolve(self, index: int) -> Period | None:
         return self._resolved.period(index)
+
+
+def _holds(wider: Period, narrower: Period) -> bool:
+    return wider != narrower and wider.start <= narrower.start and narrower.end <= wider.end
 
 
 def _position(item: tuple[int, Period | None]) -> int:
