@@ -18,11 +18,15 @@ _ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "b
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
 # Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
 _WHOLE_YEAR_KINDS = frozenset({"year", "years"})
-# Words before a time that make it the other side of a comparison, not the story's topic.
+# Words before a time that make it the other side of a comparison, not the story's topic
+# ("than" before a number is a hedge: "more than 30,000 children crossed in").
 _COMPARED = re.compile(
-    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than(?!\s+\d)|versus|"
+    r"(?:más|menos)\s+que|(?:inferior|superior)\s+al?|"
+    r"vs\.?|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
+_COMPARED_REACH = 60  # characters: room for "than the 202,431 people recorded in"
 
 
 class ResolvedMentions:
@@ -78,13 +82,19 @@ class ResolvedMentions:
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):
                 continue
-            if mention.kind == "back" and _COMPARED.search(
-                self.text, candidate.start - 30, candidate.start
-            ):
+            if mention.kind == "back" and self._compared(candidate.start):
                 continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
             if mention.kind != "back" or period.start != period.end:
                 return period
         return None
+
+    def _compared(self, start: int) -> bool:
+        """Whether the time at start is the other side of a comparison, said in its sentence
+        shortly before it: "3% fewer than the 202,431 recorded in the first half of 2023"."""
+        sentence = self.sentence_starts[max(0, bisect_right(self.sentence_starts, start) - 1)]
+        return (
+            _COMPARED.search(self.text, max(sentence, start - _COMPARED_REACH), start) is not None
+        )
 
 
 def _back_size(mention: PeriodMention) -> int | None:
