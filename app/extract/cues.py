@@ -54,7 +54,7 @@ _OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
 _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
     r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s?|devolvi\w*|"
-    r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
+    r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home|on|aboard|by\s+air)|been\s+returned|vuelos?|flights?|"
     r"flujo\s+inverso|reverse\s+flow|camino\s+inverso|ruta\s+inversa|sentido\s+(?:contrario|inverso)|"
     r"opposite\s+direction|the\s+other\s+way|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
     r"back)\s+south|hacia\s+el\s+sur|rumbo\s+al\s+sur|de\s+regreso|regres\w+|retorn\w+|"
@@ -131,7 +131,10 @@ _OTHER_AFTER = re.compile(
             r"a\s+year(?!\s+(?:earlier|before|ago|later))|per\s+year|annually|por\s+año|anualmente|"
             r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
             r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
-            r"en\s+promedio|de\s+promedio|more|fewer|additional|más|menos|adicionales|higher|lower|"
+            # "more" comparing, but not hedging a base: "61 percent of the more than 400,000"
+            # (the look-behinds sit after the first letter, as word_start needs)
+            r"en\s+promedio|de\s+promedio|m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore|ás|enos)|"
+            r"f(?<!the\sf)ewer|additional|adicionales|higher|lower|"
             r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
             r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual",
         ]

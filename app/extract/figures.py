@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import corrections, cues, cutoff, page, shares, tables
+from . import corrections, cues, cutoff, page, shares, subjects, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -53,13 +53,16 @@ def extract_figures(
     talks_of_corrections = corrections.mentions_correction(low)
     carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
     for index, number in enumerate(numbers):
-        sentence = sentences[max(0, bisect_right(sentence_starts, number.start) - 1)]
+        at = max(0, bisect_right(sentence_starts, number.start) - 1)
+        sentence = sentences[at]
         if previous is None or previous.number.start < sentence[0]:
             previous = None
             terms = SentenceTerms(low, sentence)  # shared by the sentence's numbers
         reader = Reader(text, low, terms, talks_of_corrections, numbers, index, sentence, previous)
         if carried is not None and _follows(text, carried[0], sentence[0]):
             reader.carried = carried[1]
+        elif at > 0 and _follows(text, sentences[at - 1][1], sentence[0]):
+            reader.carried = subjects.opening_subject(low, sentences[at - 1], sentence[0])
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)

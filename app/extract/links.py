@@ -98,6 +98,15 @@ ANY = re.compile(r"", _I)
 COMPARISON = re.compile(
     word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
 )
+# "a quarter were minors, and the share stayed close to 20% in 2024": the share named again.
+SHARE_AGAIN = re.compile(
+    word_start(
+        r"(?:the|that|this|its)\s+(?:share|proportion|percentage)|"
+        r"(?:la|esa|esta|su)\s+(?:proporción|porcentaje|cuota)|(?:el|ese|este|su)\s+porcentaje"
+    )
+    + r"\b[^.;\d]{0,40}\Z",
+    _I,
+)
 # "rose to 21% of all crossers, from 19% in 2023", "el 22 %, frente al 16 % de 2022": a share
 # set against the share just before it is the same group's.
 SHARE_COMPARED = re.compile(
@@ -126,7 +135,13 @@ TRAVELS_ALONE = re.compile(
     _I,
 )
 # Between a share and the count it is a share of: "half of the 166,000", "el 72 % de los".
-BASE_COUNT = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?", _I)
+# A hedge may come before the count: "61 percent of the more than 400,000 people".
+BASE_COUNT = re.compile(
+    r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?"
+    r"(?:(?:more\s+than|over|nearly|almost|about|some|around|roughly|más\s+de|unos|unas|casi|"
+    r"cerca\s+de|alrededor\s+de|poco\s+más\s+de)\s+)?",
+    _I,
+)
 
 
 def talks_of_crossing(

@@ -192,7 +192,9 @@ class Reader:
         figure = self.previous.figure if self.previous else None
         if figure is None or figure.unit != "percent":
             return None
-        return self._previous_subject(links.SHARE_COMPARED)
+        return self._previous_subject(links.SHARE_COMPARED) or self._previous_subject(
+            links.SHARE_AGAIN
+        )
 
     def _restated_share(self) -> Subject | None:
         """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from . import links
 from .calendar_terms import MONTHS
-from .lexicon import GENERIC_WORDS, Term
+from .lexicon import GENERIC_WORDS, Term, find_terms
 from .records import EVERYONE, Subject
 
 _MONTH_NAMES = "|".join(MONTHS)
@@ -17,6 +18,10 @@ _FILLER = re.compile(
     # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
     # a one-word aside: "uno de cada cinco, además, era menor"
     r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    # a participle clause: "a quarter of the people recorded in 2023 were minors"
+    r"\b(?:recorded|registered|counted|crossing|arriving|travell?ing|registrad[oa]s|"
+    r"contabilizad[oa]s|censad[oa]s)\s+(?:[^\W_]+\s+){0,8}?(?=(?:were|are|was|is|eran|era|"
+    r"fueron|fue|son|es)\b)|"
     r"\b(?:de|del|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
     r"(?:has|have|had)\s+been|ha\s+sido|han\s+sido|(?:este|el)\s+año|this\s+year|"
     # "14,300 migrants listed as Chileans", "registrados como venezolanos"
@@ -30,8 +35,13 @@ _FILLER = re.compile(
     # "of the five-month total were minors"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:month|year|week|day)|"
     r"(?:last|this|the)\s+(?:month|year|quarter)['’]s|"
-    # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos"
-    r"\d{1,3}(?:[.,]\d{3})+|" + _MONTH_NAMES + r"|" + GENERIC_WORDS + r")\b)*",
+    # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos", with
+    # its hedge: "el 61 % de los más de 400.000 migrantes"
+    r"\d{1,3}(?:[.,]\d{3})+|more\s+than|más\s+de|nearly|almost|roughly|around|casi|unos|unas|"
+    + _MONTH_NAMES
+    + r"|"
+    + GENERIC_WORDS
+    + r")\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 # A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
@@ -91,6 +101,7 @@ _LINK = re.compile(
 
 
 _FEW_TERMS = 32
+_OPENING_REACH = 40  # characters: a sentence's group is named in its first few words
 _START = attrgetter("start")
 
 
@@ -165,3 +176,20 @@ def find_subject_before(
             if term.subject != EVERYONE and _LINK.fullmatch(text, term.end, start):
                 return term.subject
     return nearby[-1].subject
+
+
+# The words that may open a sentence before the group it is about: "Venezuelans have led".
+_OPENING = re.compile(r"\s*(?:(?:the|los|las|el|la)\s+)?")
+
+
+def opening_subject(text: str, before: tuple[int, int], start: int) -> Subject | None:
+    """The group the sentence before start opens on, for one that continues it with a pronoun:
+    "Venezuelans have led the flow since 2022. They made up about 70 percent". Only looked for
+    when the sentence at start opens on a pronoun or a bare verb."""
+    if not links.PRONOUN_OPENER.match(text, start):
+        return None
+    terms = find_terms(text, before[0], min(before[1], before[0] + _OPENING_REACH))
+    if not terms or not _OPENING.fullmatch(text, before[0], terms[0].start):
+        return None
+    subject = terms[0].subject
+    return subject if subject != EVERYONE else None
