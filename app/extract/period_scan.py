@@ -65,7 +65,8 @@ _STARTERS: dict[str, str] = {
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
     "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
-    "first_days": "first primeros",
+    "first_days": "first primeros primeras <day> two three four five six seven eight nine ten dos "
+    "tres cuatro cinco seis siete ocho nueve diez",
     "month_to_now": "de desde from",
     "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "
     "cinco seis siete ocho nueve diez once doce year",
@@ -80,7 +81,8 @@ _STARTERS: dict[str, str] = {
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
     "full_year": "full whole entire todo el",
-    "back": "the that this those ese esa esos esas aquel aquellos del",
+    "back": "the that this those ese esa esos esas aquel aquellos del los las estos estas these",
+    "months_before": "the los las those esos aquellos",
     "year": "<year>",
 }
 

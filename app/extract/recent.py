@@ -32,6 +32,8 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
     """The whole months before the month of publication ("the last three months"), or the
     latest whole quarter ("the last quarter"; "the last quarter of 2023" is its fourth)."""
     explicit = m.get("y")
+    if m.get("q") and m.get("prev") and c.published is not None:
+        explicit = str(c.published.year - 1)  # "the last quarter of last year"
     if m.get("q") and explicit:
         year = int(explicit)
         return Period(date(year, 10, 1), date(year, 12, 31))
@@ -94,11 +96,12 @@ def months_to(m: PeriodMention, c: Context) -> Period | None:
 
 
 def first_days(m: PeriodMention, c: Context) -> Period | None:
-    """ "The first 10 days of August": from the 1st to the 10th."""
+    """ "The first 10 days of August": from the 1st to the 10th; "the first two weeks of July"
+    from the 1st to the 14th."""
     month = m.get("fm") or ""
     year = int(m.get("fy") or 0) or c.month_year(MONTHS[month])
-    raw = m.get("n") or ""
-    days = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    raw = m.get("n") or m.get("n2") or ""
+    days = (int(raw) if raw.isdigit() else COUNTS.get(raw, 0)) * (7 if m.get("wk") else 1)
     if year is None or not 1 <= days <= 31:
         return None
     start = date_in_month(None, month, year, end=False)
@@ -117,6 +120,20 @@ def month_before(period: Period) -> Period:
         str(period.start.day), MONTHS_BY_NUMBER[month % 12 + 1], month // 12, end=False
     )
     return Period(start, end)
+
+
+def months_before(m: PeriodMention, c: Context) -> Period | None:
+    """ "Los tres meses anteriores", "the two months before": the whole months before the period
+    just named; with none named, the whole months before that of publication."""
+    if c.reference is None:
+        return last_months(m, c)
+    raw = m.get("n") or ""
+    months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    if not 1 <= months <= 24:
+        return None
+    end = c.reference.start.year * 12 + c.reference.start.month - 2  # the month before it
+    start = end - months + 1
+    return Period(date(start // 12, start % 12 + 1, 1), last_day(end // 12, end % 12 + 1))
 
 
 def quarter_before(m: PeriodMention, c: Context) -> Period | None:

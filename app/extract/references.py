@@ -13,7 +13,9 @@ from .recent import not_past
 from .records import Period
 from .resolution import Context, resolve_mention
 
-_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
+_ANAPHORIC_KINDS = frozenset(
+    {"same_period", "relative", "part", "full_year", "back", "months_before"}
+)
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
 # Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
@@ -99,7 +101,7 @@ class ResolvedMentions:
 
 def _back_size(mention: PeriodMention) -> int | None:
     """The length "those three months" or "del trimestre" asks of the period it refers to."""
-    count = mention.get("n") or mention.get("n3") or mention.get("n4")
+    count = mention.get("n") or mention.get("n3") or mention.get("n4") or mention.get("n5")
     if count is not None:
         return int(count) if count.isdigit() else COUNTS.get(count)
     return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")

@@ -10,6 +10,8 @@ _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
+# "the last quarter of last year", "el primer semestre del año pasado": the year before publication
+_LAST_YEAR = r"(?P<prev>last\s+year|(?:el\s+)?año\s+pasado|(?:el\s+)?pasado\s+año)"
 # Patterns run on folded lower-case text (see patterns.folded): IGNORECASE is several times slower.
 _I = re.NOFLAG
 
@@ -60,17 +62,20 @@ _PART = (
     r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
     r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+"
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
-    rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
+    rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
 # "the first five months", and the Spanish order "los cinco primeros meses".
 _FIRST_MONTHS = (
     r"\b(?:(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)|"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+primeros)\s+(?:months|meses)"
-    rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
+    rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?"
 )
-# "the first 10 days of August", "los primeros 15 días de mayo".
+# "the first 10 days of August", "los primeros 15 días de mayo", "the first two weeks of July",
+# "las dos primeras semanas de julio".
 _FIRST_DAYS = (
-    rf"\b(?:first|primeros)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:days|días)\s+(?:of|de)\s+"
+    rf"\b(?:(?:first|primeros|primeras)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})|"
+    rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:primeros|primeras))\s+"
+    r"(?:days|días|(?P<wk>weeks|semanas))\s+(?:of|de)\s+"
     rf"{_date('f')}{_year_tail('f')}?"
 )
 # "de enero a la fecha", "from January to date": the named month up to publication.
@@ -113,6 +118,12 @@ _RELATIVE = (
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
 )
+# "los tres meses anteriores", "the two months before": the months before the period just named.
+_MONTHS_BEFORE = (
+    r"\b(?:the|los|las|those|esos|aquellos)\s+(?P<n>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+(?:months|meses)\s+(?:before|earlier|prior|anteriores|previos|antes)\b"
+)
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
     r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|quarter|half|months?|"
@@ -132,7 +143,7 @@ _LAST_MONTHS = (
     r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
     r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
     r"(?P<q>(?:last|past)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
-    rf"(?:\s+(?:of|de|del)\s+(?P<y>{_YEAR}))?\b"
+    rf"(?:\s+(?:of|de|del)\s+(?:(?P<y>{_YEAR})|{_LAST_YEAR}))?\b"
 )
 # "en lo que va de agosto", "so far in August": the month up to publication.
 _MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so\s+far\s+in)\s+(?P<mm>{_MONTH})\b"
@@ -145,6 +156,10 @@ _BACK = (
     + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
     r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
+    # "en los ocho meses", "over these five months": with its length, never a bare "los meses"
+    r"(?:los|las|estos|estas|these)\s+(?P<n5>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+(?:months|meses)(?!\s+(?:before|earlier|prior|anteriores|previos|antes))|"
     # "of the nine-month flow": the length written as a compound adjective
     r"(?:the|that|this)\s+(?P<n3>"
     + "|".join(COUNTS)
@@ -172,6 +187,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month", _MONTH_ALONE),
         ("relative", _RELATIVE),
         ("same_period", _SAME_PERIOD),
+        ("months_before", _MONTHS_BEFORE),
         ("vague", _VAGUE),
         ("last_months", _LAST_MONTHS),
         ("month_to_date", _MONTH_TO_DATE),
