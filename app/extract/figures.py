@@ -52,6 +52,7 @@ def extract_figures(
     terms = SentenceTerms(low, (0, 0))
     talks_of_corrections = corrections.mentions_correction(low)
     carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
+    share: tuple[int, Subject] | None = None  # the same for the last share
     for index, number in enumerate(numbers):
         at = max(0, bisect_right(sentence_starts, number.start) - 1)
         sentence = sentences[at]
@@ -63,12 +64,16 @@ def extract_figures(
             reader.carried = carried[1]
         elif at > 0 and _follows(text, sentences[at - 1][1], sentence[0]):
             reader.carried = subjects.opening_subject(low, sentences[at - 1], sentence[0])
+        if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
+            reader.share_before = share[1]
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
             spans.append((number.start, number.end))
             timeline.record(number.start, previous.figure.period)
             carried = (sentence[1], previous.figure.subject)
+            if previous.figure.unit == "percent":
+                share = carried
     figures = cutoff.stated_cutoffs(figures, published)
     return page.date_headlines(body, _quote_clauses(text, figures, spans))
 

@@ -50,6 +50,7 @@ class Reader:
         "previous",
         "reach",
         "sentence",
+        "share_before",
         "terms",
         "text",
     )
@@ -84,6 +85,7 @@ class Reader:
             self.reach += _WINDOW_AFTER  # and further, to the noun after the base's clause
         self.floor = previous.number.end if previous else sentence[0]
         self.carried: Subject | None = None  # the subject the sentence before ended on
+        self.share_before: Subject | None = None  # the last share's, in this sentence or that one
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -188,13 +190,20 @@ class Reader:
 
     def _compared_share(self) -> Subject | None:
         """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share
-        before it counts the same group."""
+        before it counts the same group, also past the count that share was of ("35% of the
+        520,085 people who crossed last year, up from 29% in 2022"), and so does "the share"
+        named again ("In January, the share rose to 38%")."""
         figure = self.previous.figure if self.previous else None
-        if figure is None or figure.unit != "percent":
+        if figure is not None and figure.unit == "percent":
+            return self._previous_subject(links.SHARE_COMPARED) or self._previous_subject(
+                links.SHARE_AGAIN
+            )
+        gap = self._gap()
+        if self.share_before is None or not (
+            links.SHARE_COMPARED.search(gap) or links.SHARE_AGAIN.search(gap)
+        ):
             return None
-        return self._previous_subject(links.SHARE_COMPARED) or self._previous_subject(
-            links.SHARE_AGAIN
-        )
+        return self.share_before
 
     def _restated_share(self) -> Subject | None:
         """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count
