@@ -76,7 +76,7 @@ _OTHER_CONTEXT = (
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:(?:well|soon|again|even|easily|still)\s+)?"
     r"(?:reach|top|"
     r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see|"
-    r"pass|near|approach|break)|"
+    r"pass|near|approach|break|push|take|bring|lift|drive|put|send|raise)|"
     r"on\s+course\s+to|en\s+camino\s+de\s+(?:superar|alcanzar)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
     r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
@@ -149,7 +149,7 @@ _BEFORE_LABEL = re.compile(
         r"(?:increased|rose|risen|fell|fallen|dropped|grew|grown|declined|decreased|jumped|climbed|"
         r"surged|plunged|plummeted|soared|slid)(?:\s+by)?|"
         # "up" or "down", but not "made up": word_start needs the look-behind after a letter
-        r"u(?<!made\su)(?<!make\su)(?<!makes\su)p(?:\s+by)?|"
+        r"u(?<!made\su)(?<!make\su)(?<!makes\su)(?<!making\su)p(?:\s+by)?|"
         r"d(?<!made\sd)(?<!make\sd)(?<!makes\sd)own(?:\s+by)?|"
         r"(?:aument|increment|creci|cay|baj|subi|disminuy|descendi|redujo|disparó)\w*\s+(?:en|un)|"
         r"(?:aumento|incremento|alza|caída|descenso|disminución|reducción|crecimiento|variación|"

@@ -76,6 +76,29 @@ APPOSITION = re.compile(
     r"unas|casi|cerca\s+de|alrededor\s+de)\s+)?\Z",
     _I,
 )
+# A share after the clause of a count, saying what part of the whole that count is: "24,000
+# Chinese nationals crossed between January and October, making up about 5% of the 460,000",
+# "2,005 Chinese citizens were registered, about 0.8% of the total" (a bare hedge only when
+# the share is then said to be of the whole: see WHOLE_AFTER).
+SHARE_OF_COUNT = re.compile(
+    r",\s*(?P<verb>making\s+up|accounting\s+for|representing|representando|que\s+representan?|"
+    r"lo\s+que\s+(?:representa|supone|equivale\s+a)l?|equivalent\s+to|equivalentes?\s+al?)?"
+    r"(?:\s*(?:about|some|roughly|nearly|around|almost|just|only|over|more\s+than|casi|cerca\s+del?|"
+    r"alrededor\s+del?|apenas|solo|más\s+del?|el|un))*\s*\Z",
+    _I,
+)
+WHOLE_AFTER = re.compile(
+    r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+)?(?:total|all\b|todos|todas|roughly|about|"
+    r"some|nearly|more\s+than|unos|unas|casi|más\s+de|\d)",
+    _I,
+)
+# A record already set, named right before its number: whatever the sentence forecasts is
+# measured against it ("el flujo podría acercarse al récord de 520.085 personas").
+RECORD_OF = re.compile(
+    r"\b(?:record|récord|máximo\s+histórico)(?:\s+(?:annual|yearly|anual|histórico|high))?\s+"
+    r"(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
+    _I,
+)
 BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.

@@ -48,6 +48,9 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "década",
         "days",
         "días",
+        "annual",
+        "yearly",
+        "anual",
     ]
 )
 _MARGIN_BEFORE, _MARGIN_AFTER = 40, 1  # expressions start at most a few words before
@@ -80,7 +83,7 @@ _STARTERS: dict[str, str] = {
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
-    "full_year": "full whole entire todo el",
+    "full_year": "full whole entire todo el the annual yearly récord",
     "back": "the that this those ese esa esos esas aquel aquellos del los las estos estas these",
     "months_before": "the los las those esos aquellos",
     "year": "<year>",

@@ -125,6 +125,9 @@ class Reader:
                 start = match.end()
         for match in links.TIME_ASIDE.finditer(self.text, start, self.number.start):
             start = match.end()  # "Since October, when the US began expelling them, 61,000"
+        record = links.RECORD_OF.search(self.text, start, self.number.start)
+        if record is not None:
+            start = record.start()  # "could approach the record of 520,085 set in 2023"
         return start, self.number.start
 
     def _after_window(self) -> tuple[int, int]:
@@ -166,6 +169,7 @@ class Reader:
                 specific
                 or self._previous_subject(links.APPOSITION)
                 or self._compared_share()
+                or self._share_of_count()
                 or self._pronoun_subject()
             )
         if after is not None:
@@ -204,6 +208,19 @@ class Reader:
         ):
             return None
         return self.share_before
+
+    def _share_of_count(self) -> Subject | None:
+        """ "24,000 Chinese nationals crossed ..., making up about 5% of the 460,000": a share
+        closing the clause of a count is the part of the whole that count's group makes."""
+        figure = self.previous.figure if self.previous else None
+        if figure is None or figure.unit != "people":
+            return None
+        match = links.SHARE_OF_COUNT.search(self._gap())
+        if match is None or not (
+            match.group("verb") or links.WHOLE_AFTER.match(self.text, self.number.end)
+        ):
+            return None
+        return self._previous_subject(links.ANY)
 
     def _restated_share(self) -> Subject | None:
         """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count

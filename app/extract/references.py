@@ -79,7 +79,11 @@ class ResolvedMentions:
             candidate = self.mentions[earlier]
             if mention.kind == "part" and candidate.kind != "part":
                 continue
-            if candidate.kind in ("same_period", "vague"):
+            if candidate.kind == "vague" or (
+                # "compared with 127,700 in the same period of 2023, when ... an annual record":
+                # only the year of a period moved to another year is that period's
+                candidate.kind == "same_period" and mention.kind != "full_year"
+            ):
                 continue
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):

@@ -88,6 +88,10 @@ _LINK = re.compile(
     # "made up the bulk of the flow", "la nacionalidad más numerosa, con"
     r"by\s+far|de\s+lejos|bulk|grueso|nationality|nacionalidad|most\s+numerous|más\s+numeros[oa]s?|"
     r"crossers|the\s+flow|el\s+flujo|accounts?\s+for|so\s+far(?:\s+this\s+year)?|this\s+year|"
+    # a participle after the group's clause: "are by far the largest group, accounting for 68%";
+    # a threshold passed: "as Venezuelans top 60%"; a group named alone: "the Chinese alone"
+    r"accounting\s+for|making\s+up|representing|representando|sumando|alone|solos|solas|"
+    r"tops?|topping|pass(?:ed|es)?|exceed(?:ed|s)?|surpass(?:ed|es)?|superan|superaron|"
     r"este\s+año|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|a\s+la\s+cabeza|at\s+the\s+top|in\s+the\s+lead|"
     r"en\s+primer\s+lugar|in\s+first\s+place|"

@@ -148,7 +148,13 @@ _LAST_MONTHS = (
 # "en lo que va de agosto", "so far in August": the month up to publication.
 _MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so\s+far\s+in)\s+(?P<mm>{_MONTH})\b"
 # "for the full year", "todo el año": the whole year of the period just mentioned.
-_FULL_YEAR = r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo)\b"
+_FULL_YEAR = (
+    r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo|"
+    r"the\s+year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
+    # a year's record ("went on to set an annual record of 520,085"; a year's total is not one:
+    # "hasta el 30 de septiembre, el total anual ascendía a 211.000" runs to its cut-off)
+    r"(?:annual|yearly)\s+record|récord\s+anual)\b"
+)
 # "in those three months", "ese periodo", "del trimestre": a period mentioned earlier.
 _BACK = (
     r"\b(?:(?:the|that|those|ese|esa|esos|esas|aquel|aquellos)\s+(?:(?P<n>"

@@ -40,6 +40,20 @@ _TRAILING_ASIDE = re.compile(
     r"casi|rarely|barely|almost|nearly|apenas|seldom|once)\b",
     re.I,
 )
+# A clause the figure is not in: after a semicolon, or a contrast ("el 12 %, pero su número
+# casi se ha duplicado este año").
+_CLAUSE_STOP = re.compile(
+    r";|,\s*(?:but|pero|while|whilst|whereas|mientras|aunque|although|though|yet|however|"
+    r"sin\s+embargo|si\s+bien)\b",
+    re.I,
+)
+# A figure that is the other side of a comparison: "down from about 70 percent", "frente a 104.000".
+_COMPARED_FIGURE = re.compile(
+    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|frente\s+al?|respecto\s+al?|"
+    r"comparado\s+con)\s+(?:[^\W\d]+\s+){0,2}[\d.,]*\d(?:\s*(?:%|percent|per\s+cent|por\s+ciento))?"
+    r"\s*\Z",
+    re.I,
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
 
@@ -101,9 +115,13 @@ class Timeline:
             return self._narrowest(attached + ([before] if before is not None else []))
         if before is not None and self._in_aside(before, start, sentence[0]):
             before = None
+        fronted = sentence[0]
+        if before is not None and self._compared_tail(before, segment[0], start):
+            before, fronted = None, segment[0]
         if before is None:
-            stop = self.text.find(";", end, segment[1])  # "...crossing; in 2022 the figure was"
-            before = self._first(end, segment[1] if stop < 0 else stop)
+            # "...crossing; in 2022 the figure was", "el 12 %, pero ... este año": another clause
+            stop = _CLAUSE_STOP.search(self.text, end, segment[1])
+            before = self._first(end, segment[1] if stop is None else stop.start())
             if before is not None and (
                 _COMPARED_AHEAD.search(self.text, end, self.mentions[before].start)
                 # "28.000 eran venezolanas, y los haitianos, que dominaban en 2021": another
@@ -113,7 +131,7 @@ class Timeline:
                 before = None
         chosen = before
         if chosen is None:
-            chosen = self._last(sentence[0], start)
+            chosen = self._last(sentence[0], fronted if fronted > sentence[0] else start)
             if chosen is not None and self._in_aside(chosen, start, sentence[0]):
                 chosen = None
         if chosen is not None:
@@ -123,6 +141,18 @@ class Timeline:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
+
+    def _compared_tail(self, index: int, floor: int, start: int) -> bool:
+        """Whether the time at index closes the other side of a comparison made by the figure
+        before (ending at floor), in a clause the figure at start does not share: after "58
+        percent of December's crossers, down from about 70 percent over the year as a whole,
+        while Colombians (11 percent)" the 11 percent is December's, not the year's."""
+        mention = self.mentions[index]
+        return (
+            _PUNCTUATION_BREAK.search(self.text, floor, mention.start) is None
+            and _PUNCTUATION_BREAK.search(self.text, mention.end, start) is not None
+            and _COMPARED_FIGURE.search(self.text, max(0, floor - 60), floor) is not None
+        )
 
     def _in_aside(self, index: int, start: int, sentence_start: int) -> bool:
         """Whether a time expression sits in a relative clause that closes before the figure:
