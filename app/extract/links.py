@@ -68,7 +68,8 @@ APPOSITION = re.compile(
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
     r"which\s+is)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
-    r"|\A(?:\s*[^\W\d]+\b){0,3}\s*\(\s*\Z"
+    # ("unos 10.000, fueron el segundo grupo (7 %)")
+    r"|\A\s*,?(?:\s*[^\W\d]+\b){0,4}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
     # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
     r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
