@@ -96,7 +96,10 @@ WHOLE_AFTER = re.compile(
 # A record already set, named right before its number: whatever the sentence forecasts is
 # measured against it ("el flujo podría acercarse al récord de 520.085 personas").
 RECORD_OF = re.compile(
-    r"\b(?:record|récord|máximo\s+histórico)(?:\s+(?:annual|yearly|anual|histórico|high))?\s+"
+    r"\b(?:(?:record|récord|máximo\s+histórico)(?:\s+(?:annual|yearly|anual|histórico|high))?|"
+    # a past year's total: "on track to pass last year's total of 248,284"
+    r"(?:last\s+year['’]s|(?:19|20)\d\d['’]s|the\s+previous\s+year['’]s)\s+(?:total|tally|count|figure)|"
+    r"(?:el\s+)?total\s+del\s+año\s+(?:pasado|anterior))\s+"
     r"(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
     _I,
 )
@@ -112,8 +115,10 @@ PRONOUN_OPENER = re.compile(
     r"totalizaron|totalizan)\b",
     _I,
 )
+# (the other side of a comparison is a count of its own: "2% more than the 166,600 counted")
 FRESH_CLAUSE = re.compile(
-    r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b",
+    r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b|"
+    r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z",
     _I,
 )
 OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)

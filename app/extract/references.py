@@ -111,6 +111,23 @@ def _back_size(mention: PeriodMention) -> int | None:
     return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")
 
 
+_STORY_UNITS = frozenset({"period", "periodo", "período", "lapso"})
+
+
+_DEFINITE = ("the ", "del ", "el ")
+
+
+def is_story_period(mention: PeriodMention, text: str) -> bool:
+    """ "Over the period", "del periodo": a period pointed back to with the definite article and
+    without a length ("that period", "ese lapso" point to the one just named)."""
+    return (
+        mention.kind == "back"
+        and _back_size(mention) is None
+        and (mention.get("unit") or mention.get("unit2")) in _STORY_UNITS
+        and text[mention.start : mention.start + 4].lower().startswith(_DEFINITE)
+    )
+
+
 def is_point(mention: PeriodMention) -> bool:
     """A single day ("Oct 20", "5 de marzo de 2024"): a dateline, byline or event date, never
     the period of a count."""

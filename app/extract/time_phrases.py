@@ -43,7 +43,8 @@ _SPAN = (
     r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–](?:(?:to|through|a)[-–])?)\s*"
     r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
-    r"(?:\s+(?:de|of)\s+(?:este|this)\s+(?:año|year))?"  # "entre enero y abril de este año"
+    # "entre enero y abril de este año", "from January to April this year"
+    r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year))?"
 )
 # "between 1 and 26 May", "del 1 al 10 de junio": days of one month.
 _DAY_SPAN = (
@@ -108,7 +109,8 @@ _MONTH_ALONE = (
 )
 _RELATIVE = (
     r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
-    r"(?P<lm>last\s+month|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    # ("the last month of the quarter" is a part of another period)
+    r"(?P<lm>last\s+month(?!\s+of\b)|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
     r"(?P<lw>last\s+week|la\s+semana\s+pasada|la\s+pasada\s+semana)|"
     r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
     r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"

@@ -8,7 +8,7 @@ from datetime import date
 
 from .calendar_terms import PeriodMention
 from .records import Period
-from .references import ResolvedMentions
+from .references import ResolvedMentions, is_story_period
 
 # A time after the number belongs to it unless a clause ends first: punctuation, or "and in
 # June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
@@ -53,6 +53,10 @@ _COMPARED_FIGURE = re.compile(
     r"comparado\s+con)\s+(?:[^\W\d]+\s+){0,2}[\d.,]*\d(?:\s*(?:%|percent|per\s+cent|por\s+ciento))?"
     r"\s*\Z",
     re.I,
+)
+# What a time's apposition says of it: "June, the last month of", "junio, último mes".
+_APPOSED = re.compile(
+    r",\s*(?:[^\W\d]+\s+){0,3}?(?:month|mes|week|semana|day|día)\b[^,;.\d]{0,15}", re.I
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
@@ -115,6 +119,8 @@ class Timeline:
             return self._narrowest(attached + ([before] if before is not None else []))
         if before is not None and self._in_aside(before, start, sentence[0]):
             before = None
+        if before is not None and self._describes_earlier(before, start):
+            before -= 1  # "En junio, último mes del periodo, cruzaron 22.640": June
         fronted = sentence[0]
         if before is not None and self._compared_tail(before, segment[0], start):
             before, fronted = None, segment[0]
@@ -133,7 +139,10 @@ class Timeline:
         if chosen is None:
             chosen = self._last(sentence[0], fronted if fronted > sentence[0] else start)
             if chosen is not None and self._in_aside(chosen, start, sentence[0]):
-                chosen = None
+                # "In June, the last month of the quarter, 22,640 crossed": the time the
+                # apposition describes, else none
+                described = self._describes_earlier(chosen, start)
+                chosen = chosen - 1 if described else None
         if chosen is not None:
             return self.resolve(chosen)
         inherited, found = self._inherited(sentence[0])
@@ -141,6 +150,17 @@ class Timeline:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
+
+    def _describes_earlier(self, index: int, start: int) -> bool:
+        """Whether the time at index sits in an apposition to the time just before it, closed
+        before the figure at start: "In June, the last month of the quarter, 22,640 crossed"."""
+        if index == 0:
+            return False
+        mention, earlier = self.mentions[index], self.mentions[index - 1]
+        return (
+            _APPOSED.fullmatch(self.text, earlier.end, mention.start) is not None
+            and "," in self.text[mention.end : start]
+        )
 
     def _compared_tail(self, index: int, floor: int, start: int) -> bool:
         """Whether the time at index closes the other side of a comparison made by the figure
@@ -260,6 +280,13 @@ class Timeline:
         return (period.end, than.start) > (than.end, period.start)
 
     def resolve(self, index: int) -> Period | None:
+        """The period of the mention at index; "the period" / "el periodo" with no length of its
+        own is the story's, that of its lead figure, not the month just zoomed in on ("September
+        alone saw 74,400. Haitians numbered about 45,000 over the period")."""
+        if is_story_period(self.mentions[index], self.text):
+            lead = next((p for _, p in self._figures if p is not None), None)
+            if lead is not None:
+                return lead
         return self._resolved.period(index)
 
 
