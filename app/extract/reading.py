@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from . import corrections, cues, links, unstated
+from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
@@ -37,7 +37,7 @@ def _is_specific(subject: Subject | None) -> bool:
     return subject is not None and subject is not EVERYONE and subject != EVERYONE
 
 
-class Reader:
+class Reader(GroupLinks):
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
@@ -139,8 +139,9 @@ class Reader:
             stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
         return self.number.end, stop.start() if stop else limit
 
-    def _gap(self) -> str:
-        return self.text[self.floor : self.number.start]
+    @property
+    def _previous_figure(self) -> ExtractedFigure | None:
+        return self.previous.figure if self.previous else None
 
     def _continues_rejected(self, after: Subject | None, window_end: int) -> bool:
         """A number listed after a rejected one, without a crossing verb of its own, shares its
@@ -192,63 +193,12 @@ class Reader:
         )
         return specific or restated or EVERYONE
 
-    def _compared_share(self) -> Subject | None:
-        """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share
-        before it counts the same group, also past the count that share was of ("35% of the
-        520,085 people who crossed last year, up from 29% in 2022"), and so does "the share"
-        named again ("In January, the share rose to 38%")."""
-        figure = self.previous.figure if self.previous else None
-        if figure is not None and figure.unit == "percent":
-            return self._previous_subject(links.SHARE_COMPARED) or self._previous_subject(
-                links.SHARE_AGAIN
-            )
-        gap = self._gap()
-        if self.share_before is None or not (
-            links.SHARE_COMPARED.search(gap) or links.SHARE_AGAIN.search(gap)
-        ):
-            return None
-        return self.share_before
-
-    def _share_of_count(self) -> Subject | None:
-        """ "24,000 Chinese nationals crossed ..., making up about 5% of the 460,000": a share
-        closing the clause of a count is the part of the whole that count's group makes."""
-        figure = self.previous.figure if self.previous else None
-        if figure is None or figure.unit != "people":
-            return None
-        match = links.SHARE_OF_COUNT.search(self._gap())
-        if match is None or not (
-            match.group("verb") or links.WHOLE_AFTER.match(self.text, self.number.end)
-        ):
-            return None
-        return self._previous_subject(links.ANY)
-
-    def _restated_share(self) -> Subject | None:
-        """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count
-        restating the share just before it counts the share's group."""
-        figure = self.previous.figure if self.previous else None
-        if figure is None or figure.unit != "percent":
-            return None
-        return self._previous_subject(links.APPOSITION)
-
     def _travelling_alone(self, subject: Subject | None) -> Subject | None:
         """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
         children that the clause then says travel alone are unaccompanied minors."""
         if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
             return subject
         return UNACCOMPANIED
-
-    def _pronoun_subject(self) -> Subject | None:
-        """ "More than 150,000 Venezuelans crossed. They make up 72% of ...": a sentence whose
-        subject is a pronoun, or a verb alone in Spanish, speaks of the group named before."""
-        if self.carried is None or not links.PRONOUN_OPENER.match(self.text, self.sentence[0]):
-            return None
-        return self.carried
-
-    def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
-        figure = self.previous.figure if self.previous else None
-        if figure is None or figure.subject == EVERYONE or not link.search(self._gap()):
-            return None
-        return figure.subject
 
     def _qualifier(self) -> str:
         number = self.number

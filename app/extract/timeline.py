@@ -6,58 +6,11 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from . import clauses
 from .calendar_terms import PeriodMention
 from .records import Period
 from .references import ResolvedMentions, is_story_period
 
-# A time after the number belongs to it unless a clause ends first: punctuation, or "and in
-# June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
-# The punctuation is looked for once per figure; the connector only in the few characters
-# before each time (looking from the figure on, for every time, costs the square of a long
-# sentence's length).
-_PUNCTUATION_BREAK = re.compile(r"[,;:()·|•]|\s[—–]\s")
-_CONNECTOR_BREAK = re.compile(
-    r"\s(?:and|y|but|pero|while|mientras)\s+"
-    r"(?:(?:in|en|during|durante|between|entre|since|desde|from|de|for)\s+)?"
-    r"(?:(?:the|el|la|los|las)\s+)?\Z",
-    re.I,
-)
-_CONNECTOR_REACH = 60  # characters: the longest connector, with room for its spaces
-# Words that turn a later time into the other side of a comparison: "9.683 menores, siete veces
-# más que en los mismos meses de 2022" is not a count of 2022.
-_COMPARED_AHEAD = re.compile(
-    r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|frente\s+a|respecto\s+a|"
-    r"que\s+(?:en|el|la|los|las|durante|hace))\b"
-)
-# A relative clause, or an apposition ("Venezuelans, the leading group throughout 2022,").
-_ASIDE = re.compile(
-    r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando|the|once)\b", re.I
-)
-# After a figure, an indefinite apposition describes its group, and a time inside it is not the
-# figure's: "3,900 were Chinese, a nationality that barely appeared two years ago".
-_TRAILING_ASIDE = re.compile(
-    _ASIDE.pattern + r"|,\s*(?:a|an|un|una)\s+[^\W\d]+\s+(?:that|which|who|whose|que|cuy[oa]s?|"
-    r"casi|rarely|barely|almost|nearly|apenas|seldom|once)\b",
-    re.I,
-)
-# A clause the figure is not in: after a semicolon, or a contrast ("el 12 %, pero su número
-# casi se ha duplicado este año").
-_CLAUSE_STOP = re.compile(
-    r";|,\s*(?:but|pero|while|whilst|whereas|mientras|aunque|although|though|yet|however|"
-    r"sin\s+embargo|si\s+bien)\b",
-    re.I,
-)
-# A figure that is the other side of a comparison: "down from about 70 percent", "frente a 104.000".
-_COMPARED_FIGURE = re.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|frente\s+al?|respecto\s+al?|"
-    r"comparado\s+con)\s+(?:[^\W\d]+\s+){0,2}[\d.,]*\d(?:\s*(?:%|percent|per\s+cent|por\s+ciento))?"
-    r"\s*\Z",
-    re.I,
-)
-# What a time's apposition says of it: "June, the last month of", "junio, último mes".
-_APPOSED = re.compile(
-    r",\s*(?:[^\W\d]+\s+){0,3}?(?:month|mes|week|semana|day|día)\b[^,;.\d]{0,15}", re.I
-)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
 
@@ -98,15 +51,11 @@ class Timeline:
     def _attached(self, end: int, limit: int) -> list[int]:
         """The times after a figure (at end) and before limit that no clause break separates
         from it: none past the first punctuation, and none opening a clause of its own."""
-        punctuation = _PUNCTUATION_BREAK.search(self.text, end, limit)
-        if punctuation is not None:
-            limit = punctuation.start() + 1  # a time may start on the mark, not after it
+        limit = clauses.attached_limit(self.text, end, limit)
         return [
             i
             for i in self.indices_between(end, limit)
-            if not _CONNECTOR_BREAK.search(
-                self.text, max(end, self.starts[i] - _CONNECTOR_REACH), self.starts[i]
-            )
+            if not clauses.opens_clause(self.text, end, self.starts[i])
         ]
 
     def period_for(
@@ -117,31 +66,26 @@ class Timeline:
         attached = self._attached(end, segment[1])
         if attached:
             return self._narrowest(attached + ([before] if before is not None else []))
-        if before is not None and self._in_aside(before, start, sentence[0]):
+        text, mentions = self.text, self.mentions
+        if before is not None and clauses.in_aside(text, mentions[before], start, sentence[0]):
             before = None
-        if before is not None and self._describes_earlier(before, start):
+        if before is not None and clauses.describes_earlier(text, mentions, before, start):
             before -= 1  # "En junio, último mes del periodo, cruzaron 22.640": June
         fronted = sentence[0]
-        if before is not None and self._compared_tail(before, segment[0], start):
+        if before is not None and clauses.compared_tail(text, mentions[before], segment[0], start):
             before, fronted = None, segment[0]
         if before is None:
             # "...crossing; in 2022 the figure was", "el 12 %, pero ... este año": another clause
-            stop = _CLAUSE_STOP.search(self.text, end, segment[1])
-            before = self._first(end, segment[1] if stop is None else stop.start())
-            if before is not None and (
-                _COMPARED_AHEAD.search(self.text, end, self.mentions[before].start)
-                # "28.000 eran venezolanas, y los haitianos, que dominaban en 2021": another
-                # group's relative clause
-                or _TRAILING_ASIDE.search(self.text, end, self.mentions[before].start)
-            ):
+            before = self._first(end, clauses.clause_end(text, end, segment[1]))
+            if before is not None and clauses.elsewhere(text, end, mentions[before].start):
                 before = None
         chosen = before
         if chosen is None:
             chosen = self._last(sentence[0], fronted if fronted > sentence[0] else start)
-            if chosen is not None and self._in_aside(chosen, start, sentence[0]):
+            if chosen is not None and clauses.in_aside(text, mentions[chosen], start, sentence[0]):
                 # "In June, the last month of the quarter, 22,640 crossed": the time the
                 # apposition describes, else none
-                described = self._describes_earlier(chosen, start)
+                described = clauses.describes_earlier(text, mentions, chosen, start)
                 chosen = chosen - 1 if described else None
         if chosen is not None:
             return self.resolve(chosen)
@@ -150,42 +94,6 @@ class Timeline:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
-
-    def _describes_earlier(self, index: int, start: int) -> bool:
-        """Whether the time at index sits in an apposition to the time just before it, closed
-        before the figure at start: "In June, the last month of the quarter, 22,640 crossed"."""
-        if index == 0:
-            return False
-        mention, earlier = self.mentions[index], self.mentions[index - 1]
-        return (
-            _APPOSED.fullmatch(self.text, earlier.end, mention.start) is not None
-            and "," in self.text[mention.end : start]
-        )
-
-    def _compared_tail(self, index: int, floor: int, start: int) -> bool:
-        """Whether the time at index closes the other side of a comparison made by the figure
-        before (ending at floor), in a clause the figure at start does not share: after "58
-        percent of December's crossers, down from about 70 percent over the year as a whole,
-        while Colombians (11 percent)" the 11 percent is December's, not the year's."""
-        mention = self.mentions[index]
-        return (
-            _PUNCTUATION_BREAK.search(self.text, floor, mention.start) is None
-            and _PUNCTUATION_BREAK.search(self.text, mention.end, start) is not None
-            and _COMPARED_FIGURE.search(self.text, max(0, floor - 60), floor) is not None
-        )
-
-    def _in_aside(self, index: int, start: int, sentence_start: int) -> bool:
-        """Whether a time expression sits in a relative clause that closes before the figure:
-        "Los haitianos, que fueron mayoría en 2021, representaron el 5 %"."""
-        mention = self.mentions[index]
-        # an aside never runs across a semicolon: "...de 2023, cuando...; entre 2021 y 2023, la"
-        opening = max(sentence_start, self.text.rfind(";", sentence_start, mention.start))
-        comma = self.text.rfind(",", opening, mention.start)
-        return (
-            comma >= 0
-            and _ASIDE.match(self.text, comma) is not None
-            and "," in self.text[mention.end : start]
-        )
 
     def _first(self, start: int, end: int) -> int | None:
         found = self.indices_between(start, end)
