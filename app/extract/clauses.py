@@ -114,3 +114,17 @@ def in_aside(text: str, mention: PeriodMention, start: int, sentence_start: int)
     opening = max(sentence_start, text.rfind(";", sentence_start, mention.start))
     comma = text.rfind(",", opening, mention.start)
     return comma >= 0 and _ASIDE.match(text, comma) is not None and "," in text[mention.end : start]
+
+
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|que|quienes|cuy[oa]s?)\b", re.I)
+
+
+def in_relative(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the number at text[start:end] sits in a relative clause closed before the end
+    of its sentence: "Haitians, who had made up about 60 percent in 2021, fell to 9 percent"."""
+    comma = text.rfind(",", sentence[0], start)
+    return (
+        comma >= 0
+        and _RELATIVE.match(text, comma) is not None
+        and text.find(",", end, sentence[1]) >= 0
+    )

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import corrections, cues, cutoff, page, shares, subjects, tables
+from . import clauses, corrections, cues, cutoff, page, shares, subjects, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -70,7 +70,11 @@ def extract_figures(
         if previous.figure is not None:
             figures.append(previous.figure)
             spans.append((number.start, number.end))
-            timeline.record(number.start, previous.figure.period)
+            # a figure in a relative clause is background ("Haitians, who had made up about 60
+            # percent of crossers in 2021, fell to roughly 9 percent last year"): it does not
+            # set the period the paragraph goes on with
+            background = clauses.in_relative(low, sentence, number.start, number.end)
+            timeline.record(number.start, None if background else previous.figure.period)
             carried = (sentence[1], previous.figure.subject)
             if previous.figure.unit == "percent":
                 share = carried

@@ -141,7 +141,11 @@ SHARE_AGAIN = re.compile(
 SHARE_COMPARED = re.compile(
     word_start(
         r"from|against|compared\s+with|compared\s+to|versus|vs\.?|frente\s+al?|contra|"
-        r"comparado\s+con|respecto\s+al?|en\s+comparación\s+con"
+        r"comparado\s+con|respecto\s+al?|en\s+comparación\s+con|"
+        # the same group's share moving on: "who had made up 60 percent ..., fell to 9 percent"
+        r"(?:fell|dropped|declined|slipped|rose|climbed|grew|increased|jumped)\s+to|"
+        r"(?:bajó|bajaron|cayó|cayeron|descendió|descendieron|subió|subieron|aumentó|aumentaron|"
+        r"creció|crecieron|pasó|pasaron)\s+al?"
     )
     + r"\s+(?:(?:the|el|la|un|una|about|some|roughly|around|nearly|just|only|apenas|unos|casi)\s+)*\Z",
     _I,
