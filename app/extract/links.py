@@ -104,6 +104,8 @@ RECORD_OF = re.compile(
     _I,
 )
 BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
+# A share restated in figures between commas: "más de la mitad, el 51 %, eran venezolanos".
+APPOSED_SHARE = re.compile(r"\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I)
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)

@@ -78,6 +78,11 @@ class Reader(GroupLinks):
         if following is not None and (
             links.BRACKETED_SHARE.fullmatch(text, self.number.end, following.start)
             or (self.number.percent and _is_base(text, self.number, following))
+            or (
+                self.number.spelled
+                and following.percent
+                and links.APPOSED_SHARE.fullmatch(text, self.number.end, following.start)
+            )
         ):
             # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share;
             # "la mitad de los 166.000 migrantes ... eran venezolanos": the share past its base

@@ -17,7 +17,9 @@ _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
     # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
     # a one-word aside: "uno de cada cinco, además, era menor"
-    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    # the same share in figures: "más de la mitad, el 51 %, eran venezolanos"
+    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|"
+    r",\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|por\s+ciento)\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
     # a participle clause: "a quarter of the people recorded in 2023 were minors"
     r"\b(?:recorded|registered|counted|crossing|arriving|travell?ing|registrad[oa]s|"
     r"contabilizad[oa]s|censad[oa]s)\s+(?:[^\W_]+\s+){0,8}?(?=(?:were|are|was|is|eran|era|"
@@ -46,7 +48,7 @@ _FILLER = re.compile(
 )
 # A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
 _GAPPED = re.compile(r",\s*")
-_ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
+_ENDS = re.compile(r"(?:\s+de\s+edad)?[ \t]*(?:[.;\n]|\Z)")
 # A group a count is listed as, ending its clause: "lists 11,170 people as Chilean and 7,050 as
 # Brazilian" (but "400,000 as Venezuelans dominate" is a conjunction).
 _LISTED_AS = re.compile(r"\s+(?:as|como)\s+")
