@@ -39,9 +39,11 @@ _TRAILING_ASIDE = re.compile(
 )
 # A clause the figure is not in: after a semicolon, or a contrast ("el 12 %, pero su número
 # casi se ha duplicado este año").
+# ("registrados, y los haitianos ocupaban el primer lugar durante varias semanas de enero": a
+# clause with a subject of its own)
 _CLAUSE_STOP = re.compile(
     r";|,\s*(?:but|pero|while|whilst|whereas|mientras|aunque|although|though|yet|however|"
-    r"sin\s+embargo|si\s+bien)\b",
+    r"sin\s+embargo|si\s+bien|(?:and|y|e)\s+(?:the|los|las|el|la)\s+[^\W\d]+\s+(?!(?:in|en)\b)[^\W\d]+)\b",
     re.I,
 )
 # A figure that is the other side of a comparison: "down from about 70 percent", "frente a 104.000".

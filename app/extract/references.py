@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from .calendar_terms import COUNTS, PeriodMention, months_in
+from .calendar_terms import COUNTS, PeriodMention, last_day, months_in
 from .recent import not_past
 from .records import Period
 from .resolution import Context, resolve_mention
@@ -24,7 +24,8 @@ _WHOLE_YEAR_KINDS = frozenset({"year", "years"})
 # ("than" before a number is a hedge: "more than 30,000 children crossed in").
 _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than(?!\s+\d)|versus|"
-    r"(?:más|menos)\s+que|(?:inferior|superior)\s+al?|"
+    r"(?:más|menos)\s+que|(?:inferior|superior)\s+al?|multiplica\w*\s+por|"
+    r"(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|(?:duplic|triplic|cuadruplic)\w*|"
     r"vs\.?|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
@@ -92,6 +93,25 @@ class ResolvedMentions:
                 continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
             if mention.kind != "back" or period.start != period.end:
                 return period
+        return self._enclosing_part(index, size)
+
+    def _enclosing_part(self, index: int, size: int | None) -> Period | None:
+        """With no earlier period of its length, "del semestre" / "the quarter" is the part of
+        the year that holds the latest period named: a story about the second quarter means
+        the first half by "el total del semestre"."""
+        if self.mentions[index].kind != "back" or size not in (3, 6):
+            return None
+        for earlier in range(index - 1, -1, -1):
+            candidate = self.mentions[earlier]
+            period = None if candidate.kind == "vague" else self.period(earlier)
+            if period is None or self._compared(candidate.start):
+                continue
+            first = (period.end.month - 1) // size * size + 1
+            if period.start < date(period.end.year, first, 1):
+                return None  # the latest period runs across parts
+            return Period(
+                date(period.end.year, first, 1), last_day(period.end.year, first + size - 1)
+            )
         return None
 
     def _compared(self, start: int) -> bool:
