@@ -31,7 +31,7 @@ BARE_FOLLOWER = re.compile(
     r"mientras|and|y|a|al|del|de|of|or|o|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
     r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
-    r"por|made|hicieron|did|it|they)\b)",  # "the 33,800 it recorded"
+    r"por|made|hicieron|did|it|they|at|within)\b)",  # "the 33,800 it recorded"
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
@@ -120,6 +120,7 @@ PRONOUN_OPENER = re.compile(
 # (the other side of a comparison is a count of its own: "2% more than the 166,600 counted")
 FRESH_CLAUSE = re.compile(
     r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b|"
+    r"\b(?:than|que)\s+(?:the|los|las|el|la)\s+(?:[^\W\d]+\s+){0,2}?(?:(?:of|de)\s+)?\Z|"
     r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z",
     _I,
 )

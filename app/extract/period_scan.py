@@ -78,7 +78,7 @@ _STARTERS: dict[str, str] = {
     "until": "as by at a al hasta through until up",
     "month": "last pasado <day> <month>",
     "relative": "last el del this este en the a un la",
-    "same_period": "same mismo mismos mismas",
+    "same_period": "same mismo mismos mismas misma",
     "vague": "a years hace in en",
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",

@@ -181,7 +181,7 @@ def same_period(m: PeriodMention, c: Context) -> Period | None:
     """The period mentioned just before, moved to the named (or the previous) year."""
     if c.reference is None:
         return None
-    explicit = m.get("y") or m.get("z")
+    explicit = m.get("y") or m.get("z") or m.get("y3") or m.get("z3")
     target = int(explicit) if explicit else c.reference.start.year - 1
     return shift_years(c.reference, target - c.reference.start.year)
 

@@ -116,6 +116,14 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
         return period
     if period.start > c.published:
         return recent.shift_years(period, -1)
+    if (
+        period.end > c.published
+        and c.reference is not None
+        and c.reference.end.year < period.start.year
+    ):
+        # not over yet, after a part of an earlier year: "entre julio y diciembre cruzaron
+        # 111.860, mientras que en el primer semestre habían sido 190.343" in January
+        return recent.shift_years(period, c.reference.end.year - period.start.year)
     return period
 
 

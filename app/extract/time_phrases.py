@@ -99,8 +99,9 @@ _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s'
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
     r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
-    r"as\s+of|through|until|up\s+to|"
-    rf"hasta(?:\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
+    r"as\s+of|by|through|until|up\s+to|"
+    # "hasta esa fecha de mediados de octubre"
+    rf"hasta(?:\s+(?:esa|esta|la)\s+fecha\s+de|\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
     rf"(?:\b(?P<last>last|pasado)\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
@@ -138,6 +139,10 @@ _SAME_PERIOD = (
     + "|".join(COUNTS)
     + r"|\d{1,2})\s+)?(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
+    # "frente a 430.000 a la misma fecha del año pasado", "at the same point last year"
+    rf"|\bmisma\s+fecha\s+(?:del?\s+)?(?:(?P<z3>{_YEAR})|año\s+(?:anterior|pasado))"
+    rf"|\bsame\s+(?:point|date|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    rf"(?:in|of)\s+(?P<y3>{_YEAR}))"
 )
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
 # month of publication.
