@@ -40,7 +40,13 @@ def extract_figures(
     body = page.body_start(text, sentences)
     if published is None:
         published = page.date_line(mentions, body)
-    dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
+    dated = [
+        m
+        for m in mentions
+        if not is_point(m)
+        and not page.dates_a_document(low, m.start)
+        and not page.records_since(low, m)
+    ]
     timeline = Timeline(text, dated, sentences, published)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     found = tables.mark_share_columns(low, found)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .calendar_terms import MONTHS
 from .patterns import word_start
+
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _I = re.NOFLAG  # patterns run on lower-cased text
 # A paragraph about crossings lets a bare number ("crossings reached 520,085.") count.
@@ -13,9 +16,16 @@ CROSSING_TALK = re.compile(
     word_start(
         r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
         r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
-        r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*"
+        r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*|"
+        r"traves[ií]a|trek\w*"
     )
-    + r"\b",
+    + r"\b"
+    # a month zoomed in on is the story's count: "Solo en noviembre fueron 25.600"
+    + r"|\b(?:solo|sólo|solamente|únicamente)\s+en\s+(?:"
+    + MONTH_NAMES
+    + r")\b|\b(?:in|during)\s+(?:"
+    + MONTH_NAMES
+    + r")\s+alone\b",
     _I,
 )
 # A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900."
@@ -105,7 +115,9 @@ RECORD_OF = re.compile(
 )
 BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
 # A share restated in figures between commas: "más de la mitad, el 51 %, eran venezolanos".
-APPOSED_SHARE = re.compile(r"\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I)
+APPOSED_SHARE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I
+)
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)

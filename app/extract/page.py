@@ -54,6 +54,23 @@ def dates_a_document(low: str, start: int) -> bool:
     return _PUBLISHED.search(low, max(0, start - 30), start) is not None
 
 
+# "the lowest monthly figure since February", "la cifra más alta desde 2021": a record's
+# reach back in time, not a period anything was counted over.
+_SUPERLATIVE = re.compile(
+    r"\b(?:highest|lowest|most|fewest|biggest|largest|smallest|busiest|quietest|best|worst|"
+    r"strongest|weakest|más\s+(?:alt[oa]s?|baj[oa]s?|grandes?|pequeñ[oa]s?|intens[oa]s?)|"
+    r"mayor(?:es)?|menor(?:es)?|máxim[oa]s?|mínim[oa]s?)\b[^.;,\d]{0,40}\Z"
+)
+
+
+def records_since(low: str, mention: PeriodMention) -> bool:
+    """Whether a "since" expression only says how far back a record reaches."""
+    return (
+        mention.kind == "since"
+        and _SUPERLATIVE.search(low, max(0, mention.start - 60), mention.start) is not None
+    )
+
+
 def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
     """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
     of its own is about what the lead reports: it takes the period of the body figure it

@@ -189,8 +189,10 @@ class Reader(GroupLinks):
             return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if before is None and not links.talks_of_crossing(
-            text, timeline.paragraph_of, number.start
+        if (
+            before is None
+            and not links.talks_of_crossing(text, timeline.paragraph_of, number.start)
+            and not timeline.counted_in_paragraph(number.start)
         ):
             return None
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(

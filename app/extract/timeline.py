@@ -44,6 +44,14 @@ class Timeline:
         following = self.paragraph_starts[index + 1 : index + 2]
         return self.paragraph_starts[index], following[0] if following else len(self.text)
 
+    def counted_in_paragraph(self, position: int) -> bool:
+        """Whether a figure was already read in the paragraph before position: then the
+        paragraph talks of crossings, whatever its words ("más de 31.000 menores hicieron la
+        travesía ..., frente a unos 22.500 en el mismo periodo del año pasado")."""
+        start = self.paragraph_of(position)[0]
+        index = bisect_left(self._figures, start, key=_position)
+        return index < len(self._figures) and self._figures[index][0] < position
+
     def record(self, position: int, period: Period | None) -> None:
         """Remember an accepted figure: later figures without a time of their own inherit it."""
         self._figures.append((position, period))
