@@ -172,7 +172,7 @@ _BEFORE_LABEL = re.compile(
         r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue|"
         r"n\s*=|"  # a survey's sample size: "(n = 640)"
         # a page's counters: "Vistas: 3.412 | Compartido: 1.204 veces"
-        r"(?:views|vistas|visitas|lecturas|reads|shares|compartid[oa]s?|likes|comments|"
+        r"(?:views|vistas|visitas|lecturas|reads|shares?|compartid[oa]s?|compartir|likes|comments|"
         r"comentarios|followers|seguidores)\s*:",
         also=(r"up\s+to", r"\$", "€", "£"),  # no \b before these
     )

@@ -79,7 +79,7 @@ APPOSITION = re.compile(
     r"which\s+is)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
     # ("unos 10.000, fueron el segundo grupo (7 %)")
-    r"|\A\s*,?(?:\s*[^\W\d]+\b){0,4}\s*\(\s*\Z"
+    r"|\A\s*(?:\.{3,}\s*)?,?(?:\s*[^\W\d]+\b){0,4}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
     # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
     r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
@@ -113,7 +113,7 @@ RECORD_OF = re.compile(
     r"(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
     _I,
 )
-BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
+BRACKETED_SHARE = re.compile(r"\s*(?:\.{3,}\s*)?\(\s*", _I)  # and after leader dots
 # A share restated in figures between commas: "más de la mitad, el 51 %, eran venezolanos".
 APPOSED_SHARE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I
@@ -192,6 +192,15 @@ BASE_COUNT = re.compile(
 )
 
 
+# A block of key figures, one "label: figure" per line ("Third quarter (July-September 2023):
+# 211,980"), goes on with the paragraph before it.
+LABELLED_LINES = re.compile(
+    r"(?:[^\W\d][^\n:\d]{0,40}\n[ \t]*)?"  # a heading: "KEY FIGURES"
+    r"(?:[^\n:]{1,80}:[ \t]*[+\-]?\d[\d.,]*[ \t]*%?[ \t]*(?:\n[ \t]*|\Z))+\s*",
+    _I,
+)
+
+
 def talks_of_crossing(
     text: str, paragraph_of: Callable[[int], tuple[int, int]], position: int
 ) -> bool:
@@ -200,6 +209,8 @@ def talks_of_crossing(
     start, end = paragraph_of(position)
     if CROSSING_TALK.search(text, start, end):
         return True
-    if start == 0 or not COUNT_LIST.fullmatch(text, start, end):
+    if start == 0 or not (
+        COUNT_LIST.fullmatch(text, start, end) or LABELLED_LINES.fullmatch(text, start, end)
+    ):
         return False
     return CROSSING_TALK.search(text, *paragraph_of(start - 1)) is not None

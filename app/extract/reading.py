@@ -144,6 +144,24 @@ class Reader(GroupLinks):
             stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
         return self.number.end, stop.start() if stop else limit
 
+    def _about_crossing(self, timeline: Timeline) -> bool:
+        """Whether the paragraph of a bare count is about crossings: its words say so, or a
+        figure was read in it before, or it is a block of key figures ("Third quarter
+        (July-September 2023): 211,980") after a paragraph where one was."""
+        position = self.number.start
+        if links.talks_of_crossing(self.text, timeline.paragraph_of, position):
+            return True
+        if timeline.counted_in_paragraph(position):
+            return True
+        start, end = timeline.paragraph_of(position)
+        if start == 0 or not timeline.counted_in_paragraph(start - 1):
+            return False
+        key_figures = timeline.key_figures.get(start)  # read once per paragraph
+        if key_figures is None:
+            key_figures = links.LABELLED_LINES.fullmatch(self.text, start, end) is not None
+            timeline.key_figures[start] = key_figures
+        return key_figures
+
     @property
     def _previous_figure(self) -> ExtractedFigure | None:
         return self.previous.figure if self.previous else None
@@ -189,11 +207,7 @@ class Reader(GroupLinks):
             return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if (
-            before is None
-            and not links.talks_of_crossing(text, timeline.paragraph_of, number.start)
-            and not timeline.counted_in_paragraph(number.start)
-        ):
+        if before is None and not self._about_crossing(timeline):
             return None
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
             links.APPOSITION

@@ -35,6 +35,7 @@ class Timeline:
         self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
         # per paragraph start: how many figures were read, and the period they leave it at
         self._paragraph_scan: dict[int, tuple[int, Period | None]] = {}
+        self.key_figures: dict[int, bool] = {}  # per paragraph start: a block of key figures
 
     def indices_between(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
