@@ -17,15 +17,12 @@ CROSSING_TALK = re.compile(
         r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
         r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
         r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*|"
-        r"traves[ií]a|trek\w*"
+        r"traves[ií]a|trek\w*|"
+        # a month zoomed in on is the story's count: "Solo en noviembre fueron 25.600"
+        rf"(?:solo|sólo|solamente|únicamente)\s+en\s+(?:{MONTH_NAMES})|"
+        rf"(?:in|during)\s+(?:{MONTH_NAMES})\s+alone"
     )
-    + r"\b"
-    # a month zoomed in on is the story's count: "Solo en noviembre fueron 25.600"
-    + r"|\b(?:solo|sólo|solamente|únicamente)\s+en\s+(?:"
-    + MONTH_NAMES
-    + r")\b|\b(?:in|during)\s+(?:"
-    + MONTH_NAMES
-    + r")\s+alone\b",
+    + r"\b",
     _I,
 )
 # A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900."

@@ -35,7 +35,10 @@ class Timeline:
         self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
         # per paragraph start: how many figures were read, and the period they leave it at
         self._paragraph_scan: dict[int, tuple[int, Period | None]] = {}
-        self.key_figures: dict[int, bool] = {}  # per paragraph start: a block of key figures
+        # per paragraph start: whether it talks of crossings, and whether it is a block of key
+        # figures (see Reader._about_crossing)
+        self.crossing_talk: dict[int, bool] = {}
+        self.key_figures: dict[int, bool] = {}
 
     def indices_between(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
