@@ -97,7 +97,9 @@ SHARE_OF_COUNT = re.compile(
 )
 WHOLE_AFTER = re.compile(
     r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+)?(?:total|all\b|todos|todas|roughly|about|"
-    r"some|nearly|more\s+than|unos|unas|casi|más\s+de|\d)",
+    r"some|nearly|more\s+than|unos|unas|casi|más\s+de|\d)|"
+    # "86.900 niños ... cruzaron, más de uno de cada cinco migrantes que hicieron la travesía"
+    r"\s+(?:migrants|migrantes|people|personas|crossers|travell?ers|viajeros)\b",
     _I,
 )
 # A record already set, named right before its number: whatever the sentence forecasts is

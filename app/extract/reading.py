@@ -15,6 +15,10 @@ from .timeline import Timeline
 _WINDOW_BEFORE = 90
 _WINDOW_AFTER = 50
 _SUBJECT_REACH = 80  # how far after a number its noun may be
+_REACH_BEFORE = 80  # how far before a count its group may be named
+# a share's group may sit before a long aside: "Haitians, who made up the majority of last
+# year's crossers, now account for fewer than one in ten"
+_SHARE_REACH_BEFORE = 160
 
 
 class Outcome(NamedTuple):
@@ -184,8 +188,13 @@ class Reader(GroupLinks):
 
     def _subject(self, after: Subject | None, timeline: Timeline) -> Subject | None:
         text, number = self.text, self.number
+        reach = _SHARE_REACH_BEFORE if number.percent else _REACH_BEFORE
         before = find_subject_before(
-            text, self.terms.get(), max(self.floor, number.start - 80), number.start, number.percent
+            text,
+            self.terms.get(),
+            max(self.floor, number.start - reach),
+            number.start,
+            number.percent,
         )
         specific = after if _is_specific(after) else before if _is_specific(before) else None
         if number.percent:

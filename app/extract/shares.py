@@ -59,7 +59,7 @@ _SHARE = re.compile(
     r"according|and|y|but|pero|or|o)\b|\s*,\s+[^\W\d]+[ \t]*(?:[.;\n]|\Z))|"
     # "roughly a quarter were Haitians", "casi la mitad eran venezolanos"
     rf"(?:(?<=than\s)(?=half)|(?:a|un|una|la)\s+)(?P<noun3>{_NOUN})"
-    r"(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
+    r"(?=\s+(?:were|are|was|is|son|eran|fueron|fue|es|era|correspond(?:ió|ieron|e|en|ía|ían))\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these|this|that|este|esta|estos|estas|ese|esa|esos|esas|"
     r"everyone|everybody|dari[eé]n)\b)|"
