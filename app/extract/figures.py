@@ -72,6 +72,12 @@ def extract_figures(
             reader.carried = subjects.opening_subject(low, sentences[at - 1], sentence[0])
         if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
             reader.share_before = share[1]
+        if (
+            at > 0
+            and text[sentences[at - 1][1] - 1] == "?"
+            and text[sentences[at - 1][1] : sentence[0]].isspace()
+        ):
+            reader.asked = subjects.asked_subject(low, sentences[at - 1])
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)

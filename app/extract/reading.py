@@ -45,6 +45,7 @@ class Reader(GroupLinks):
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
+        "asked",
         "carried",
         "ceiling",
         "corrections",
@@ -95,6 +96,7 @@ class Reader(GroupLinks):
         self.floor = previous.number.end if previous else sentence[0]
         self.carried: Subject | None = None  # the subject the sentence before ended on
         self.share_before: Subject | None = None  # the last share's, in this sentence or that one
+        self.asked: Subject | None = None  # the group the question just before asks about
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -209,6 +211,7 @@ class Reader(GroupLinks):
                 or self._compared_share()
                 or self._share_of_count()
                 or self._pronoun_subject()
+                or self.asked
             )
         if after is not None:
             if self.previous is not None and _is_base(text, self.previous.number, number):
@@ -226,7 +229,7 @@ class Reader(GroupLinks):
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
             links.APPOSITION
         )
-        return specific or restated or EVERYONE
+        return specific or restated or (self.asked if before is None else None) or EVERYONE
 
     def _travelling_alone(self, subject: Subject | None) -> Subject | None:
         """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":

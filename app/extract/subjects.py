@@ -209,3 +209,12 @@ def opening_subject(text: str, before: tuple[int, int], start: int) -> Subject |
         return None
     subject = terms[0].subject
     return subject if subject != EVERYONE else None
+
+
+def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
+    """The group a question asks about, for the answer after it: "Are many of them children?
+    Yes, roughly one in five." """
+    for term in find_terms(text, *question):
+        if term.subject != EVERYONE:
+            return term.subject
+    return None
