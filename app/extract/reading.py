@@ -9,7 +9,7 @@ from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
-from .subjects import find_subject_after, find_subject_before
+from .subjects import find_subject_after, find_subject_before, sentence_group
 from .timeline import Timeline
 
 _WINDOW_BEFORE = 90
@@ -211,6 +211,11 @@ class Reader(GroupLinks):
                 or self._compared_share()
                 or self._share_of_count()
                 or self._pronoun_subject()
+                or (
+                    sentence_group(text, self.sentence, number.start)
+                    if self.previous is None
+                    else None
+                )
                 or self.asked
             )
         if after is not None:
@@ -224,8 +229,8 @@ class Reader(GroupLinks):
             return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if before is None and not self._about_crossing(timeline):
-            return None
+        if before is None and self.asked is None and not self._about_crossing(timeline):
+            return None  # (an answer to a question about a group is about the story)
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
             links.APPOSITION
         )

@@ -111,7 +111,8 @@ _LINK = re.compile(
     r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"
     # a level reached, not a change: "the share of children rose to 21%", "subió al 21 %"
     r"(?:rose|climbed|grew|fell|dropped|declined|increased|jumped)\s+to|"
-    r"(?:subió|bajó|aumentó|ascendió|llegó|creció|cayó)\s+al?)\b)*",
+    r"(?:subió|bajó|aumentó|ascendió|llegó|creció|cayó|subieron|bajaron|aumentaron|ascendieron|"
+    r"llegaron|crecieron|cayeron|descendió|descendieron)\s+al?(?:\s+un)?)\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 
@@ -218,3 +219,23 @@ def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
         if term.subject != EVERYONE:
             return term.subject
     return None
+
+
+# The verb that gives a share to a group named earlier in its sentence: "Los venezolanos fueron
+# la nacionalidad más numerosa por primera vez y representaron el 41 %".
+_SHARE_VERB = re.compile(
+    r"\b(?:represent\w*|accounted\s+for|account\s+for|made\s+up|make\s+up|constitu\w+|"
+    r"supon\w+|supusieron)\s+(?:(?:el|la|un|una|about|some|roughly|nearly|around|almost|casi|"
+    r"cerca\s+del?|alrededor\s+del?|más\s+del?|menos\s+del?)\s+)*\Z"
+)
+
+
+def sentence_group(text: str, sentence: tuple[int, int], start: int) -> Subject | None:
+    """The group a sentence opens on, for a share its own verb gives to it: "Los venezolanos
+    fueron la nacionalidad más numerosa por primera vez en el año y representaron el 41 %"."""
+    if _SHARE_VERB.search(text, max(sentence[0], start - 40), start) is None:
+        return None
+    terms = find_terms(text, sentence[0], min(start, sentence[0] + _OPENING_REACH))
+    if not terms or not _OPENING.fullmatch(text, sentence[0], terms[0].start):
+        return None
+    return terms[0].subject if terms[0].subject != EVERYONE else None
