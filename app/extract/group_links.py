@@ -1,5 +1,6 @@
-"""How a number takes the group of the figure before it: a share set against or restating an
-earlier one, a count restating a share, a sentence continuing with a pronoun."""
+"""How a number takes the group of the figure before it (a share set against or restating an
+earlier one, a count restating a share, a sentence continuing with a pronoun), and whether
+what was read before makes a bare count one of crossings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from . import links
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
+from .timeline import Timeline
 
 
 class GroupLinks:
@@ -28,6 +30,29 @@ class GroupLinks:
 
     def _gap(self) -> str:
         return self.text[self.floor : self.number.start]
+
+    def _about_crossing(self, timeline: Timeline) -> bool:
+        """Whether the paragraph of a bare count is about crossings: its words say so, or a
+        figure was read in it before, or it is a block of key figures ("Third quarter
+        (July-September 2023): 211,980") after a paragraph where one was."""
+        position = self.number.start
+        if timeline.counted_in_paragraph(position):
+            return True
+        start, end = timeline.paragraph_of(position)
+        # each paragraph's words are read once, however many bare counts it holds
+        talks = timeline.crossing_talk.get(start)
+        if talks is None:
+            talks = links.talks_of_crossing(self.text, timeline.paragraph_of, position)
+            timeline.crossing_talk[start] = talks
+        if talks:
+            return True
+        if start == 0 or not timeline.counted_in_paragraph(start - 1):
+            return False
+        key_figures = timeline.key_figures.get(start)
+        if key_figures is None:
+            key_figures = links.LABELLED_LINES.fullmatch(self.text, start, end) is not None
+            timeline.key_figures[start] = key_figures
+        return key_figures
 
     def _compared_share(self) -> Subject | None:
         """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share

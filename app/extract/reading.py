@@ -150,29 +150,6 @@ class Reader(GroupLinks):
             stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
         return self.number.end, stop.start() if stop else limit
 
-    def _about_crossing(self, timeline: Timeline) -> bool:
-        """Whether the paragraph of a bare count is about crossings: its words say so, or a
-        figure was read in it before, or it is a block of key figures ("Third quarter
-        (July-September 2023): 211,980") after a paragraph where one was."""
-        position = self.number.start
-        if timeline.counted_in_paragraph(position):
-            return True
-        start, end = timeline.paragraph_of(position)
-        # each paragraph's words are read once, however many bare counts it holds
-        talks = timeline.crossing_talk.get(start)
-        if talks is None:
-            talks = links.talks_of_crossing(self.text, timeline.paragraph_of, position)
-            timeline.crossing_talk[start] = talks
-        if talks:
-            return True
-        if start == 0 or not timeline.counted_in_paragraph(start - 1):
-            return False
-        key_figures = timeline.key_figures.get(start)
-        if key_figures is None:
-            key_figures = links.LABELLED_LINES.fullmatch(self.text, start, end) is not None
-            timeline.key_figures[start] = key_figures
-        return key_figures
-
     @property
     def _previous_figure(self) -> ExtractedFigure | None:
         return self.previous.figure if self.previous else None
