@@ -83,9 +83,11 @@ class ResolvedMentions:
             if candidate.kind == "vague" or (
                 # "compared with 127,700 in the same period of 2023, when ... an annual record":
                 # only the year of a period moved to another year is that period's
-                candidate.kind == "same_period" and mention.kind != "full_year"
+                candidate.kind in ("same_period", "relative")
+                and mention.kind != "full_year"
+                and (candidate.kind == "same_period" or candidate.get("py") is not None)
             ):
-                continue
+                continue  # ("up almost 25% on a year earlier. ... of the quarter's flow")
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):
                 continue

@@ -93,7 +93,9 @@ _YEAR_TO_DATE = (
     rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
     r"desde\s+(?:el\s+|los\s+)?(?:inicios?|comienzos?|principios?)\s+(?:del|de\s+este|de)\s+año|"
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
-    r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year)\b"
+    r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year|"
+    # "as year's total tops 330,000" (not last year's)
+    r"(?<!last\s)(?<!previous\s)year['’]s\s+(?:total|tally|count))\b"
 )
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
