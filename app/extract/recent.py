@@ -76,7 +76,12 @@ def full_year(m: PeriodMention, c: Context) -> Period | None:
 
 
 def back(m: PeriodMention, c: Context) -> Period | None:
-    return c.reference  # "in those three months": the timeline picks the matching earlier period
+    """ "In those three months": the earlier period the references pick; "that month" / "ese
+    mes" is the month that period ends in."""
+    if c.reference is None or not m.get("unit3"):
+        return c.reference
+    end = c.reference.end
+    return Period(end.replace(day=1), end)
 
 
 def months_to(m: PeriodMention, c: Context) -> Period | None:

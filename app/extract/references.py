@@ -85,7 +85,11 @@ class ResolvedMentions:
                 # only the year of a period moved to another year is that period's
                 candidate.kind in ("same_period", "relative")
                 and mention.kind != "full_year"
-                and (candidate.kind == "same_period" or candidate.get("py") is not None)
+                and (
+                    candidate.kind == "same_period"
+                    # ("A year earlier, 37,200 had crossed in that month alone" is that one)
+                    or (candidate.get("py") is not None and mention.get("unit3") is None)
+                )
             ):
                 continue  # ("up almost 25% on a year earlier. ... of the quarter's flow")
             period = self.period(earlier)

@@ -171,6 +171,9 @@ _BACK = (
     + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
     r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
+    # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
+    # period just named ends in
+    r"(?:that|ese|aquel)\s+(?P<unit3>month|mes)|"
     # "en los ocho meses", "over these five months": with its length, never a bare "los meses"
     r"(?:los|las|estos|estas|these)\s+(?P<n5>"
     + "|".join(COUNTS)
