@@ -47,7 +47,8 @@ def extract_figures(
         and not page.dates_a_document(low, m.start)
         and not page.records_since(low, m)
     ]
-    timeline = Timeline(text, dated, sentences, published)
+    days = [m for m in mentions if is_point(m) and m.start >= body]
+    timeline = Timeline(text, dated, sentences, published, days)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     found = tables.mark_share_columns(low, found)
     numbers = [n for n in found if _is_candidate(n, mentions) and not _is_age_bound(low, n)]

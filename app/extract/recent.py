@@ -182,6 +182,14 @@ def relative(m: PeriodMention, c: Context) -> Period | None:
     return Period(last_month_end.replace(day=1), last_month_end)
 
 
+def since_then(m: PeriodMention, c: Context) -> Period | None:
+    """ "Since then": from the start of the time just named (a day too: "took office on July
+    1. About 93,000 people have crossed since then") up to publication."""
+    if c.reference is None or c.published is None or c.reference.start > c.published:
+        return None
+    return Period(c.reference.start, c.published)
+
+
 def same_period(m: PeriodMention, c: Context) -> Period | None:
     """The period mentioned just before, moved to the named (or the previous) year."""
     if c.reference is None:

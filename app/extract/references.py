@@ -14,7 +14,7 @@ from .records import Period
 from .resolution import Context, resolve_mention
 
 _ANAPHORIC_KINDS = frozenset(
-    {"same_period", "relative", "part", "full_year", "back", "months_before"}
+    {"same_period", "relative", "part", "full_year", "back", "months_before", "since_then"}
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
@@ -41,10 +41,13 @@ class ResolvedMentions:
         mentions: list[PeriodMention],
         sentence_starts: list[int],
         published: date | None,
+        days: list[PeriodMention] | None = None,
     ) -> None:
         self.text, self.mentions, self.published = text, mentions, published
         self.sentence_starts = sentence_starts
         self._cache: dict[int, Period | None] = {}
+        self._days = days or []  # single days ("on July 1"), which "since then" may point to
+        self._day_ends = [d.end for d in self._days]
 
     def period(self, index: int) -> Period | None:
         """The period the mention at index names, resolved once."""
@@ -75,6 +78,8 @@ class ResolvedMentions:
     def _reference(self, index: int) -> Period | None:
         """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
         mention = self.mentions[index]
+        if mention.kind == "since_then":
+            return self._time_before(index)
         size = _back_size(mention) if mention.kind in ("back", "same_period") else None
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
@@ -119,6 +124,18 @@ class ResolvedMentions:
                 date(period.end.year, first, 1), last_day(period.end.year, first + size - 1)
             )
         return None
+
+    def _time_before(self, index: int) -> Period | None:
+        """The time named last before the mention at index, a single day included (read with
+        the publication date: "on July 1" is the latest July 1 by then)."""
+        start = self.mentions[index].start
+        found = bisect_right(self._day_ends, start)
+        day = self._days[found - 1] if found else None
+        if index > 0 and (day is None or self.mentions[index - 1].start > day.start):
+            return self.period(index - 1)
+        if day is None:
+            return None
+        return resolve_mention(day, Context(self.published, day.explicit_year, None))
 
     def _compared(self, start: int) -> bool:
         """Whether the time at start is the other side of a comparison, said in its sentence

@@ -230,6 +230,7 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "month": _month,
     "relative": recent.relative,
     "same_period": recent.same_period,
+    "since_then": recent.since_then,
     "months_before": recent.months_before,
     "vague": _vague,
     "last_months": recent.last_months,

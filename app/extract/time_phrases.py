@@ -183,6 +183,11 @@ _BACK = (
     + "|".join(COUNTS)
     + r"|\d{1,2})-month\s+(?:flow|total|period|figure|count|stretch|span|tally))\b"
 )
+# "About 93,000 people have crossed since then", "desde entonces": from the time just named.
+_SINCE_THEN = (
+    r"\b(?:since\s+then|since\s+that\s+(?:day|date|time)|desde\s+entonces|"
+    r"desde\s+(?:ese|aquel)\s+(?:día|momento))\b"
+)
 # Times that cannot be dated; recognised so that figures do not borrow a neighbour's period.
 _VAGUE = (
     r"\b(?:a\s+decade\s+ago|(?:\w+\s+)?years\s+ago|hace\s+(?:una\s+década|(?:\w+\s+)?años)|"
@@ -205,6 +210,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month", _MONTH_ALONE),
         ("relative", _RELATIVE),
         ("same_period", _SAME_PERIOD),
+        ("since_then", _SINCE_THEN),
         ("months_before", _MONTHS_BEFORE),
         ("vague", _VAGUE),
         ("last_months", _LAST_MONTHS),

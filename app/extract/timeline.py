@@ -24,6 +24,7 @@ class Timeline:
         mentions: list[PeriodMention],
         sentences: list[tuple[int, int]],
         published: date | None,
+        days: list[PeriodMention] | None = None,
     ) -> None:
         self.text = text
         self.mentions = mentions
@@ -31,7 +32,7 @@ class Timeline:
         self.sentence_starts = [s for s, _ in sentences]
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.published = published
-        self._resolved = ResolvedMentions(text, mentions, self.sentence_starts, published)
+        self._resolved = ResolvedMentions(text, mentions, self.sentence_starts, published, days)
         self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
         # per paragraph start: how many figures were read, and the period they leave it at
         self._paragraph_scan: dict[int, tuple[int, Period | None]] = {}
