@@ -81,6 +81,8 @@ _OTHER_CONTEXT = (
     r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see|"
     r"pass|near|approach|break|push|take|bring|lift|drive|put|send|raise)|"
     r"on\s+course\s+to|en\s+camino\s+de\s+(?:superar|alcanzar)|"
+    # attempts, not crossings: "intentaron pasar unas 3.400 personas", "tried to cross"
+    r"intent(?:aron|ó|an|aban)\s+(?:pasar|cruzar|llegar)|(?:attempted|tried)\s+to\s+(?:cross|reach)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
     r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
     r"(?:costa\s+rican|mexican|honduran|guatemalan|nicaraguan|colombian)\s+side|"

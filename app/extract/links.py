@@ -53,8 +53,9 @@ CONNECTOR = re.compile(
     word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
 )
 LINKED = re.compile(
-    r"\A[^.;]{0,40}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
-    r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|another|"
+    r"\A[^.;]{0,60}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
+    r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|"
+    r"entre\s+ell[oa]s|another|"
     r"otros|otras)\b|\A\s*,\s*\Z",
     _I,
 )
