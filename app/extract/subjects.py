@@ -196,7 +196,11 @@ def find_subject_before(
 
 
 # The words that may open a sentence before the group it is about: "Venezuelans have led".
-_OPENING = re.compile(r"\s*(?:(?:the|los|las|el|la)\s+)?")
+# A time may come first: "In 2023 Venezuelans were the largest group".
+_OPENING = re.compile(
+    r"\s*(?:(?:in|en|during|durante|between|entre)\s+[^\W_][\w -]{0,30}?,?\s+)?"
+    r"(?:(?:the|los|las|el|la)\s+)?"
+)
 
 
 def opening_subject(text: str, before: tuple[int, int], start: int) -> Subject | None:
