@@ -106,11 +106,14 @@ WHOLE_AFTER = re.compile(
 # A record already set, named right before its number: whatever the sentence forecasts is
 # measured against it ("el flujo podría acercarse al récord de 520.085 personas").
 RECORD_OF = re.compile(
-    r"\b(?:(?:record|récord|máximo\s+histórico)(?:\s+(?:annual|yearly|anual|histórico|high))?|"
-    # a past year's total: "on track to pass last year's total of 248,284"
-    r"(?:last\s+year['’]s|(?:19|20)\d\d['’]s|the\s+previous\s+year['’]s)\s+(?:total|tally|count|figure)|"
-    r"(?:el\s+)?total\s+del\s+año\s+(?:pasado|anterior))\s+"
-    r"(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
+    word_start(
+        r"(?:record|récord|máximo\s+histórico)(?:\s+(?:annual|yearly|anual|histórico|high))?|"
+        # a past year's total: "on track to pass last year's total of 248,284"
+        r"(?:last\s+year['’]s|the\s+previous\s+year['’]s)\s+(?:total|tally|count|figure)|"
+        r"(?:19|20)\d\d['’]s\s+(?:total|tally|count|figure)|"
+        r"total\s+del\s+año\s+(?:pasado|anterior)"
+    )
+    + r"\s+(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
     _I,
 )
 BRACKETED_SHARE = re.compile(r"\s*(?:\.{3,}\s*)?\(\s*", _I)  # and after leader dots
