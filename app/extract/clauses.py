@@ -32,11 +32,8 @@ _ASIDE = re.compile(
 )
 # After a figure, an indefinite apposition describes its group, and a time inside it is not the
 # figure's: "3,900 were Chinese, a nationality that barely appeared two years ago".
-_TRAILING_ASIDE = re.compile(
-    _ASIDE.pattern + r"|,\s*(?:a|an|un|una)\s+[^\W\d]+\s+(?:that|which|who|whose|que|cuy[oa]s?|"
-    r"casi|rarely|barely|almost|nearly|apenas|seldom|once)\b",
-    re.I,
-)
+# ("un 4,4 % del total, una proporción impensable hace tres años")
+_TRAILING_ASIDE = re.compile(_ASIDE.pattern + r"|,\s*(?:a|an|un|una)\s+[^\W\d]+\b", re.I)
 # A clause the figure is not in: after a semicolon, or a contrast ("el 12 %, pero su número
 # casi se ha duplicado este año").
 # ("registrados, y los haitianos ocupaban el primer lugar durante varias semanas de enero": a
@@ -129,4 +126,22 @@ def in_relative(text: str, sentence: tuple[int, int], start: int, end: int) -> b
         comma >= 0
         and _RELATIVE.match(text, comma) is not None
         and text.find(",", end, sentence[1]) >= 0
+    )
+
+
+# A time named as the other side of a comparison: "un 49 % más que en enero y febrero de 2023".
+_COMPARED_TIME = re.compile(
+    r"\b(?:than|(?:más|menos|mayor|menor|doble|triple|cuádruple|veces)\s+que|frente\s+a|"
+    r"compared\s+(?:with|to))\s+(?:(?:in|en|el|la|los|las|the|during|durante|over)\s+)*\Z",
+    re.I,
+)
+_WHEN = re.compile(r",\s*(?:when|cuando)\b", re.I)
+
+
+def compared_time(text: str, start: int, end: int, figure: int) -> bool:
+    """Whether the time at text[start:end] is what something is compared with, and the figure
+    at figure is not that time's own count ("más del doble que en 2021, cuando fueron 133.726")."""
+    return (
+        _COMPARED_TIME.search(text, max(0, start - 30), start) is not None
+        and _WHEN.search(text, end, figure) is None
     )

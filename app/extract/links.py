@@ -135,6 +135,8 @@ PRONOUN_OPENER = re.compile(
 # (the other side of a comparison is a count of its own: "2% more than the 166,600 counted")
 FRESH_CLAUSE = re.compile(
     r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b|"
+    # a share named as a new subject: "un 49 % más que en 2023, y la proporción de niños alcanzó"
+    r"\b(?:the\s+(?:share|proportion|percentage)|la\s+proporción|el\s+porcentaje)\b|"
     r"\b(?:than|que)\s+(?:the|los|las|el|la)\s+(?:[^\W\d]+\s+){0,2}?(?:(?:of|de)\s+)?\Z|"
     r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z",
     _I,

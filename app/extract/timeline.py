@@ -87,6 +87,11 @@ class Timeline:
         fronted = sentence[0]
         if before is not None and clauses.compared_tail(text, mentions[before], segment[0], start):
             before, fronted = None, segment[0]
+        elif before is not None and clauses.compared_time(
+            text, mentions[before].start, mentions[before].end, start
+        ):
+            # "un 49 % más que en enero y febrero de 2023, y la proporción ... alcanzó el 27 %"
+            before, fronted = None, mentions[before].start
         if before is None:
             # "...crossing; in 2022 the figure was", "el 12 %, pero ... este año": another clause
             before = self._first(end, clauses.clause_end(text, end, segment[1]))
