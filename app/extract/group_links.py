@@ -50,7 +50,10 @@ class GroupLinks:
             return False
         key_figures = timeline.key_figures.get(start)
         if key_figures is None:
-            key_figures = links.LABELLED_LINES.fullmatch(self.text, start, end) is not None
+            key_figures = bool(
+                links.LABELLED_LINES.fullmatch(self.text, start, end)
+                or links.COUNT_LIST.fullmatch(self.text, start, end)
+            )
             timeline.key_figures[start] = key_figures
         return key_figures
 

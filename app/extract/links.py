@@ -25,10 +25,11 @@ CROSSING_TALK = re.compile(
     + r"\b",
     _I,
 )
-# A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900."
+# A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900.",
+# "Monthly: January 24,634 | February 24,657 | March 38,099".
 COUNT_LIST = re.compile(
     r"\s*(?:[^\W\d]+(?:\s+[^\W\d]+){0,3}\s*:\s*)?"
-    r"(?:[^\W\d]+(?:\s+[^\W\d]+){0,2}[,:]?\s+\d[\d.,]*\s*[;,.]?\s*)+",
+    r"(?:[^\W\d]+(?:\s+[^\W\d]+){0,2}[,:]?\s+\d[\d.,]*\s*[;,.|]?\s*)+",
     _I,
 )
 # Words that may follow a bare number that is still a count of people.
