@@ -103,8 +103,10 @@ def months_to(m: PeriodMention, c: Context) -> Period | None:
 def first_days(m: PeriodMention, c: Context) -> Period | None:
     """ "The first 10 days of August": from the 1st to the 10th; "the first two weeks of July"
     from the 1st to the 14th."""
-    month = m.get("fm") or ""
-    year = int(m.get("fy") or 0) or c.month_year(MONTHS[month])
+    month = "january" if m.get("fyr") else m.get("fm") or ""
+    year = (
+        c.current_year() if m.get("fyr") else int(m.get("fy") or 0) or c.month_year(MONTHS[month])
+    )
     raw = m.get("n") or m.get("n2") or ""
     days = (int(raw) if raw.isdigit() else COUNTS.get(raw, 0)) * (7 if m.get("wk") else 1)
     if year is None or not 1 <= days <= 31:

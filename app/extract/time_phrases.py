@@ -76,8 +76,9 @@ _FIRST_MONTHS = (
 _FIRST_DAYS = (
     rf"\b(?:(?:first|primeros|primeras)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})|"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:primeros|primeras))\s+"
-    r"(?:days|días|(?P<wk>weeks|semanas))\s+(?:of|de)\s+"
-    rf"{_date('f')}{_year_tail('f')}?"
+    r"(?:days|días|(?P<wk>weeks|semanas))\s+(?:of|de|del)\s+"
+    # "the first two weeks of the year", "los primeros diez días del año"
+    rf"(?:{_date('f')}{_year_tail('f')}?|(?P<fyr>the\s+year|(?:(?:el|este)\s+)?año)\b)"
 )
 # "de enero a la fecha", "from January to date": the named month up to publication.
 _MONTH_TO_NOW = (
