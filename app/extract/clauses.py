@@ -131,8 +131,11 @@ def in_relative(text: str, sentence: tuple[int, int], start: int, end: int) -> b
 
 # A time named as the other side of a comparison: "un 49 % más que en enero y febrero de 2023".
 _COMPARED_TIME = re.compile(
-    r"\b(?:than|(?:más|menos|mayor|menor|doble|triple|cuádruple|veces)\s+que|frente\s+a|"
-    r"compared\s+(?:with|to))\s+(?:(?:in|en|el|la|los|las|the|during|durante|over)\s+)*\Z",
+    r"\b(?:(?:than|(?:más|menos|mayor|menor|doble|triple|cuádruple|veces)\s+que|frente\s+a|"
+    r"compared\s+(?:with|to))\s+(?:(?:in|en|el|la|los|las|the|during|durante|over)\s+)*|"
+    # what was overtaken: "overtook the total for all of 2022", "superó la cifra de todo 2022"
+    r"(?:overt[oa]ok|overtaken|surpass\w*|exceed\w*|super[óa]\w*|rebas\w+|sobrepas\w+)\s+"
+    r"(?:[^\W\d]+\s+){0,5})\Z",
     re.I,
 )
 _WHEN = re.compile(r",\s*(?:when|cuando)\b", re.I)
