@@ -148,3 +148,20 @@ def compared_time(text: str, start: int, end: int, figure: int) -> bool:
         _COMPARED_TIME.search(text, max(0, start - 30), start) is not None
         and _WHEN.search(text, end, figure) is None
     )
+
+
+_CLOSES_COMPARED = re.compile(
+    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|frente\s+al?|respecto\s+al?|"
+    r"comparado\s+con)\s+(?:[^\W\d]+\s+){0,2}[\d.,]*\d(?:\s*(?:%|percent|per\s+cent|por\s+ciento))?"
+    r"\s+(?:[^\W\d]+\s+){0,2}\Z",
+    re.I,
+)
+
+
+def closes_comparison(text: str, mention: PeriodMention, start: int) -> bool:
+    """Whether a time closes the other side of a comparison ("down from about 70 percent over
+    the year as a whole") in a clause that ends before the figure at start."""
+    return (
+        _CLOSES_COMPARED.search(text, max(0, mention.start - 80), mention.start) is not None
+        and _PUNCTUATION_BREAK.search(text, mention.end, start) is not None
+    )

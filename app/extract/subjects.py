@@ -228,7 +228,8 @@ def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
 # The verb that gives a share to a group named earlier in its sentence: "Los venezolanos fueron
 # la nacionalidad más numerosa por primera vez y representaron el 41 %".
 _SHARE_VERB = re.compile(
-    r"\b(?:represent\w*|accounted\s+for|account\s+for|made\s+up|make\s+up|constitu\w+|"
+    r"\b(?:represent\w*|accounted\s+for|account\s+for|accounting\s+for|made\s+up|make\s+up|"
+    r"making\s+up|constitu\w+|"
     r"supon\w+|supusieron)\s+(?:(?:el|la|un|una|about|some|roughly|nearly|around|almost|casi|"
     r"cerca\s+del?|alrededor\s+del?|más\s+del?|menos\s+del?)\s+)*\Z"
 )

@@ -100,6 +100,11 @@ class Timeline:
         chosen = before
         if chosen is None:
             chosen = self._last(sentence[0], fronted if fronted > sentence[0] else start)
+            if chosen is not None and clauses.closes_comparison(text, mentions[chosen], start):
+                # further down a list: "down from about 70 percent over the year as a whole,
+                # while Colombians (11 percent) and Ecuadorians (7 percent)"
+                earlier = self._last(sentence[0], mentions[chosen].start)
+                chosen = earlier
             if chosen is not None and clauses.in_aside(text, mentions[chosen], start, sentence[0]):
                 # "In June, the last month of the quarter, 22,640 crossed": the time the
                 # apposition describes, else none
