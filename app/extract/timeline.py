@@ -91,7 +91,8 @@ class Timeline:
             text, mentions[before].start, mentions[before].end, start
         ):
             # "un 49 % más que en enero y febrero de 2023, y la proporción ... alcanzó el 27 %"
-            before, fronted = None, mentions[before].start
+            fronted = mentions[before].start
+            before = None
         if before is None:
             # "...crossing; in 2022 the figure was", "el 12 %, pero ... este año": another clause
             before = self._first(end, clauses.clause_end(text, end, segment[1]))
