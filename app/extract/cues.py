@@ -143,7 +143,10 @@ _OTHER_AFTER = re.compile(
             r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
             # "more" comparing, but not hedging a base: "61 percent of the more than 400,000"
             # (the look-behinds sit after the first letter, as word_start needs)
-            r"en\s+promedio|de\s+promedio|m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore|ás|enos)|"
+            # (but "about 8,100 more people were recorded" is a count of its own)
+            r"en\s+promedio|de\s+promedio|"
+            r"m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore(?!\s+(?:people|migrants|crossers)\s+"
+            r"(?:were|have|had|crossed|arrived))|ás|enos)|"
             r"f(?<!the\sf)ewer|additional|adicionales|higher|lower|"
             r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
             r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual",

@@ -92,7 +92,7 @@ def extract_figures(
             if previous.figure.unit == "percent":
                 share = carried
     figures = cutoff.stated_cutoffs(figures, published)
-    return page.date_headlines(body, _quote_clauses(text, figures, spans))
+    return page.date_headlines(body, _quote_clauses(text, figures, spans), published)
 
 
 def _follows(text: str, end: int, start: int) -> bool:

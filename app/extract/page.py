@@ -71,7 +71,9 @@ def records_since(low: str, mention: PeriodMention) -> bool:
     )
 
 
-def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
+def date_headlines(
+    body: int, figures: list[ExtractedFigure], published: date | None = None
+) -> list[ExtractedFigure]:
     """A figure in the lines above the body ("Darién crossings pass 400,000") that has no time
     of its own is about what the lead reports: it takes the period of the body figure it
     restates (the same unit, within a tenth of its value: "menos de 3.000" for 2,950), else of
@@ -79,18 +81,22 @@ def date_headlines(body: int, figures: list[ExtractedFigure]) -> list[ExtractedF
     dated = [f for f in figures if f.start >= body and f.period is not None]
     if not dated:
         return figures
-    return [_headline_period(f, dated) if f.end <= body else f for f in figures]
+    return [_headline_period(f, dated, published) if f.end <= body else f for f in figures]
 
 
-def _headline_period(headline: ExtractedFigure, dated: list[ExtractedFigure]) -> ExtractedFigure:
+def _headline_period(
+    headline: ExtractedFigure, dated: list[ExtractedFigure], published: date | None
+) -> ExtractedFigure:
     """A headline's own time may be looser than the lead's: "as 2022 total nears 130,000" is
-    the year so far, which the lead dates exactly ("between January 1 and September 11")."""
+    the year so far, which the lead dates exactly ("between January 1 and September 11"). A
+    stated end is not loose: "118,100 people crossed from 1 January to 10 April" keeps it."""
     restated = _restated(headline, dated)
     own = headline.period
     if own is None:
         return replace(headline, period=restated.period if restated else dated[0].period)
     closer = restated.period if restated is not None else None
-    if closer is not None and closer.start == own.start and closer.end < own.end:
+    loose = own.end == published or (own.end.month, own.end.day) == (12, 31)
+    if closer is not None and closer.start == own.start and closer.end < own.end and loose:
         return replace(headline, period=closer)
     return headline
 

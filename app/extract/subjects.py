@@ -37,6 +37,7 @@ _FILLER = re.compile(
     r"dari[eé]n|"  # "6 of 10 Darien migrants"
     r"come|comes|came|vienen|venían|proceden|procede|procedían|proviene|provienen|"  # "12,600 come from Ecuador"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
+    r"more|additional|further|adicionales|"  # "about 8,100 more people were recorded"
     # the period the group is of: "siete de cada diez migrantes del cuatrimestre eran"
     r"(?:del|de\s+es[et]e)\s+(?:semestre|trimestre|cuatrimestre|periodo|período|año|mes)|"
     r"(?:of|in)\s+the\s+(?:quarter|half|period|year|month)|"
