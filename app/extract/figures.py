@@ -45,7 +45,7 @@ def extract_figures(
         for m in mentions
         if not is_point(m)
         and not page.dates_a_document(low, m.start)
-        and not page.records_since(low, m)
+        and not page.only_ranks(low, m)
     ]
     days = [m for m in mentions if is_point(m) and m.start >= body]
     timeline = Timeline(text, dated, sentences, published, days)

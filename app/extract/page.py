@@ -63,12 +63,26 @@ _SUPERLATIVE = re.compile(
 )
 
 
-def records_since(low: str, mention: PeriodMention) -> bool:
-    """Whether a "since" expression only says how far back a record reaches."""
-    return (
-        mention.kind == "since"
-        and _SUPERLATIVE.search(low, max(0, mention.start - 60), mention.start) is not None
-    )
+# "Junio fue el mes de mayor afluencia del semestre, con 15.200", "the busiest month of the
+# quarter": the period a month is ranked within, not the count's.
+_RANKED_IN = re.compile(
+    r"\b(?:highest|lowest|busiest|quietest|biggest|largest|mayor|menor|más\s+alt[oa]|"
+    r"más\s+baj[oa])\s+(?:[^\W\d]+\s+){0,3}?(?:of|in|de|del|en)\s+\Z"
+)
+_RANKING_KINDS = frozenset({"back", "part", "year", "ytd"})
+
+
+def only_ranks(low: str, mention: PeriodMention) -> bool:
+    """Whether a time only says how far back a record reaches ("the lowest since February") or
+    within what a month is ranked ("el mes de mayor afluencia del semestre")."""
+    before = max(0, mention.start - 60)
+    if mention.kind == "since":
+        return _SUPERLATIVE.search(low, before, mention.start) is not None
+    if mention.kind in _RANKING_KINDS:
+        # "del semestre" opens on its own "del": look before it
+        start = mention.start + 4 if low.startswith("del ", mention.start) else mention.start
+        return _RANKED_IN.search(low, before, start) is not None
+    return False
 
 
 def date_headlines(
