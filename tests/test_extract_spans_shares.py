@@ -83,6 +83,14 @@ def period(start: str, end: str) -> Period:
             66,
             period("2024-01-01", "2024-06-30"),
         ),
+        # "the same period" with no year of its own is the story's too
+        (
+            "Between January 1 and October 15, 19,820 Chinese nationals crossed. In all of 2022, "
+            "2,005 had. Over the same period, 4,950 Indians crossed.",
+            date(2023, 10, 17),
+            4_950,
+            period("2023-01-01", "2023-10-15"),
+        ),
         # "that month": the month the period just named ends in
         (
             "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800 personas.",

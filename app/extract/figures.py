@@ -48,7 +48,7 @@ def extract_figures(
         and not page.only_ranks(low, m)
     ]
     days = [m for m in mentions if is_point(m) and m.start >= body]
-    timeline = Timeline(text, dated, sentences, published, days)
+    timeline = Timeline(text, dated, sentences, published, days, body)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     found = tables.mark_share_columns(low, found)
     numbers = [n for n in found if _is_candidate(n, mentions) and not _is_age_bound(low, n)]

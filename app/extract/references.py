@@ -161,11 +161,15 @@ _DEFINITE = ("the ", "del ", "el ")
 
 
 def is_story_period(mention: PeriodMention, text: str) -> bool:
-    """ "Over the period", "del periodo": a period pointed back to with the definite article and
-    without a length ("that period", "ese lapso" point to the one just named)."""
+    """ "Over the period", "del periodo", "en el mismo periodo": a period pointed back to with
+    the definite article and without a length ("that period", "ese lapso" point to the one just
+    named)."""
+    if mention.kind != "back":
+        return False
+    if mention.get("unit4"):
+        return True
     return (
-        mention.kind == "back"
-        and _back_size(mention) is None
+        _back_size(mention) is None
         and (mention.get("unit") or mention.get("unit2")) in _STORY_UNITS
         and text[mention.start : mention.start + 4].lower().startswith(_DEFINITE)
     )

@@ -175,6 +175,9 @@ _BACK = (
     # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
     # period just named ends in
     r"(?:that|ese|aquel)\s+(?P<unit3>month|mes)|"
+    # "En el mismo periodo cruzaron 4.950 ciudadanos de la India": the period just named
+    r"(?:the\s+same|el\s+mismo|ese\s+mismo)\s+(?P<unit4>period|periodo|período|lapso|stretch|span)"
+    r"(?!\s+(?:of|de|del|in|last|a\s+year|un\s+año)\b)|"
     # "en los ocho meses", "over these five months": with its length, never a bare "los meses"
     r"(?:los|las|estos|estas|these)\s+(?P<n5>"
     + "|".join(COUNTS)

@@ -25,7 +25,9 @@ class Timeline:
         sentences: list[tuple[int, int]],
         published: date | None,
         days: list[PeriodMention] | None = None,
+        body: int = 0,
     ) -> None:
+        self.body = body  # where the body starts, after the headline and byline
         self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
@@ -216,7 +218,8 @@ class Timeline:
         own is the story's, that of its lead figure, not the month just zoomed in on ("September
         alone saw 74,400. Haitians numbered about 45,000 over the period")."""
         if is_story_period(self.mentions[index], self.text):
-            lead = next((p for _, p in self._figures if p is not None), None)
+            # the lead is the body's first figure: a headline's own period may be looser
+            lead = next((p for at, p in self._figures if p is not None and at >= self.body), None)
             if lead is not None:
                 return lead
         return self._resolved.period(index)
