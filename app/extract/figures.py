@@ -60,25 +60,19 @@ def extract_figures(
     talks_of_corrections = corrections.mentions_correction(low)
     carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
     share: tuple[int, Subject] | None = None  # the same for the last share
+    before_sentence: tuple[Subject | None, Subject | None] = (None, None)  # carried, asked
     for index, number in enumerate(numbers):
         at = max(0, bisect_right(sentence_starts, number.start) - 1)
         sentence = sentences[at]
         if previous is None or previous.number.start < sentence[0]:
             previous = None
             terms = SentenceTerms(low, sentence)  # shared by the sentence's numbers
+            # what the sentences before say of this one's group, read once per sentence
+            before_sentence = _before_sentence(text, low, sentences, at, carried)
         reader = Reader(text, low, terms, talks_of_corrections, numbers, index, sentence, previous)
-        if carried is not None and _follows(text, carried[0], sentence[0]):
-            reader.carried = carried[1]
-        elif at > 0 and _follows(text, sentences[at - 1][1], sentence[0]):
-            reader.carried = subjects.opening_subject(low, sentences[at - 1], sentence[0])
+        reader.carried, reader.asked = before_sentence
         if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
             reader.share_before = share[1]
-        if (
-            at > 0
-            and text[sentences[at - 1][1] - 1] == "?"
-            and text[sentences[at - 1][1] : sentence[0]].isspace()
-        ):
-            reader.asked = subjects.asked_subject(low, sentences[at - 1])
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
@@ -93,6 +87,30 @@ def extract_figures(
                 share = carried
     figures = cutoff.stated_cutoffs(figures, published)
     return page.date_headlines(body, _quote_clauses(text, figures, spans), published)
+
+
+def _before_sentence(
+    text: str,
+    low: str,
+    sentences: list[tuple[int, int]],
+    at: int,
+    carried: tuple[int, Subject] | None,
+) -> tuple[Subject | None, Subject | None]:
+    """The group the sentence before ended on (its last figure's, else the one it opens on)
+    and the group a question right before asks about."""
+    sentence = sentences[at]
+    if carried is not None and _follows(text, carried[0], sentence[0]):
+        group: Subject | None = carried[1]
+    elif at > 0 and _follows(text, sentences[at - 1][1], sentence[0]):
+        group = subjects.opening_subject(low, sentences[at - 1], sentence[0])
+    else:
+        group = None
+    asked = None
+    if at > 0:
+        end = sentences[at - 1][1]
+        if text[end - 1] == "?" and text[end : sentence[0]].isspace():
+            asked = subjects.asked_subject(low, sentences[at - 1])
+    return group, asked
 
 
 def _follows(text: str, end: int, start: int) -> bool:

@@ -81,8 +81,14 @@ def only_ranks(low: str, mention: PeriodMention) -> bool:
     if mention.kind in _RANKING_KINDS:
         # "del semestre" opens on its own "del": look before it
         start = mention.start + 4 if low.startswith("del ", mention.start) else mention.start
+        # most times follow no "of" / "de" at all: a look at the few characters before first
+        if not low.endswith(_RANKED_TAILS, max(0, start - 4), start):
+            return False
         return _RANKED_IN.search(low, before, start) is not None
     return False
+
+
+_RANKED_TAILS = (" of ", " in ", " de ", "del ", " en ")
 
 
 def date_headlines(

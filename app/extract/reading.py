@@ -136,9 +136,11 @@ class Reader(GroupLinks):
                 start = match.end()
         for match in links.TIME_ASIDE.finditer(self.text, start, self.number.start):
             start = match.end()  # "Since October, when the US began expelling them, 61,000"
-        record = links.RECORD_OF.search(self.text, start, self.number.start)
-        if record is not None:
-            start = record.start()  # "could approach the record of 520,085 set in 2023"
+        near = self.text[max(start, self.number.start - 24) : self.number.start]
+        if " of " in near or " de " in near:  # (a look before the pattern: most numbers fail)
+            record = links.RECORD_OF.search(self.text, start, self.number.start)
+            if record is not None:
+                start = record.start()  # "could approach the record of 520,085 set in 2023"
         return start, self.number.start
 
     def _after_window(self) -> tuple[int, int]:

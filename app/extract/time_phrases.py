@@ -160,7 +160,7 @@ _MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so
 # "for the full year", "todo el año": the whole year of the period just mentioned.
 _FULL_YEAR = (
     r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo|"
-    r"the\s+year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
+    r"year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
     # a year's record ("went on to set an annual record of 520,085"; a year's total is not one:
     # "hasta el 30 de septiembre, el total anual ascendía a 211.000" runs to its cut-off)
     r"(?:annual|yearly)\s+record|récord\s+anual)\b"
@@ -176,7 +176,7 @@ _BACK = (
     # period just named ends in
     r"(?:that|ese|aquel)\s+(?P<unit3>month|mes)|"
     # "En el mismo periodo cruzaron 4.950 ciudadanos de la India": the period just named
-    r"(?:the\s+same|el\s+mismo|ese\s+mismo)\s+(?P<unit4>period|periodo|período|lapso|stretch|span)"
+    r"(?:same|mismo)\s+(?P<unit4>period|periodo|período|lapso|stretch|span)"
     r"(?!\s+(?:of|de|del|in|last|a\s+year|un\s+año)\b)|"
     # "en los ocho meses", "over these five months": with its length, never a bare "los meses"
     r"(?:los|las|estos|estas|these)\s+(?P<n5>"
