@@ -321,10 +321,16 @@ def test_a_bare_count_travelling_alone_needs_children_before() -> None:
     assert [f.value for f in extract_figures(text, date(2024, 5, 2))] == [9_683]
 
 
-def test_a_month_zoomed_in_on_leaves_the_paragraph_with_the_lead() -> None:
-    text = (
-        "Panama recorded 389,910 migrants crossing the Darién between January and September.\n\n"
-        "In September alone, 75,140 people crossed. Ecuadorians were about 9%."
+def test_a_month_zoomed_in_on_holds_its_paragraph_until_it_widens_back() -> None:
+    lead = "Panama recorded 389,910 migrants crossing the Darién between January and September."
+    nine_months = Period(date(2023, 1, 1), date(2023, 9, 30))
+    september = Period(date(2023, 9, 1), date(2023, 9, 30))
+    zoom = f"{lead}\n\nIn September alone, 75,140 people crossed. Ecuadorians were about 9%."
+    assert figures_of(zoom, date(2023, 10, 10))[-1] == (9, september)
+    widened = (
+        f"{lead}\n\nIn September alone, 75,140 people crossed. Venezuelans made up close to "
+        "two-thirds of the nine-month flow. Ecuadorians were about 9%."
     )
-    share = figures_of(text, date(2023, 10, 10))[-1]
-    assert share == (9, Period(date(2023, 1, 1), date(2023, 9, 30)))
+    assert figures_of(widened, date(2023, 10, 10))[-1] == (9, nine_months)
+    next_paragraph = f"{zoom}\n\nHaitians were 5%."
+    assert figures_of(next_paragraph, date(2023, 10, 10))[-1] == (5, nine_months)

@@ -23,14 +23,14 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         "span": {"recall": 0.62},
         "percent": {"recall": 0.48},
     },
-    "dev": {  # 167 documents since the sixth round (0.963 overall when these were set); set
-        # lower than after the third round (0.977) because the sixth batch added harder pages
-        # (shares in many phrasings); the pages already in dev did not get worse
-        "all": {"precision": 0.96, "recall": 0.93, "f1": 0.94},
-        "en": {"precision": 0.95, "recall": 0.92, "f1": 0.94},
-        "es": {"precision": 0.96, "recall": 0.93, "f1": 0.95},
-        "span": {"recall": 0.93},
-        "percent": {"recall": 0.89},
+    "dev": {  # 215 documents since the seventh and eighth batches (48 pages on multi-month
+        # spans and shares: 0.928 overall with them before their rules, 0.978 when these were
+        # set); precision stays at 0.96, the least dev may show
+        "all": {"precision": 0.96, "recall": 0.95, "f1": 0.96},
+        "en": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
+        "es": {"precision": 0.97, "recall": 0.95, "f1": 0.96},
+        "span": {"recall": 0.95},
+        "percent": {"recall": 0.93},
     },
     "regression": {
         "all": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
@@ -44,7 +44,8 @@ ACCURACY_FLOORS = {
     "dev": {"qualifier": 0.98, "subject": 0.96},
     "regression": {"qualifier": 0.98, "subject": 0.96},
 }
-MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 5, "regression": 2}
+# dev: 5 of 793 distractors when last set (the two new batches brought 48 pages of them)
+MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 6, "regression": 2}
 SIZES = {"dev": (60, 300, 120), "regression": (52, 200, 100)}  # documents, labels, distractors
 # Whoever tunes the extractor runs these tests with EVAL_SPLITS=dev,regression, so the held-out
 # split is never even read; the default measures every split.

@@ -54,13 +54,16 @@ _OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
 _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
     r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s?|devolvi\w*|"
-    r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home)|vuelos?|flights?|"
+    r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home|on|aboard|by\s+air)|been\s+returned|vuelos?|flights?|"
     r"flujo\s+inverso|reverse\s+flow|camino\s+inverso|ruta\s+inversa|sentido\s+(?:contrario|inverso)|"
     r"opposite\s+direction|the\s+other\s+way|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
     r"back)\s+south|hacia\s+el\s+sur|rumbo\s+al\s+sur|de\s+regreso|regres\w+|retorn\w+|"
     r"fly\s+home|go\s+home|return\s+home|turned\s+(?:back|away)|rechaz\w+|denied\s+entry|"
+    # "has sent 1,200 people home on 29 flights"
+    r"(?:has|have|had)\s+sent|home\s+(?:on|by|aboard)|"
     # the United States border
-    r"encounter(?:s|ed)?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
+    r"encounter(?:s|ed)?|encuentros?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
+    r"frontera\s+(?:sur\s+)?(?:estadounidense|norteamericana)|u\.?s\.?[-–]mexico\s+border|"
     r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
     r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|"
     r"arrest\w*|sentenced|convicted|condenó|condenad[oa]s|charged\s+with|imputad[oa]s|"
@@ -76,20 +79,27 @@ _OTHER_CONTEXT = (
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:(?:well|soon|again|even|easily|still)\s+)?"
     r"(?:reach|top|"
     r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see|"
-    r"pass|near|approach|break)|"
+    r"pass|near|approach|break|push|take|bring|lift|drive|put|send|raise)|"
     r"on\s+course\s+to|en\s+camino\s+de\s+(?:superar|alcanzar)|"
+    # attempts, not crossings: "intentaron pasar unas 3.400 personas", "tried to cross"
+    r"intent(?:aron|ó|an|aban)\s+(?:pasar|cruzar|llegar)|(?:attempted|tried)\s+to\s+(?:cross|reach)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
     r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
     r"(?:costa\s+rican|mexican|honduran|guatemalan|nicaraguan|colombian)\s+side|"
     r"lado\s+(?:costarricense|mexicano|hondureño|guatemalteco|nicaragüense|colombiano)|"
+    # ("Neighbouring Costa Rica, the next stop for most migrants, said 58,000", "Costa Rica, por
+    # su parte, informó que 70.000")
     r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)"
-    r"(?:,[^,.;]{0,30},|,\s*(?:which|that|where|que|donde))?\s+"
-    r"(?:(?:said|says|dijo|indicó)\s+(?:it\s+|que\s+)?(?:had\s+|has\s+|había\s+|ha\s+)?)?"
+    r"(?:,[^,.;]{0,60},|,\s*(?:which|that|where|que|donde))?\s+"
+    r"(?:(?:said|says|dijo|indicó|informó|señaló)\s+(?:it\s+|que\s+)?(?:had\s+|has\s+|había\s+|ha\s+)?)?"
     r"(?:reported|registered|counted|recorded|registró|registrado|contabilizó|reportó)|"
+    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)(?:,[^,.;]{0,60},)?\s+"
+    r"(?:said|says|dijo|indicó|informó|señaló|reportó)(?:\s+(?:that|que))?(?=\s+\w*\s*\Z)|"
     # the border posts further north: "412,000 people at the Paso Canoas center"
     r"paso\s+canoas|peñas\s+blancas|tapachula|"
     # counts of a survey or of the world, not of the crossing
-    r"surveyed|interviewed|encuest\w+|entrevist\w+|worldwide|around\s+the\s+world|"
+    r"surveyed|interviewed|interviews?\s+with|surveys?\s+of|polled|respondents|consultad[oa]s|"
+    r"encuest\w+|entrevist\w+|worldwide|around\s+the\s+world|resid\w+|"
     r"(?:in|en)\s+el\s+mundo|a\s+nivel\s+mundial|"
     # a daily rate named before the count: "the average daily flow had fallen to about 710"
     r"daily\s+(?:flow|average|rate|arrivals)|flujo\s+diario|promedio\s+diario|"
@@ -131,7 +141,13 @@ _OTHER_AFTER = re.compile(
             r"a\s+year(?!\s+(?:earlier|before|ago|later))|per\s+year|annually|por\s+año|anualmente|"
             r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
             r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
-            r"en\s+promedio|de\s+promedio|more|fewer|additional|más|menos|adicionales|higher|lower|"
+            # "more" comparing, but not hedging a base: "61 percent of the more than 400,000"
+            # (the look-behinds sit after the first letter, as word_start needs)
+            # (but "about 8,100 more people were recorded" is a count of its own)
+            r"en\s+promedio|de\s+promedio|"
+            r"m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore(?!\s+(?:people|migrants|crossers)\s+"
+            r"(?:were|have|had|crossed|arrived))|ás|enos)|"
+            r"f(?<!the\sf)ewer|additional|adicionales|higher|lower|"
             r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
             r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual",
         ]
@@ -146,12 +162,14 @@ _BEFORE_LABEL = re.compile(
         r"(?:increased|rose|risen|fell|fallen|dropped|grew|grown|declined|decreased|jumped|climbed|"
         r"surged|plunged|plummeted|soared|slid)(?:\s+by)?|"
         # "up" or "down", but not "made up": word_start needs the look-behind after a letter
-        r"u(?<!made\su)(?<!make\su)(?<!makes\su)p(?:\s+by)?|"
+        r"u(?<!made\su)(?<!make\su)(?<!makes\su)(?<!making\su)p(?:\s+by)?|"
         r"d(?<!made\sd)(?<!make\sd)(?<!makes\sd)own(?:\s+by)?|"
         r"(?:aument|increment|creci|cay|baj|subi|disminuy|descendi|redujo|disparó)\w*\s+(?:en|un)|"
         r"(?:aumento|incremento|alza|caída|descenso|disminución|reducción|crecimiento|variación|"
         r"subida|repunte|baja)\s+del?|"
         r"(?:average|averaging|averaged|promedio|media)(?:\s+(?:of|de|diario|daily|weekly))?|"
+        # a difference: "la cifra de este año ya supera en más de 130.000 la de 2022"
+        r"(?:supera\w*|superó|exceed\w*|surpass\w*|outnumber\w*)\s+(?:en|by)|"
         r"daily|weekly|diarios?|us\$|usd|b/\.|"
         r"page|pages|página|páginas|pp?\.|no\.|núm\.?|número|number|article|artículo|decree|"
         r"decreto|law|ley|route|ruta|km|kilómetro|kilometre|kilometer|mile|code|código|room|line|"
@@ -159,7 +177,7 @@ _BEFORE_LABEL = re.compile(
         r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue|"
         r"n\s*=|"  # a survey's sample size: "(n = 640)"
         # a page's counters: "Vistas: 3.412 | Compartido: 1.204 veces"
-        r"(?:views|vistas|visitas|lecturas|reads|shares|compartid[oa]s?|likes|comments|"
+        r"(?:views|vistas|visitas|lecturas|reads|shares?|compartid[oa]s?|compartir|likes|comments|"
         r"comentarios|followers|seguidores)\s*:",
         also=(r"up\s+to", r"\$", "€", "£"),  # no \b before these
     )

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import corrections, cues, cutoff, page, shares, tables
+from . import clauses, corrections, cues, cutoff, page, shares, subjects, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -40,8 +40,15 @@ def extract_figures(
     body = page.body_start(text, sentences)
     if published is None:
         published = page.date_line(mentions, body)
-    dated = [m for m in mentions if not is_point(m) and not page.dates_a_document(low, m.start)]
-    timeline = Timeline(text, dated, sentences, published)
+    dated = [
+        m
+        for m in mentions
+        if not is_point(m)
+        and not page.dates_a_document(low, m.start)
+        and not page.only_ranks(low, m)
+    ]
+    days = [m for m in mentions if is_point(m) and m.start >= body]
+    timeline = Timeline(text, dated, sentences, published, days, body)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     found = tables.mark_share_columns(low, found)
     numbers = [n for n in found if _is_candidate(n, mentions) and not _is_age_bound(low, n)]
@@ -52,22 +59,58 @@ def extract_figures(
     terms = SentenceTerms(low, (0, 0))
     talks_of_corrections = corrections.mentions_correction(low)
     carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
+    share: tuple[int, Subject] | None = None  # the same for the last share
+    before_sentence: tuple[Subject | None, Subject | None] = (None, None)  # carried, asked
     for index, number in enumerate(numbers):
-        sentence = sentences[max(0, bisect_right(sentence_starts, number.start) - 1)]
+        at = max(0, bisect_right(sentence_starts, number.start) - 1)
+        sentence = sentences[at]
         if previous is None or previous.number.start < sentence[0]:
             previous = None
             terms = SentenceTerms(low, sentence)  # shared by the sentence's numbers
+            # what the sentences before say of this one's group, read once per sentence
+            before_sentence = _before_sentence(text, low, sentences, at, carried)
         reader = Reader(text, low, terms, talks_of_corrections, numbers, index, sentence, previous)
-        if carried is not None and _follows(text, carried[0], sentence[0]):
-            reader.carried = carried[1]
+        reader.carried, reader.asked = before_sentence
+        if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
+            reader.share_before = share[1]
         previous = reader.read(timeline)
         if previous.figure is not None:
             figures.append(previous.figure)
             spans.append((number.start, number.end))
-            timeline.record(number.start, previous.figure.period)
+            # a figure in a relative clause is background ("Haitians, who had made up about 60
+            # percent of crossers in 2021, fell to roughly 9 percent last year"): it does not
+            # set the period the paragraph goes on with
+            background = clauses.in_relative(low, sentence, number.start, number.end)
+            timeline.record(number.start, None if background else previous.figure.period)
             carried = (sentence[1], previous.figure.subject)
+            if previous.figure.unit == "percent":
+                share = carried
     figures = cutoff.stated_cutoffs(figures, published)
-    return page.date_headlines(body, _quote_clauses(text, figures, spans))
+    return page.date_headlines(body, _quote_clauses(text, figures, spans), published)
+
+
+def _before_sentence(
+    text: str,
+    low: str,
+    sentences: list[tuple[int, int]],
+    at: int,
+    carried: tuple[int, Subject] | None,
+) -> tuple[Subject | None, Subject | None]:
+    """The group the sentence before ended on (its last figure's, else the one it opens on)
+    and the group a question right before asks about."""
+    sentence = sentences[at]
+    if carried is not None and _follows(text, carried[0], sentence[0]):
+        group: Subject | None = carried[1]
+    elif at > 0 and _follows(text, sentences[at - 1][1], sentence[0]):
+        group = subjects.opening_subject(low, sentences[at - 1], sentence[0])
+    else:
+        group = None
+    asked = None
+    if at > 0:
+        end = sentences[at - 1][1]
+        if text[end - 1] == "?" and text[end : sentence[0]].isspace():
+            asked = subjects.asked_subject(low, sentences[at - 1])
+    return group, asked
 
 
 def _follows(text: str, end: int, start: int) -> bool:

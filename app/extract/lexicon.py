@@ -109,13 +109,17 @@ _PREPOSITIONS: Final = frozenset({"from", "of", "de", "del", "desde"})
 _ARTICLES: Final = frozenset({"la", "el", "the"})
 _FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS | frozenset(_COUNTRIES)
 # A country named right before its count, as pages list them: "Venezuela (208,400)", "Haití: 9.235".
-_COUNT_FOLLOWS: Final = re.compile(r"\s*[(:|]\s*\d")
+_COUNT_FOLLOWS: Final = re.compile(
+    r"\s*(?:[(:|]|\.{3,})\s*\d"
+)  # leader dots too: "Haiti ..... 41,230"
 # ... or its share straight after it, as summaries list them: "Venezuela 66% · Ecuador 7%".
 _SHARE_FOLLOWS: Final = re.compile(r"\s+\d{1,2}(?:[.,]\d)?\s?(?:%|percent|por\s+ciento)")
 # ... but a line that opens with "Panamá:" is a headline, unless the count ends it: "Haití: 28.900".
 # ... or its share ("• Venezuela: 63%", a summary's bullet).
 # ... or a table's row ("Venezuela | 1.032 | 47,8").
-_LINE_OF_ITS_OWN: Final = re.compile(r"\s*[:|]\s*[\d.,]+\s*%?(?:\s*\|\s*[\d.,]+\s*%?)*\s*")
+_LINE_OF_ITS_OWN: Final = re.compile(
+    r"\s*(?:[:|]|\.{3,})\s*[\d.,]+\s*%?(?:\s*(?:\||\.{3,})\s*\(?[\d.,]+\s*%?\)?)*\s*"
+)
 # Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
 _ONE_WORD: Final = {
     w: found[0][1]

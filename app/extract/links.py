@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .calendar_terms import MONTHS
 from .patterns import word_start
+
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _I = re.NOFLAG  # patterns run on lower-cased text
 # A paragraph about crossings lets a bare number ("crossings reached 520,085.") count.
@@ -13,15 +16,20 @@ CROSSING_TALK = re.compile(
     word_start(
         r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
         r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
-        r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*"
+        r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*|"
+        r"traves[ií]a|trek\w*|"
+        # a month zoomed in on is the story's count: "Solo en noviembre fueron 25.600"
+        rf"(?:solo|sólo|solamente|únicamente)\s+en\s+(?:{MONTH_NAMES})|"
+        rf"(?:in|during)\s+(?:{MONTH_NAMES})\s+alone"
     )
     + r"\b",
     _I,
 )
-# A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900."
+# A paragraph made of labelled counts only: "Mes a mes: julio, 21.700; agosto, 21.900.",
+# "Monthly: January 24,634 | February 24,657 | March 38,099".
 COUNT_LIST = re.compile(
     r"\s*(?:[^\W\d]+(?:\s+[^\W\d]+){0,3}\s*:\s*)?"
-    r"(?:[^\W\d]+(?:\s+[^\W\d]+){0,2}[,:]?\s+\d[\d.,]*\s*[;,.]?\s*)+",
+    r"(?:[^\W\d]+(?:\s+[^\W\d]+){0,2}[,:]?\s+\d[\d.,]*\s*[;,.|]?\s*)+",
     _I,
 )
 # Words that may follow a bare number that is still a count of people.
@@ -31,7 +39,7 @@ BARE_FOLLOWER = re.compile(
     r"mientras|and|y|a|al|del|de|of|or|o|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
     r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
-    r"por|made|hicieron|did|it|they)\b)",  # "the 33,800 it recorded"
+    r"por|made|hicieron|did|it|they|at|within)\b)",  # "the 33,800 it recorded"
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
@@ -46,8 +54,9 @@ CONNECTOR = re.compile(
     word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
 )
 LINKED = re.compile(
-    r"\A[^.;]{0,40}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
-    r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|another|"
+    r"\A[^.;]{0,60}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
+    r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|"
+    r"entre\s+ell[oa]s|another|"
     r"otros|otras)\b|\A\s*,\s*\Z",
     _I,
 )
@@ -68,7 +77,8 @@ APPOSITION = re.compile(
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
     r"which\s+is)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
-    r"|\A(?:\s*[^\W\d]+\b){0,3}\s*\(\s*\Z"
+    # ("unos 10.000, fueron el segundo grupo (7 %)")
+    r"|\A\s*(?:\.{3,}\s*)?,?(?:\s*[^\W\d]+\b){0,4}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
     # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
     r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
@@ -76,7 +86,42 @@ APPOSITION = re.compile(
     r"unas|casi|cerca\s+de|alrededor\s+de)\s+)?\Z",
     _I,
 )
-BRACKETED_SHARE = re.compile(r"\s*\(\s*", _I)
+# A share after the clause of a count, saying what part of the whole that count is: "24,000
+# Chinese nationals crossed between January and October, making up about 5% of the 460,000",
+# "2,005 Chinese citizens were registered, about 0.8% of the total" (a bare hedge only when
+# the share is then said to be of the whole: see WHOLE_AFTER).
+SHARE_OF_COUNT = re.compile(
+    r",\s*(?P<verb>making\s+up|accounting\s+for|representing|representando|que\s+representan?|"
+    r"lo\s+que\s+(?:representa|supone|equivale\s+a)l?|equivalent\s+to|equivalentes?\s+al?)?"
+    r"(?:\s*(?:about|some|roughly|nearly|around|almost|just|only|over|more\s+than|casi|cerca\s+del?|"
+    r"alrededor\s+del?|apenas|solo|más\s+del?|el|un))*\s*\Z",
+    _I,
+)
+WHOLE_AFTER = re.compile(
+    r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+)?(?:total|all\b|todos|todas|roughly|about|"
+    r"some|nearly|more\s+than|unos|unas|casi|más\s+de|\d)|"
+    # "86.900 niños ... cruzaron, más de uno de cada cinco migrantes que hicieron la travesía"
+    r"\s+(?:migrants|migrantes|people|personas|crossers|travell?ers|viajeros)\b",
+    _I,
+)
+# A record already set, named right before its number: whatever the sentence forecasts is
+# measured against it ("el flujo podría acercarse al récord de 520.085 personas").
+RECORD_OF = re.compile(
+    word_start(
+        r"(?:record|récord|máximo\s+histórico)(?:\s+(?:annual|yearly|anual|histórico|high))?|"
+        # a past year's total: "on track to pass last year's total of 248,284"
+        r"(?:last\s+year['’]s|the\s+previous\s+year['’]s)\s+(?:total|tally|count|figure)|"
+        r"(?:19|20)\d\d['’]s\s+(?:total|tally|count|figure)|"
+        r"total\s+del\s+año\s+(?:pasado|anterior)"
+    )
+    + r"\s+(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
+    _I,
+)
+BRACKETED_SHARE = re.compile(r"\s*(?:\.{3,}\s*)?\(\s*", _I)  # and after leader dots
+# A share restated in figures between commas: "más de la mitad, el 51 %, eran venezolanos".
+APPOSED_SHARE = re.compile(
+    r"(?:\s+[^\W\d]+){0,2}\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I
+)
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
@@ -88,8 +133,13 @@ PRONOUN_OPENER = re.compile(
     r"totalizaron|totalizan)\b",
     _I,
 )
+# (the other side of a comparison is a count of its own: "2% more than the 166,600 counted")
 FRESH_CLAUSE = re.compile(
-    r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b",
+    r",\s*(?:when|cuando)\b|\b(?:the\s+(?:figure|total|number)|la\s+cifra|el\s+(?:total|número))\b|"
+    # a share named as a new subject: "un 49 % más que en 2023, y la proporción de niños alcanzó"
+    r"\b(?:the\s+(?:share|proportion|percentage)|la\s+proporción|el\s+porcentaje)\b|"
+    r"\b(?:than|que)\s+(?:the|los|las|el|la)\s+(?:[^\W\d]+\s+){0,2}?(?:(?:of|de)\s+)?\Z|"
+    r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z",
     _I,
 )
 OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
@@ -98,12 +148,25 @@ ANY = re.compile(r"", _I)
 COMPARISON = re.compile(
     word_start(r"times|veces|than|que|compared|frente|up\s+from|down\s+from") + r"\b", _I
 )
+# "a quarter were minors, and the share stayed close to 20% in 2024": the share named again.
+SHARE_AGAIN = re.compile(
+    word_start(
+        r"(?:the|that|this|its)\s+(?:share|proportion|percentage)|"
+        r"(?:la|esa|esta|su)\s+(?:proporción|porcentaje|cuota)|(?:el|ese|este|su)\s+porcentaje"
+    )
+    + r"\b[^.;\d]{0,40}\Z",
+    _I,
+)
 # "rose to 21% of all crossers, from 19% in 2023", "el 22 %, frente al 16 % de 2022": a share
 # set against the share just before it is the same group's.
 SHARE_COMPARED = re.compile(
     word_start(
         r"from|against|compared\s+with|compared\s+to|versus|vs\.?|frente\s+al?|contra|"
-        r"comparado\s+con|respecto\s+al?|en\s+comparación\s+con"
+        r"comparado\s+con|respecto\s+al?|en\s+comparación\s+con|"
+        # the same group's share moving on: "who had made up 60 percent ..., fell to 9 percent"
+        r"(?:fell|dropped|declined|slipped|rose|climbed|grew|increased|jumped)\s+to|"
+        r"(?:bajó|bajaron|cayó|cayeron|descendió|descendieron|subió|subieron|aumentó|aumentaron|"
+        r"creció|crecieron|pasó|pasaron)\s+al?"
     )
     + r"\s+(?:(?:the|el|la|un|una|about|some|roughly|around|nearly|just|only|apenas|unos|casi)\s+)*\Z",
     _I,
@@ -126,7 +189,22 @@ TRAVELS_ALONE = re.compile(
     _I,
 )
 # Between a share and the count it is a share of: "half of the 166,000", "el 72 % de los".
-BASE_COUNT = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?", _I)
+# A hedge may come before the count: "61 percent of the more than 400,000 people".
+BASE_COUNT = re.compile(
+    r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?)?"
+    r"(?:(?:more\s+than|over|nearly|almost|about|some|around|roughly|más\s+de|unos|unas|casi|"
+    r"cerca\s+de|alrededor\s+de|poco\s+más\s+de)\s+)?",
+    _I,
+)
+
+
+# A block of key figures, one "label: figure" per line ("Third quarter (July-September 2023):
+# 211,980"), goes on with the paragraph before it.
+LABELLED_LINES = re.compile(
+    r"(?:[^\W\d][^\n:\d]{0,40}\n[ \t]*)?"  # a heading: "KEY FIGURES"
+    r"(?:[^\n:]{1,80}:[ \t]*[+\-]?\d[\d.,]*[ \t]*%?[ \t]*(?:\n[ \t]*|\Z))+\s*",
+    _I,
+)
 
 
 def talks_of_crossing(
@@ -137,6 +215,8 @@ def talks_of_crossing(
     start, end = paragraph_of(position)
     if CROSSING_TALK.search(text, start, end):
         return True
-    if start == 0 or not COUNT_LIST.fullmatch(text, start, end):
+    if start == 0 or not (
+        COUNT_LIST.fullmatch(text, start, end) or LABELLED_LINES.fullmatch(text, start, end)
+    ):
         return False
     return CROSSING_TALK.search(text, *paragraph_of(start - 1)) is not None

@@ -48,6 +48,12 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "década",
         "days",
         "días",
+        "then",
+        "entonces",
+        "momento",
+        "annual",
+        "yearly",
+        "anual",
     ]
 )
 _MARGIN_BEFORE, _MARGIN_AFTER = 40, 1  # expressions start at most a few words before
@@ -65,22 +71,26 @@ _STARTERS: dict[str, str] = {
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto <day>",
     "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
-    "first_days": "first primeros",
+    "first_days": "first primeros primeras <day> two three four five six seven eight nine ten dos "
+    "tres cuatro cinco seis siete ocho nueve diez",
     "month_to_now": "de desde from",
     "months_to": "<day> two three four five six seven eight nine ten eleven twelve dos tres cuatro "
     "cinco seis siete ocho nueve diez once doce year",
     "ytd": "so this the year thus since en desde hasta as este el acumulado",
     "since": "since desde",
+    "since_then": "since desde",
     "until": "as by at a al hasta through until up",
     "month": "last pasado <day> <month>",
     "relative": "last el del this este en the a un la",
-    "same_period": "same mismo mismos mismas",
+    "same_period": "same mismo mismos mismas misma",
     "vague": "a years hace in en",
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
-    "full_year": "full whole entire todo el",
-    "back": "the that this those ese esa esos esas aquel aquellos del",
+    "full_year": "full whole entire todo el year annual yearly récord",
+    "back": "the that this those ese esa esos esas aquel aquellos del los las estos estas these "
+    "same mismo",
+    "months_before": "the los las those esos aquellos",
     "year": "<year>",
 }
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from . import corrections, cues, links, unstated
+from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
-from .subjects import find_subject_after, find_subject_before
+from .subjects import find_subject_after, find_subject_before, sentence_group
 from .timeline import Timeline
 
 _WINDOW_BEFORE = 90
 _WINDOW_AFTER = 50
 _SUBJECT_REACH = 80  # how far after a number its noun may be
+_REACH_BEFORE = 80  # how far before a count its group may be named
+# a share's group may sit before a long aside: "Haitians, who made up the majority of last
+# year's crossers, now account for fewer than one in ten"
+_SHARE_REACH_BEFORE = 160
 
 
 class Outcome(NamedTuple):
@@ -37,10 +41,11 @@ def _is_specific(subject: Subject | None) -> bool:
     return subject is not None and subject is not EVERYONE and subject != EVERYONE
 
 
-class Reader:
+class Reader(GroupLinks):
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
+        "asked",
         "carried",
         "ceiling",
         "corrections",
@@ -50,6 +55,7 @@ class Reader:
         "previous",
         "reach",
         "sentence",
+        "share_before",
         "terms",
         "text",
     )
@@ -77,6 +83,11 @@ class Reader:
         if following is not None and (
             links.BRACKETED_SHARE.fullmatch(text, self.number.end, following.start)
             or (self.number.percent and _is_base(text, self.number, following))
+            or (
+                self.number.spelled
+                and following.percent
+                and links.APPOSED_SHARE.fullmatch(text, self.number.end, following.start)
+            )
         ):
             # "112,000 (64.2%) were Venezuelans": the count reads past its bracketed share;
             # "la mitad de los 166.000 migrantes ... eran venezolanos": the share past its base
@@ -84,6 +95,8 @@ class Reader:
             self.reach += _WINDOW_AFTER  # and further, to the noun after the base's clause
         self.floor = previous.number.end if previous else sentence[0]
         self.carried: Subject | None = None  # the subject the sentence before ended on
+        self.share_before: Subject | None = None  # the last share's, in this sentence or that one
+        self.asked: Subject | None = None  # the group the question just before asks about
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -123,6 +136,11 @@ class Reader:
                 start = match.end()
         for match in links.TIME_ASIDE.finditer(self.text, start, self.number.start):
             start = match.end()  # "Since October, when the US began expelling them, 61,000"
+        near = self.text[max(start, self.number.start - 24) : self.number.start]
+        if " of " in near or " de " in near:  # (a look before the pattern: most numbers fail)
+            record = links.RECORD_OF.search(self.text, start, self.number.start)
+            if record is not None:
+                start = record.start()  # "could approach the record of 520,085 set in 2023"
         return start, self.number.start
 
     def _after_window(self) -> tuple[int, int]:
@@ -134,8 +152,9 @@ class Reader:
             stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
         return self.number.end, stop.start() if stop else limit
 
-    def _gap(self) -> str:
-        return self.text[self.floor : self.number.start]
+    @property
+    def _previous_figure(self) -> ExtractedFigure | None:
+        return self.previous.figure if self.previous else None
 
     def _continues_rejected(self, after: Subject | None, window_end: int) -> bool:
         """A number listed after a rejected one, without a crossing verb of its own, shares its
@@ -150,8 +169,13 @@ class Reader:
 
     def _subject(self, after: Subject | None, timeline: Timeline) -> Subject | None:
         text, number = self.text, self.number
+        reach = _SHARE_REACH_BEFORE if number.percent else _REACH_BEFORE
         before = find_subject_before(
-            text, self.terms.get(), max(self.floor, number.start - 80), number.start, number.percent
+            text,
+            self.terms.get(),
+            max(self.floor, number.start - reach),
+            number.start,
+            number.percent,
         )
         specific = after if _is_specific(after) else before if _is_specific(before) else None
         if number.percent:
@@ -164,7 +188,14 @@ class Reader:
                 specific
                 or self._previous_subject(links.APPOSITION)
                 or self._compared_share()
+                or self._share_of_count()
                 or self._pronoun_subject()
+                or (
+                    sentence_group(text, self.sentence, number.start)
+                    if self.previous is None
+                    else None
+                )
+                or self.asked
             )
         if after is not None:
             if self.previous is not None and _is_base(text, self.previous.number, number):
@@ -177,30 +208,12 @@ class Reader:
             return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if before is None and not links.talks_of_crossing(
-            text, timeline.paragraph_of, number.start
-        ):
-            return None
+        if before is None and self.asked is None and not self._about_crossing(timeline):
+            return None  # (an answer to a question about a group is about the story)
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
             links.APPOSITION
         )
-        return specific or restated or EVERYONE
-
-    def _compared_share(self) -> Subject | None:
-        """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share
-        before it counts the same group."""
-        figure = self.previous.figure if self.previous else None
-        if figure is None or figure.unit != "percent":
-            return None
-        return self._previous_subject(links.SHARE_COMPARED)
-
-    def _restated_share(self) -> Subject | None:
-        """ "Venezuelans made up roughly 70% of that total, or about 152,900 people": a count
-        restating the share just before it counts the share's group."""
-        figure = self.previous.figure if self.previous else None
-        if figure is None or figure.unit != "percent":
-            return None
-        return self._previous_subject(links.APPOSITION)
+        return specific or restated or (self.asked if before is None else None) or EVERYONE
 
     def _travelling_alone(self, subject: Subject | None) -> Subject | None:
         """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
@@ -208,19 +221,6 @@ class Reader:
         if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
             return subject
         return UNACCOMPANIED
-
-    def _pronoun_subject(self) -> Subject | None:
-        """ "More than 150,000 Venezuelans crossed. They make up 72% of ...": a sentence whose
-        subject is a pronoun, or a verb alone in Spanish, speaks of the group named before."""
-        if self.carried is None or not links.PRONOUN_OPENER.match(self.text, self.sentence[0]):
-            return None
-        return self.carried
-
-    def _previous_subject(self, link: re.Pattern[str]) -> Subject | None:
-        figure = self.previous.figure if self.previous else None
-        if figure is None or figure.subject == EVERYONE or not link.search(self._gap()):
-            return None
-        return figure.subject
 
     def _qualifier(self) -> str:
         number = self.number

@@ -32,6 +32,8 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
     """The whole months before the month of publication ("the last three months"), or the
     latest whole quarter ("the last quarter"; "the last quarter of 2023" is its fourth)."""
     explicit = m.get("y")
+    if m.get("q") and m.get("prev") and c.published is not None:
+        explicit = str(c.published.year - 1)  # "the last quarter of last year"
     if m.get("q") and explicit:
         year = int(explicit)
         return Period(date(year, 10, 1), date(year, 12, 31))
@@ -74,7 +76,12 @@ def full_year(m: PeriodMention, c: Context) -> Period | None:
 
 
 def back(m: PeriodMention, c: Context) -> Period | None:
-    return c.reference  # "in those three months": the timeline picks the matching earlier period
+    """ "In those three months": the earlier period the references pick; "that month" / "ese
+    mes" is the month that period ends in."""
+    if c.reference is None or not m.get("unit3"):
+        return c.reference
+    end = c.reference.end
+    return Period(end.replace(day=1), end)
 
 
 def months_to(m: PeriodMention, c: Context) -> Period | None:
@@ -94,11 +101,14 @@ def months_to(m: PeriodMention, c: Context) -> Period | None:
 
 
 def first_days(m: PeriodMention, c: Context) -> Period | None:
-    """ "The first 10 days of August": from the 1st to the 10th."""
-    month = m.get("fm") or ""
-    year = int(m.get("fy") or 0) or c.month_year(MONTHS[month])
-    raw = m.get("n") or ""
-    days = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    """ "The first 10 days of August": from the 1st to the 10th; "the first two weeks of July"
+    from the 1st to the 14th."""
+    month = "january" if m.get("fyr") else m.get("fm") or ""
+    year = (
+        c.current_year() if m.get("fyr") else int(m.get("fy") or 0) or c.month_year(MONTHS[month])
+    )
+    raw = m.get("n") or m.get("n2") or ""
+    days = (int(raw) if raw.isdigit() else COUNTS.get(raw, 0)) * (7 if m.get("wk") else 1)
     if year is None or not 1 <= days <= 31:
         return None
     start = date_in_month(None, month, year, end=False)
@@ -117,6 +127,20 @@ def month_before(period: Period) -> Period:
         str(period.start.day), MONTHS_BY_NUMBER[month % 12 + 1], month // 12, end=False
     )
     return Period(start, end)
+
+
+def months_before(m: PeriodMention, c: Context) -> Period | None:
+    """ "Los tres meses anteriores", "the two months before": the whole months before the period
+    just named; with none named, the whole months before that of publication."""
+    if c.reference is None:
+        return last_months(m, c)
+    raw = m.get("n") or ""
+    months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    if not 1 <= months <= 24:
+        return None
+    end = c.reference.start.year * 12 + c.reference.start.month - 2  # the month before it
+    start = end - months + 1
+    return Period(date(start // 12, start % 12 + 1, 1), last_day(end // 12, end % 12 + 1))
 
 
 def quarter_before(m: PeriodMention, c: Context) -> Period | None:
@@ -160,11 +184,19 @@ def relative(m: PeriodMention, c: Context) -> Period | None:
     return Period(last_month_end.replace(day=1), last_month_end)
 
 
+def since_then(m: PeriodMention, c: Context) -> Period | None:
+    """ "Since then": from the start of the time just named (a day too: "took office on July
+    1. About 93,000 people have crossed since then") up to publication."""
+    if c.reference is None or c.published is None or c.reference.start > c.published:
+        return None
+    return Period(c.reference.start, c.published)
+
+
 def same_period(m: PeriodMention, c: Context) -> Period | None:
     """The period mentioned just before, moved to the named (or the previous) year."""
     if c.reference is None:
         return None
-    explicit = m.get("y") or m.get("z")
+    explicit = m.get("y") or m.get("z") or m.get("y3") or m.get("z3")
     target = int(explicit) if explicit else c.reference.start.year - 1
     return shift_years(c.reference, target - c.reference.start.year)
 

@@ -8,21 +8,28 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from .calendar_terms import COUNTS, PeriodMention, months_in
+from .calendar_terms import COUNTS, PeriodMention, last_day, months_in
 from .recent import not_past
 from .records import Period
 from .resolution import Context, resolve_mention
 
-_ANAPHORIC_KINDS = frozenset({"same_period", "relative", "part", "full_year", "back"})
+_ANAPHORIC_KINDS = frozenset(
+    {"same_period", "relative", "part", "full_year", "back", "months_before", "since_then"}
+)
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
 # Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
 _WHOLE_YEAR_KINDS = frozenset({"year", "years"})
-# Words before a time that make it the other side of a comparison, not the story's topic.
+# Words before a time that make it the other side of a comparison, not the story's topic
+# ("than" before a number is a hedge: "more than 30,000 children crossed in").
 _COMPARED = re.compile(
-    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than|versus|vs\.?|"
+    r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than(?!\s+\d)|versus|"
+    r"(?:más|menos)\s+que|(?:inferior|superior)\s+al?|multiplica\w*\s+por|"
+    r"(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|(?:duplic|triplic|cuadruplic)\w*|"
+    r"vs\.?|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
+_COMPARED_REACH = 60  # characters: room for "than the 202,431 people recorded in"
 
 
 class ResolvedMentions:
@@ -34,10 +41,13 @@ class ResolvedMentions:
         mentions: list[PeriodMention],
         sentence_starts: list[int],
         published: date | None,
+        days: list[PeriodMention] | None = None,
     ) -> None:
         self.text, self.mentions, self.published = text, mentions, published
         self.sentence_starts = sentence_starts
         self._cache: dict[int, Period | None] = {}
+        self._days = days or []  # single days ("on July 1"), which "since then" may point to
+        self._day_ends = [d.end for d in self._days]
 
     def period(self, index: int) -> Period | None:
         """The period the mention at index names, resolved once."""
@@ -68,31 +78,101 @@ class ResolvedMentions:
     def _reference(self, index: int) -> Period | None:
         """The period an anaphoric expression ("a year earlier", "este semestre") points back to."""
         mention = self.mentions[index]
+        if mention.kind == "since_then":
+            return self._time_before(index)
         size = _back_size(mention) if mention.kind in ("back", "same_period") else None
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
             if mention.kind == "part" and candidate.kind != "part":
                 continue
-            if candidate.kind in ("same_period", "vague"):
-                continue
+            if candidate.kind == "vague" or (
+                # "compared with 127,700 in the same period of 2023, when ... an annual record":
+                # only the year of a period moved to another year is that period's
+                candidate.kind in ("same_period", "relative")
+                and mention.kind != "full_year"
+                and (
+                    candidate.kind == "same_period"
+                    # ("A year earlier, 37,200 had crossed in that month alone" is that one)
+                    or (candidate.get("py") is not None and mention.get("unit3") is None)
+                )
+            ):
+                continue  # ("up almost 25% on a year earlier. ... of the quarter's flow")
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):
                 continue
-            if mention.kind == "back" and _COMPARED.search(
-                self.text, candidate.start - 30, candidate.start
-            ):
+            if mention.kind == "back" and self._compared(candidate.start):
                 continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
             if mention.kind != "back" or period.start != period.end:
                 return period
+        return self._enclosing_part(index, size)
+
+    def _enclosing_part(self, index: int, size: int | None) -> Period | None:
+        """With no earlier period of its length, "del semestre" / "the quarter" is the part of
+        the year that holds the latest period named: a story about the second quarter means
+        the first half by "el total del semestre"."""
+        if self.mentions[index].kind != "back" or size not in (3, 6):
+            return None
+        for earlier in range(index - 1, -1, -1):
+            candidate = self.mentions[earlier]
+            period = None if candidate.kind == "vague" else self.period(earlier)
+            if period is None or self._compared(candidate.start):
+                continue
+            first = (period.end.month - 1) // size * size + 1
+            if period.start < date(period.end.year, first, 1):
+                return None  # the latest period runs across parts
+            return Period(
+                date(period.end.year, first, 1), last_day(period.end.year, first + size - 1)
+            )
         return None
+
+    def _time_before(self, index: int) -> Period | None:
+        """The time named last before the mention at index, a single day included (read with
+        the publication date: "on July 1" is the latest July 1 by then)."""
+        start = self.mentions[index].start
+        found = bisect_right(self._day_ends, start)
+        day = self._days[found - 1] if found else None
+        if index > 0 and (day is None or self.mentions[index - 1].start > day.start):
+            return self.period(index - 1)
+        if day is None:
+            return None
+        return resolve_mention(day, Context(self.published, day.explicit_year, None))
+
+    def _compared(self, start: int) -> bool:
+        """Whether the time at start is the other side of a comparison, said in its sentence
+        shortly before it: "3% fewer than the 202,431 recorded in the first half of 2023"."""
+        sentence = self.sentence_starts[max(0, bisect_right(self.sentence_starts, start) - 1)]
+        return (
+            _COMPARED.search(self.text, max(sentence, start - _COMPARED_REACH), start) is not None
+        )
 
 
 def _back_size(mention: PeriodMention) -> int | None:
     """The length "those three months" or "del trimestre" asks of the period it refers to."""
-    count = mention.get("n") or mention.get("n3") or mention.get("n4")
+    count = mention.get("n") or mention.get("n3") or mention.get("n4") or mention.get("n5")
     if count is not None:
         return int(count) if count.isdigit() else COUNTS.get(count)
     return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")
+
+
+_STORY_UNITS = frozenset({"period", "periodo", "período", "lapso"})
+
+
+_DEFINITE = ("the ", "del ", "el ")
+
+
+def is_story_period(mention: PeriodMention, text: str) -> bool:
+    """ "Over the period", "del periodo", "en el mismo periodo": a period pointed back to with
+    the definite article and without a length ("that period", "ese lapso" point to the one just
+    named)."""
+    if mention.kind != "back":
+        return False
+    if mention.get("unit4"):
+        return True
+    return (
+        _back_size(mention) is None
+        and (mention.get("unit") or mention.get("unit2")) in _STORY_UNITS
+        and text[mention.start : mention.start + 4].lower().startswith(_DEFINITE)
+    )
 
 
 def is_point(mention: PeriodMention) -> bool:

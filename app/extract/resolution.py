@@ -100,7 +100,7 @@ def _part(m: PeriodMention, c: Context) -> Period | None:
         number = (c.published.month - 1) // size + 1  # "this quarter": the current one
     else:
         number = ORDINALS[(m.get("ord") or "").lower()]
-    year = int(m.get("y") or 0) or c.current_year()
+    year = int(m.get("y") or 0) or _previous_year(m, c) or c.current_year()
     if year is None or number * size > 12:
         return None
     return _not_after(
@@ -112,25 +112,40 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
     """A quarter or half named without a year ("the third quarter", "el segundo semestre") is
     the latest one that has begun by publication: a story in January 2024 reporting "the
     second half" means that of 2023."""
-    if m.get("y") or c.sentence_year is not None or c.published is None:
+    if m.get("y") or m.get("prev") or c.sentence_year is not None or c.published is None:
         return period
     if period.start > c.published:
         return recent.shift_years(period, -1)
+    if (
+        period.end > c.published
+        and c.reference is not None
+        and c.reference.end.year < period.start.year
+    ):
+        # not over yet, after a part of an earlier year: "entre julio y diciembre cruzaron
+        # 111.860, mientras que en el primer semestre habían sido 190.343" in January
+        return recent.shift_years(period, c.reference.end.year - period.start.year)
     return period
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
     raw = (m.get("n") or m.get("n2") or "").lower()
     months = int(raw) if raw.isdigit() else COUNTS[raw]
-    year = int(m.get("y") or 0) or c.current_year()
+    year = int(m.get("y") or 0) or _previous_year(m, c) or c.current_year()
     if year is None or not 1 <= months <= 12:
         return None
     period = Period(date(year, 1, 1), last_day(year, months))
-    if m.get("y") or c.sentence_year is not None or c.published is None:
+    if m.get("y") or m.get("prev") or c.sentence_year is not None or c.published is None:
         return period
     # "the first six months" without a year are months already over: a review published on
     # 3 January 2025 means those of 2024
     return recent.shift_years(period, -1) if period.end > c.published else period
+
+
+def _previous_year(m: PeriodMention, c: Context) -> int | None:
+    """The year a part names with "of last year" / "del año pasado": the one before publication."""
+    if m.get("prev") is None or c.published is None:
+        return None
+    return c.published.year - 1
 
 
 def _ytd(m: PeriodMention, c: Context) -> Period | None:
@@ -215,6 +230,8 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "month": _month,
     "relative": recent.relative,
     "same_period": recent.same_period,
+    "since_then": recent.since_then,
+    "months_before": recent.months_before,
     "vague": _vague,
     "last_months": recent.last_months,
     "months_to": recent.months_to,

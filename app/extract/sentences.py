@@ -106,12 +106,18 @@ def _punct_length(boundary: str) -> int:
     return len(boundary) - len(boundary.lstrip(".!?…\"'”’»)]"))
 
 
+# Leader dots between a table's label and its figure: "Venezuela ..... 248,120 ..... (62.4%)".
+_LEADER = re.compile(r"[ \t]\.{3,}[ \t]+[\d(]")
+
+
 def _is_real_boundary(text: str, start: int, end: int) -> bool:
     following = text[end : end + 1]
     if following and following.islower():
         return False  # "aprox. 300" or a lower-case continuation
     if text[start] != ".":
         return True
+    if start > 0 and _LEADER.match(text, start - 1):
+        return False
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     if before is None:
         return True

@@ -53,10 +53,13 @@ _SHARE = re.compile(
     # "more than half were", "la mitad son": a share of the group just named
     # "accounted for roughly a quarter.": a share that ends its clause
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
-    rf"(?:a|un|una)\s+(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|according|and|y|but|pero)\b)|"
+    # "más de la mitad, el 51 %, eran", "la mitad, venezolanos" (a verb left out); "a la mitad"
+    # is what a flow fell to
+    rf"(?:(?:a|un|una|(?<!\ba\s)la)\s+|(?<=than\s)(?=half))(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|"
+    r"according|and|y|but|pero|or|o)\b|\s*,\s+[^\W\d]+[ \t]*(?:[.;\n]|\Z))|"
     # "roughly a quarter were Haitians", "casi la mitad eran venezolanos"
     rf"(?:(?<=than\s)(?=half)|(?:a|un|una|la)\s+)(?P<noun3>{_NOUN})"
-    r"(?=\s+(?:were|are|was|son|eran|fueron|es|era)\b)|"
+    r"(?=\s+(?:were|are|was|is|son|eran|fueron|fue|es|era|correspond(?:ió|ieron|e|en|ía|ían))\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these|this|that|este|esta|estos|estas|ese|esa|esos|esas|"
     r"everyone|everybody|dari[eé]n)\b)|"

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from . import links
 from .calendar_terms import MONTHS
-from .lexicon import GENERIC_WORDS, Term
+from .lexicon import GENERIC_WORDS, Term, find_terms
 from .records import EVERYONE, Subject
 
 _MONTH_NAMES = "|".join(MONTHS)
@@ -16,8 +17,17 @@ _FILLER = re.compile(
     # a relative clause up to its verb: "63% of those who crossed in August were Haitians"
     # a share in brackets between a count and its noun: "112,000 (64.2%) were Venezuelans"
     # a one-word aside: "uno de cada cinco, además, era menor"
-    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
-    r"\b(?:de|del|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|"
+    # the same share in figures: "más de la mitad, el 51 %, eran venezolanos"
+    r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|"
+    r",\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|por\s+ciento)\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    # a participle clause: "a quarter of the people recorded in 2023 were minors", "one in five
+    # people stepping off these canoes is a minor"
+    r"\b(?:recorded|registered|counted|[^\W\d_]{2,}ing|registrad[oa]s|contabilizad[oa]s|"
+    r"censad[oa]s|llegad[oa]s)\s+(?:[^\W_]+\s+){0,8}?(?=(?:were|are|was|is|eran|era|"
+    r"fueron|fue|son|es)\b)|"
+    r"\b(?:de|del|of|the|a|an|los|las|la|el|them|those|these|whom|who|were|was|are|is|eran|era|es|fue|"
+    # "más de la quinta parte correspondió a menores de edad"
+    r"correspond(?:ió|ieron|e|en|ía|ían)\s+al?|"
     r"(?:has|have|had)\s+been|ha\s+sido|han\s+sido|(?:este|el)\s+año|this\s+year|"
     # "14,300 migrants listed as Chileans", "registrados como venezolanos"
     r"(?:listed|registered|counted|recorded)\s+as|(?:registrad|contad|inscrit)[oa]s\s+como|"
@@ -27,16 +37,25 @@ _FILLER = re.compile(
     r"dari[eé]n|"  # "6 of 10 Darien migrants"
     r"come|comes|came|vienen|venían|proceden|procede|procedían|proviene|provienen|"  # "12,600 come from Ecuador"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
+    r"more|additional|further|adicionales|"  # "about 8,100 more people were recorded"
+    # the period the group is of: "siete de cada diez migrantes del cuatrimestre eran"
+    r"(?:del|de\s+es[et]e)\s+(?:semestre|trimestre|cuatrimestre|periodo|período|año|mes)|"
+    r"(?:of|in)\s+the\s+(?:quarter|half|period|year|month)|"
     # "of the five-month total were minors"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:month|year|week|day)|"
     r"(?:last|this|the)\s+(?:month|year|quarter)['’]s|"
-    # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos"
-    r"\d{1,3}(?:[.,]\d{3})+|" + _MONTH_NAMES + r"|" + GENERIC_WORDS + r")\b)*",
+    # the count a share is of: "la mitad de los 166.000 migrantes ... eran venezolanos", with
+    # its hedge: "el 61 % de los más de 400.000 migrantes"
+    r"\d{1,3}(?:[.,]\d{3})+|more\s+than|más\s+de|nearly|almost|roughly|around|casi|unos|unas|"
+    + _MONTH_NAMES
+    + r"|"
+    + GENERIC_WORDS
+    + r")\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 # A verb left out after a comma, the noun ending the clause: "y el 4,6 %, colombianas."
 _GAPPED = re.compile(r",\s*")
-_ENDS = re.compile(r"(?:\s+de\s+edad)?\s*(?:[.;]|\Z)")
+_ENDS = re.compile(r"(?:\s+de\s+edad)?[ \t]*(?:[.;\n]|\Z)")
 # A group a count is listed as, ending its clause: "lists 11,170 people as Chilean and 7,050 as
 # Brazilian" (but "400,000 as Venezuelans dominate" is a conjunction).
 _LISTED_AS = re.compile(r"\s+(?:as|como)\s+")
@@ -49,7 +68,7 @@ _BASE = re.compile(
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
     # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
-    r"(?:\s+|[:(,—–|-]|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+){1,5}\s*,|"
+    r"(?:\s+|[:(,—–|-]|\.{3,}|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+\b){1,8}\s*,|"
     # "Haitians, many of whom had lived in Chile, made up", "muchos de ellos ..."
     r",\s*(?:many|most|some|all|several|muchos|muchas|la\s+mayoría|varios|varias)\s+"
     r"(?:of\s+(?:whom|them)|de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales))\b[^,;.]{0,80},|"
@@ -70,7 +89,11 @@ _LINK = re.compile(
     # "remain the great majority: 66 percent", "suponen el 20 %", "alcanzó el 27 por ciento"
     r"great|vast|overwhelming|gran|amplia|suponen|supone|supusieron|suponían|alcanzó|alcanza|"
     r"alcanzaron|equivalen|equivale|constituyen|constituyeron|"
-    r"comprised|are|is|son|were\s+counted|represents?|constitute[sd]?|came|second|third|fourth|"
+    r"comprised|are|is|son|were\s+counted|(?:han|habían|había|ha|hubieran)\s+sido|"
+    r"(?:have|has|had)\s+been|"
+    # the group's period named with it: "los menores de edad del semestre sumaron 48.900"
+    r"(?:del|de\s+es[et]e)\s+(?:semestre|trimestre|cuatrimestre|periodo|período|año|mes)|"
+    r"(?:of|in)\s+the\s+(?:quarter|half|period|year|month)|represents?|constitute[sd]?|came|second|third|fourth|"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
@@ -78,6 +101,10 @@ _LINK = re.compile(
     # "made up the bulk of the flow", "la nacionalidad más numerosa, con"
     r"by\s+far|de\s+lejos|bulk|grueso|nationality|nacionalidad|most\s+numerous|más\s+numeros[oa]s?|"
     r"crossers|the\s+flow|el\s+flujo|accounts?\s+for|so\s+far(?:\s+this\s+year)?|this\s+year|"
+    # a participle after the group's clause: "are by far the largest group, accounting for 68%";
+    # a threshold passed: "as Venezuelans top 60%"; a group named alone: "the Chinese alone"
+    r"accounting\s+for|making\s+up|representing|representando|sumando|alone|solos|solas|"
+    r"tops?|topping|pass(?:ed|es)?|exceed(?:ed|s)?|surpass(?:ed|es)?|superan|superaron|"
     r"este\s+año|"
     r"siguen|sigue|siendo|remain(?:ed|s)?|a\s+la\s+cabeza|at\s+the\s+top|in\s+the\s+lead|"
     r"en\s+primer\s+lugar|in\s+first\s+place|"
@@ -85,12 +112,14 @@ _LINK = re.compile(
     r"compared\s+with|frente\s+a|supera\w*|exceed\w*|número|number|next|for|"
     # a level reached, not a change: "the share of children rose to 21%", "subió al 21 %"
     r"(?:rose|climbed|grew|fell|dropped|declined|increased|jumped)\s+to|"
-    r"(?:subió|bajó|aumentó|ascendió|llegó|creció|cayó)\s+al?)\b)*",
+    r"(?:subió|bajó|aumentó|ascendió|llegó|creció|cayó|subieron|bajaron|aumentaron|ascendieron|"
+    r"llegaron|crecieron|cayeron|descendió|descendieron)\s+al?(?:\s+un)?)\b)*",
     re.NOFLAG,  # callers pass lower-cased text
 )
 
 
 _FEW_TERMS = 32
+_OPENING_REACH = 40  # characters: a sentence's group is named in its first few words
 _START = attrgetter("start")
 
 
@@ -165,3 +194,54 @@ def find_subject_before(
             if term.subject != EVERYONE and _LINK.fullmatch(text, term.end, start):
                 return term.subject
     return nearby[-1].subject
+
+
+# The words that may open a sentence before the group it is about: "Venezuelans have led".
+# A time may come first: "In 2023 Venezuelans were the largest group".
+_OPENING = re.compile(
+    r"\s*(?:(?:in|en|during|durante|between|entre)\s+[^\W_][\w -]{0,30}?,?\s+)?"
+    r"(?:(?:the|los|las|el|la)\s+)?"
+)
+
+
+def opening_subject(text: str, before: tuple[int, int], start: int) -> Subject | None:
+    """The group the sentence before start opens on, for one that continues it with a pronoun:
+    "Venezuelans have led the flow since 2022. They made up about 70 percent". Only looked for
+    when the sentence at start opens on a pronoun or a bare verb."""
+    if not links.PRONOUN_OPENER.match(text, start):
+        return None
+    terms = find_terms(text, before[0], min(before[1], before[0] + _OPENING_REACH))
+    if not terms or not _OPENING.fullmatch(text, before[0], terms[0].start):
+        return None
+    subject = terms[0].subject
+    return subject if subject != EVERYONE else None
+
+
+def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
+    """The group a question asks about, for the answer after it: "Are many of them children?
+    Yes, roughly one in five." """
+    for term in find_terms(text, *question):
+        if term.subject != EVERYONE:
+            return term.subject
+    return None
+
+
+# The verb that gives a share to a group named earlier in its sentence: "Los venezolanos fueron
+# la nacionalidad más numerosa por primera vez y representaron el 41 %".
+_SHARE_VERB = re.compile(
+    r"\b(?:represent\w*|accounted\s+for|account\s+for|accounting\s+for|made\s+up|make\s+up|"
+    r"making\s+up|constitu\w+|"
+    r"supon\w+|supusieron)\s+(?:(?:el|la|un|una|about|some|roughly|nearly|around|almost|casi|"
+    r"cerca\s+del?|alrededor\s+del?|más\s+del?|menos\s+del?)\s+)*\Z"
+)
+
+
+def sentence_group(text: str, sentence: tuple[int, int], start: int) -> Subject | None:
+    """The group a sentence opens on, for a share its own verb gives to it: "Los venezolanos
+    fueron la nacionalidad más numerosa por primera vez en el año y representaron el 41 %"."""
+    if _SHARE_VERB.search(text, max(sentence[0], start - 40), start) is None:
+        return None
+    terms = find_terms(text, sentence[0], min(start, sentence[0] + _OPENING_REACH))
+    if not terms or not _OPENING.fullmatch(text, sentence[0], terms[0].start):
+        return None
+    return terms[0].subject if terms[0].subject != EVERYONE else None

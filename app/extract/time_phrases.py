@@ -10,6 +10,8 @@ _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
+# "the last quarter of last year", "el primer semestre del año pasado": the year before publication
+_LAST_YEAR = r"(?P<prev>last\s+year|(?:el\s+)?año\s+pasado|(?:el\s+)?pasado\s+año)"
 # Patterns run on folded lower-case text (see patterns.folded): IGNORECASE is several times slower.
 _I = re.NOFLAG
 
@@ -41,7 +43,8 @@ _SPAN = (
     r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–](?:(?:to|through|a)[-–])?)\s*"
     r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
-    r"(?:\s+(?:de|of)\s+(?:este|this)\s+(?:año|year))?"  # "entre enero y abril de este año"
+    # "entre enero y abril de este año", "from January to April this year"
+    r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year))?"
 )
 # "between 1 and 26 May", "del 1 al 10 de junio": days of one month.
 _DAY_SPAN = (
@@ -60,18 +63,22 @@ _PART = (
     r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
     r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+"
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
-    rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
+    rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
 # "the first five months", and the Spanish order "los cinco primeros meses".
 _FIRST_MONTHS = (
     r"\b(?:(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)|"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+primeros)\s+(?:months|meses)"
-    rf"(?:\s+(?:of|de|del)\s+(?:{_THIS_YEAR}|(?P<y>{_YEAR})))?"
+    rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?"
 )
-# "the first 10 days of August", "los primeros 15 días de mayo".
+# "the first 10 days of August", "los primeros 15 días de mayo", "the first two weeks of July",
+# "las dos primeras semanas de julio".
 _FIRST_DAYS = (
-    rf"\b(?:first|primeros)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:days|días)\s+(?:of|de)\s+"
-    rf"{_date('f')}{_year_tail('f')}?"
+    rf"\b(?:(?:first|primeros|primeras)\s+(?P<n>\d{{1,2}}|{'|'.join(COUNTS)})|"
+    rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:primeros|primeras))\s+"
+    r"(?:days|días|(?P<wk>weeks|semanas))\s+(?:of|de|del)\s+"
+    # "the first two weeks of the year", "los primeros diez días del año"
+    rf"(?:{_date('f')}{_year_tail('f')}?|(?P<fyr>the\s+year|(?:(?:el|este)\s+)?año)\b)"
 )
 # "de enero a la fecha", "from January to date": the named month up to publication.
 _MONTH_TO_NOW = (
@@ -87,14 +94,17 @@ _YEAR_TO_DATE = (
     rf"en\s+lo\s+(?:que\s+va|corrido)\s+de\s+(?P<z>{_YEAR})|"
     r"desde\s+(?:el\s+|los\s+)?(?:inicios?|comienzos?|principios?)\s+(?:del|de\s+este|de)\s+año|"
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
-    r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year)\b"
+    r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year|"
+    # "as year's total tops 330,000" (not last year's)
+    r"(?<!last\s)(?<!previous\s)year['’]s\s+(?:total|tally|count))\b"
 )
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
     r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
-    r"as\s+of|through|until|up\s+to|"
-    rf"hasta(?:\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
+    r"as\s+of|by|through|until|up\s+to|"
+    # "hasta esa fecha de mediados de octubre"
+    rf"hasta(?:\s+(?:esa|esta|la)\s+fecha\s+de|\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
     rf"(?:\b(?P<last>last|pasado)\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
@@ -103,7 +113,8 @@ _MONTH_ALONE = (
 )
 _RELATIVE = (
     r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
-    r"(?P<lm>last\s+month|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    # ("the last month of the quarter" is a part of another period)
+    r"(?P<lm>last\s+month(?!\s+of\b)|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
     r"(?P<lw>last\s+week|la\s+semana\s+pasada|la\s+pasada\s+semana)|"
     r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
     r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
@@ -112,6 +123,12 @@ _RELATIVE = (
     r"(?:el|del)\s+trimestre\s+(?:anterior|previo))|"
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
+)
+# "los tres meses anteriores", "the two months before": the months before the period just named.
+_MONTHS_BEFORE = (
+    r"\b(?:the|los|las|those|esos|aquellos)\s+(?P<n>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+(?:months|meses)\s+(?:before|earlier|prior|anteriores|previos|antes)\b"
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
@@ -125,6 +142,10 @@ _SAME_PERIOD = (
     + "|".join(COUNTS)
     + r"|\d{1,2})\s+)?(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
+    # "frente a 430.000 a la misma fecha del año pasado", "at the same point last year"
+    rf"|\bmisma\s+fecha\s+(?:del?\s+)?(?:(?P<z3>{_YEAR})|año\s+(?:anterior|pasado))"
+    rf"|\bsame\s+(?:point|date|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    rf"(?:in|of)\s+(?P<y3>{_YEAR}))"
 )
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
 # month of publication.
@@ -132,12 +153,18 @@ _LAST_MONTHS = (
     r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
     r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
     r"(?P<q>(?:last|past)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
-    rf"(?:\s+(?:of|de|del)\s+(?P<y>{_YEAR}))?\b"
+    rf"(?:\s+(?:of|de|del)\s+(?:(?P<y>{_YEAR})|{_LAST_YEAR}))?\b"
 )
 # "en lo que va de agosto", "so far in August": the month up to publication.
 _MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so\s+far\s+in)\s+(?P<mm>{_MONTH})\b"
 # "for the full year", "todo el año": the whole year of the period just mentioned.
-_FULL_YEAR = r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo)\b"
+_FULL_YEAR = (
+    r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo|"
+    r"year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
+    # a year's record ("went on to set an annual record of 520,085"; a year's total is not one:
+    # "hasta el 30 de septiembre, el total anual ascendía a 211.000" runs to its cut-off)
+    r"(?:annual|yearly)\s+record|récord\s+anual)\b"
+)
 # "in those three months", "ese periodo", "del trimestre": a period mentioned earlier.
 _BACK = (
     r"\b(?:(?:the|that|those|ese|esa|esos|esas|aquel|aquellos)\s+(?:(?P<n>"
@@ -145,10 +172,25 @@ _BACK = (
     + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
     r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
+    # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
+    # period just named ends in
+    r"(?:that|ese|aquel)\s+(?P<unit3>month|mes)|"
+    # "En el mismo periodo cruzaron 4.950 ciudadanos de la India": the period just named
+    r"(?:same|mismo)\s+(?P<unit4>period|periodo|período|lapso|stretch|span)"
+    r"(?!\s+(?:of|de|del|in|last|a\s+year|un\s+año)\b)|"
+    # "en los ocho meses", "over these five months": with its length, never a bare "los meses"
+    r"(?:los|las|estos|estas|these)\s+(?P<n5>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+(?:months|meses)(?!\s+(?:before|earlier|prior|anteriores|previos|antes))|"
     # "of the nine-month flow": the length written as a compound adjective
     r"(?:the|that|this)\s+(?P<n3>"
     + "|".join(COUNTS)
     + r"|\d{1,2})-month\s+(?:flow|total|period|figure|count|stretch|span|tally))\b"
+)
+# "About 93,000 people have crossed since then", "desde entonces": from the time just named.
+_SINCE_THEN = (
+    r"\b(?:since\s+then|since\s+that\s+(?:day|date|time)|desde\s+entonces|"
+    r"desde\s+(?:ese|aquel)\s+(?:día|momento))\b"
 )
 # Times that cannot be dated; recognised so that figures do not borrow a neighbour's period.
 _VAGUE = (
@@ -172,6 +214,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month", _MONTH_ALONE),
         ("relative", _RELATIVE),
         ("same_period", _SAME_PERIOD),
+        ("since_then", _SINCE_THEN),
+        ("months_before", _MONTHS_BEFORE),
         ("vague", _VAGUE),
         ("last_months", _LAST_MONTHS),
         ("month_to_date", _MONTH_TO_DATE),

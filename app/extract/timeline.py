@@ -6,40 +6,12 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
+from . import clauses
 from .calendar_terms import PeriodMention
 from .records import Period
-from .references import ResolvedMentions
+from .references import ResolvedMentions, is_story_period
 
-# A time after the number belongs to it unless a clause ends first: punctuation, or "and in
-# June" opening a clause of its own ("39,000 in the first quarter and in April, 21,000").
-# The punctuation is looked for once per figure; the connector only in the few characters
-# before each time (looking from the figure on, for every time, costs the square of a long
-# sentence's length).
-_PUNCTUATION_BREAK = re.compile(r"[,;:()·|•]|\s[—–]\s")
-_CONNECTOR_BREAK = re.compile(
-    r"\s(?:and|y|but|pero|while|mientras)\s+"
-    r"(?:(?:in|en|during|durante|between|entre|since|desde|from|de|for)\s+)?"
-    r"(?:(?:the|el|la|los|las)\s+)?\Z",
-    re.I,
-)
-_CONNECTOR_REACH = 60  # characters: the longest connector, with room for its spaces
-# Words that turn a later time into the other side of a comparison: "9.683 menores, siete veces
-# más que en los mismos meses de 2022" is not a count of 2022.
-_COMPARED_AHEAD = re.compile(
-    r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|frente\s+a|respecto\s+a|"
-    r"que\s+(?:en|el|la|los|las|durante|hace))\b"
-)
-# A relative clause, or an apposition ("Venezuelans, the leading group throughout 2022,").
-_ASIDE = re.compile(
-    r",\s*(?:who|which|whose|when|que|quienes|cuyos?|cuyas?|cuando|the|once)\b", re.I
-)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A month the story zooms in on ("In September alone, 75,140 crossed", "Solo en agosto") does
-# not become its paragraph's period: the sentences after it go back to the story's lead.
-_ZOOM = re.compile(
-    r"\b(?:in|during)\s+[a-z]+\s+alone\b|\b(?:solo|sólo|solamente|únicamente)\s+en\s+[a-z]+",
-    re.I,
-)
 _BROAD_KINDS = frozenset({"ytd", "year"})  # "this year ... as of the end of November"
 
 
@@ -52,16 +24,24 @@ class Timeline:
         mentions: list[PeriodMention],
         sentences: list[tuple[int, int]],
         published: date | None,
+        days: list[PeriodMention] | None = None,
+        body: int = 0,
     ) -> None:
+        self.body = body  # where the body starts, after the headline and byline
         self.text = text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.sentence_starts = [s for s, _ in sentences]
         self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.published = published
-        self._resolved = ResolvedMentions(text, mentions, self.sentence_starts, published)
+        self._resolved = ResolvedMentions(text, mentions, self.sentence_starts, published, days)
         self._figures: list[tuple[int, Period | None]] = []  # accepted figures, in text order
-        self._zooms: list[tuple[int, int]] | None = None  # spans of _ZOOM, found on first use
+        # per paragraph start: how many figures were read, and the period they leave it at
+        self._paragraph_scan: dict[int, tuple[int, Period | None]] = {}
+        # per paragraph start: whether it talks of crossings, and whether it is a block of key
+        # figures (see Reader._about_crossing)
+        self.crossing_talk: dict[int, bool] = {}
+        self.key_figures: dict[int, bool] = {}
 
     def indices_between(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
@@ -71,6 +51,14 @@ class Timeline:
         following = self.paragraph_starts[index + 1 : index + 2]
         return self.paragraph_starts[index], following[0] if following else len(self.text)
 
+    def counted_in_paragraph(self, position: int) -> bool:
+        """Whether a figure was already read in the paragraph before position: then the
+        paragraph talks of crossings, whatever its words ("más de 31.000 menores hicieron la
+        travesía ..., frente a unos 22.500 en el mismo periodo del año pasado")."""
+        start = self.paragraph_of(position)[0]
+        index = bisect_left(self._figures, start, key=_position)
+        return index < len(self._figures) and self._figures[index][0] < position
+
     def record(self, position: int, period: Period | None) -> None:
         """Remember an accepted figure: later figures without a time of their own inherit it."""
         self._figures.append((position, period))
@@ -78,15 +66,11 @@ class Timeline:
     def _attached(self, end: int, limit: int) -> list[int]:
         """The times after a figure (at end) and before limit that no clause break separates
         from it: none past the first punctuation, and none opening a clause of its own."""
-        punctuation = _PUNCTUATION_BREAK.search(self.text, end, limit)
-        if punctuation is not None:
-            limit = punctuation.start() + 1  # a time may start on the mark, not after it
+        limit = clauses.attached_limit(self.text, end, limit)
         return [
             i
             for i in self.indices_between(end, limit)
-            if not _CONNECTOR_BREAK.search(
-                self.text, max(end, self.starts[i] - _CONNECTOR_REACH), self.starts[i]
-            )
+            if not clauses.opens_clause(self.text, end, self.starts[i])
         ]
 
     def period_for(
@@ -97,23 +81,38 @@ class Timeline:
         attached = self._attached(end, segment[1])
         if attached:
             return self._narrowest(attached + ([before] if before is not None else []))
-        if before is not None and self._in_aside(before, start, sentence[0]):
+        text, mentions = self.text, self.mentions
+        if before is not None and clauses.in_aside(text, mentions[before], start, sentence[0]):
+            before = None
+        if before is not None and clauses.describes_earlier(text, mentions, before, start):
+            before -= 1  # "En junio, último mes del periodo, cruzaron 22.640": June
+        fronted = sentence[0]
+        if before is not None and clauses.compared_tail(text, mentions[before], segment[0], start):
+            before, fronted = None, segment[0]
+        elif before is not None and clauses.compared_time(
+            text, mentions[before].start, mentions[before].end, start
+        ):
+            # "un 49 % más que en enero y febrero de 2023, y la proporción ... alcanzó el 27 %"
+            fronted = mentions[before].start
             before = None
         if before is None:
-            stop = self.text.find(";", end, segment[1])  # "...crossing; in 2022 the figure was"
-            before = self._first(end, segment[1] if stop < 0 else stop)
-            if before is not None and (
-                _COMPARED_AHEAD.search(self.text, end, self.mentions[before].start)
-                # "28.000 eran venezolanas, y los haitianos, que dominaban en 2021": another
-                # group's relative clause
-                or _ASIDE.search(self.text, end, self.mentions[before].start)
-            ):
+            # "...crossing; in 2022 the figure was", "el 12 %, pero ... este año": another clause
+            before = self._first(end, clauses.clause_end(text, end, segment[1]))
+            if before is not None and clauses.elsewhere(text, end, mentions[before].start):
                 before = None
         chosen = before
         if chosen is None:
-            chosen = self._last(sentence[0], start)
-            if chosen is not None and self._in_aside(chosen, start, sentence[0]):
-                chosen = None
+            chosen = self._last(sentence[0], fronted if fronted > sentence[0] else start)
+            if chosen is not None and clauses.closes_comparison(text, mentions[chosen], start):
+                # further down a list: "down from about 70 percent over the year as a whole,
+                # while Colombians (11 percent) and Ecuadorians (7 percent)"
+                earlier = self._last(sentence[0], mentions[chosen].start)
+                chosen = earlier
+            if chosen is not None and clauses.in_aside(text, mentions[chosen], start, sentence[0]):
+                # "In June, the last month of the quarter, 22,640 crossed": the time the
+                # apposition describes, else none
+                described = clauses.describes_earlier(text, mentions, chosen, start)
+                chosen = chosen - 1 if described else None
         if chosen is not None:
             return self.resolve(chosen)
         inherited, found = self._inherited(sentence[0])
@@ -121,19 +120,6 @@ class Timeline:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
-
-    def _in_aside(self, index: int, start: int, sentence_start: int) -> bool:
-        """Whether a time expression sits in a relative clause that closes before the figure:
-        "Los haitianos, que fueron mayoría en 2021, representaron el 5 %"."""
-        mention = self.mentions[index]
-        # an aside never runs across a semicolon: "...de 2023, cuando...; entre 2021 y 2023, la"
-        opening = max(sentence_start, self.text.rfind(";", sentence_start, mention.start))
-        comma = self.text.rfind(",", opening, mention.start)
-        return (
-            comma >= 0
-            and _ASIDE.match(self.text, comma) is not None
-            and "," in self.text[mention.end : start]
-        )
 
     def _first(self, start: int, end: int) -> int | None:
         found = self.indices_between(start, end)
@@ -163,7 +149,7 @@ class Timeline:
         for paragraph in range(first, -1, -1):
             start = self.paragraph_starts[paragraph]
             found = (
-                self._first_figure_period(start, end)
+                self._paragraph_period(start, end)
                 if paragraph == first
                 else self._latest_figure_period(start, end)
             )
@@ -173,18 +159,27 @@ class Timeline:
                     end = start
                     continue
                 found = self.resolve(mention)
-            zoomed = paragraph == first and self._zoomed(start, end)
-            return (found if paragraph == first and not zoomed else self._widened(found)), True
+            return (found if paragraph == first else self._widened(found)), True
         return None, False
 
-    def _zoomed(self, start: int, end: int) -> bool:
-        """Whether text[start:end] zooms in on one month ("In September alone"). The text is
-        searched once: searching each sentence's paragraph so far cost a long paragraph the
-        square of its length."""
-        if self._zooms is None:
-            self._zooms = [match.span() for match in _ZOOM.finditer(self.text)]
-        index = bisect_left(self._zooms, (start, start))
-        return index < len(self._zooms) and self._zooms[index][1] <= end
+    def _paragraph_period(self, start: int, end: int) -> Period | None:
+        """The period a paragraph is at by end: that of its first figure, or of a later figure
+        whose period holds it, when the paragraph widens back out. After "In March alone,
+        38,100 crossed." the groups listed next are March's; after "Venezuelans made up
+        two-thirds of the nine-month flow." they are the nine months'. Figures come in text
+        order, so each paragraph is scanned once, however many sentences ask."""
+        index, found = self._paragraph_scan.get(start, (-1, None))
+        if index < 0:
+            index = bisect_left(self._figures, start, key=_position)
+        elif index > 0 and self._figures[index - 1][0] >= end:
+            index, found = bisect_left(self._figures, start, key=_position), None
+        while index < len(self._figures) and self._figures[index][0] < end:
+            period = self._figures[index][1]
+            if period is not None and (found is None or _holds(period, found)):
+                found = period
+            index += 1
+        self._paragraph_scan[start] = (index, found)
+        return found
 
     def _widened(self, period: Period | None) -> Period | None:
         """A paragraph with no time of its own continues the story's lead, not the detail just
@@ -218,16 +213,20 @@ class Timeline:
             return period.end != self.published  # the stated end of the same stretch
         return (period.end, than.start) > (than.end, period.start)
 
-    def _first_figure_period(self, start: int, end: int) -> Period | None:
-        for position, period in self._figures[bisect_left(self._figures, start, key=_position) :]:
-            if position >= end:
-                break
-            if period is not None:
-                return period
-        return None
-
     def resolve(self, index: int) -> Period | None:
+        """The period of the mention at index; "the period" / "el periodo" with no length of its
+        own is the story's, that of its lead figure, not the month just zoomed in on ("September
+        alone saw 74,400. Haitians numbered about 45,000 over the period")."""
+        if is_story_period(self.mentions[index], self.text):
+            # the lead is the body's first figure: a headline's own period may be looser
+            lead = next((p for at, p in self._figures if p is not None and at >= self.body), None)
+            if lead is not None:
+                return lead
         return self._resolved.period(index)
+
+
+def _holds(wider: Period, narrower: Period) -> bool:
+    return wider != narrower and wider.start <= narrower.start and narrower.end <= wider.end
 
 
 def _position(item: tuple[int, Period | None]) -> int:

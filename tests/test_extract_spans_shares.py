@@ -1,0 +1,186 @@
+"""Multi-month spans carried from a lead, and shares found with their group and period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import Period, Subject, extract_figures
+
+VEN = Subject("nationality", "VEN")
+MINORS = Subject("age", "minors")
+
+
+def read(text: str, published: date) -> list[tuple[float, Subject, Period | None]]:
+    return [(f.value, f.subject, f.period) for f in extract_figures(text, published)]
+
+
+def period(start: str, end: str) -> Period:
+    return Period(date.fromisoformat(start), date.fromisoformat(end))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "expected"),
+    [
+        # a part of last year
+        (
+            "Durante el último trimestre del año pasado cruzaron 122.600 personas.",
+            date(2024, 1, 16),
+            122_600,
+            period("2023-10-01", "2023-12-31"),
+        ),
+        (
+            "In the first half of last year 200,000 people crossed.",
+            date(2024, 3, 16),
+            200_000,
+            period("2023-01-01", "2023-06-30"),
+        ),
+        # the months before the period just named
+        (
+            "En el último trimestre de 2023 cruzaron 122.600 personas, menos que en los tres "
+            "meses anteriores, cuando fueron 211.000.",
+            date(2024, 1, 16),
+            211_000,
+            period("2023-07-01", "2023-09-30"),
+        ),
+        # weeks of a month
+        (
+            "About 6,500 people crossed in the first two weeks of July.",
+            date(2024, 7, 15),
+            6_500,
+            period("2024-07-01", "2024-07-14"),
+        ),
+        # since the day just named
+        (
+            "Mulino took office on July 1. About 93,000 people have crossed since then.",
+            date(2024, 11, 20),
+            93_000,
+            period("2024-07-01", "2024-11-20"),
+        ),
+        # the same date a year before
+        (
+            "Some 252,800 migrants crossed by October 15, against 430,000 at the same point "
+            "last year.",
+            date(2024, 10, 21),
+            430_000,
+            period("2023-01-01", "2023-10-15"),
+        ),
+        # "the period" is the story's, not the month just zoomed in on
+        (
+            "Some 427,300 migrants crossed between January and mid-October. September alone saw "
+            "74,400. Haitians numbered about 45,000 over the period.",
+            date(2023, 10, 19),
+            45_000,
+            period("2023-01-01", "2023-10-15"),
+        ),
+        # a pointer back skips the other side of a comparison
+        (
+            "A total of 196,000 people crossed between January and June, 3% fewer than the "
+            "202,000 people recorded in the first half of 2023. Venezuelans accounted for 66% "
+            "of the six-month total.",
+            date(2024, 7, 3),
+            66,
+            period("2024-01-01", "2024-06-30"),
+        ),
+        # "the same period" with no year of its own is the story's too
+        (
+            "Between January 1 and October 15, 19,820 Chinese nationals crossed. In all of 2022, "
+            "2,005 had. Over the same period, 4,950 Indians crossed.",
+            date(2023, 10, 17),
+            4_950,
+            period("2023-01-01", "2023-10-15"),
+        ),
+        # "that month": the month the period just named ends in
+        (
+            "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800 personas.",
+            date(2022, 12, 1),
+            59_800,
+            period("2022-10-01", "2022-10-31"),
+        ),
+        # a figure in a relative clause does not set its paragraph's period
+        (
+            "Haitians, who had made up about 60 percent of crossers in 2021, fell to roughly 9 "
+            "percent last year. Ecuadorians climbed to 29,356.",
+            date(2023, 2, 14),
+            29_356,
+            period("2022-01-01", "2022-12-31"),
+        ),
+    ],
+)
+def test_periods(text: str, published: date, value: float, expected: Period) -> None:
+    found = {v: p for v, _, p in read(text, published)}
+    assert found[value] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("A quarter of the people recorded in 2023 were minors.", 25, MINORS),
+        ("Unos tres de cada diez migrantes contabilizados en 2023 eran niños.", 30, MINORS),
+        ("One in five people stepping off the canoes in 2023 was a minor.", 20, MINORS),
+        (
+            "Venezuelans were 61 percent of the more than 400,000 people who crossed in 2023.",
+            61,
+            VEN,
+        ),
+        ("El 61 % de los más de 400.000 migrantes que cruzaron en 2023 eran venezolanos.", 61, VEN),
+        (
+            "Venezuelans have led the flow since 2022. They made up about 70 percent in 2023.",
+            70,
+            VEN,
+        ),
+        ("More than 24,000 Venezuelans crossed in 2023, making up about 5% of the total.", 5, VEN),
+        ("Unos 15.000 venezolanos cruzaron en 2022, lo que representa el 6 % del total.", 6, VEN),
+        ("In 2023 more than half, el 51 %, eran venezolanos.", 50, VEN),
+        ("Más de uno de cada cinco migrantes, el 21,7 %, era menor de edad en 2021.", 20, MINORS),
+        ("In 2023 Venezuelans were the largest group and accounted for 41% of crossers.", 41, VEN),
+        ("How many children crossed in 2023?\nRoughly one in five.", 20, MINORS),
+    ],
+)
+def test_share_groups(text: str, value: float, subject: Subject) -> None:
+    found = {v: s for v, s, _ in read(text, date(2024, 1, 10))}
+    assert found[value] == subject
+
+
+def test_a_share_set_against_one_past_its_base_keeps_the_group() -> None:
+    text = (
+        "Women made up 35% of the 520,085 people who crossed last year, up from 29% in 2022. "
+        "In January, the share rose to 38%."
+    )
+    women = {v: s for v, s, _ in read(text, date(2024, 3, 5)) if v in (29, 38)}
+    assert set(women.values()) == {Subject("sex_age", "women")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A survey of 1,100 people at the reception centres found most were robbed.",
+        "Neighbouring Costa Rica, the next stop for most migrants, said 58,000 entered.",
+        "Costa Rica, por su parte, informó que 70.000 migrantes pasaron por su territorio.",
+        "The government has sent 1,200 people home on 29 flights.",
+        "La cifra de este año ya supera en más de 130.000 personas la de todo 2022.",
+        "Por la ruta marítima intentaron pasar unas 3.400 personas.",
+    ],
+)
+def test_not_crossings(text: str) -> None:
+    lead = "Panama counted 100,000 crossers in the first quarter of 2024. "
+    assert [f.value for f in extract_figures(lead + text, date(2024, 5, 1))] == [100_000]
+
+
+def test_leader_dots_and_key_figures() -> None:
+    text = (
+        "Panama published its bulletin on crossings through the Darien.\n\n"
+        "Venezuela ..... 248,120 ..... (62.4%)\n"
+        "Haiti ..... 41,230\n\n"
+        "Third quarter (July-September 2023): 211,980\n"
+        "Daily average, September: 2,470\n"
+    )
+    found = read(text, date(2023, 10, 3))
+    assert [(v, s.value) for v, s, _ in found] == [
+        (248_120, "VEN"),
+        (62.4, "VEN"),
+        (41_230, "HTI"),
+        (211_980, None),
+    ]
+    assert found[-1][2] == period("2023-07-01", "2023-09-30")
