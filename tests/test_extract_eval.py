@@ -14,14 +14,15 @@ import pytest
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval_extract.py"
 # A little (about 0.02) under the scores measured when the floors were last raised. A figure is
 # found only when its value, unit and period are all right. The held-out `test` split's floors
-# come from its second measurement (F1 0.774), taken by someone who never tuned on it.
+# come from its seventh measurement (F1 0.841), taken once after the round by someone who never
+# tuned on it; they only say that later rounds must not lose what it measured.
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "test": {
-        "all": {"precision": 0.78, "recall": 0.72, "f1": 0.75},
-        "en": {"f1": 0.75},
-        "es": {"f1": 0.75},
-        "span": {"recall": 0.62},
-        "percent": {"recall": 0.48},
+        "all": {"precision": 0.81, "recall": 0.82, "f1": 0.82},
+        "en": {"f1": 0.81},
+        "es": {"f1": 0.82},
+        "span": {"recall": 0.75},
+        "percent": {"recall": 0.73},
     },
     "dev": {  # 215 documents since the seventh and eighth batches (48 pages on multi-month
         # spans and shares: 0.928 overall with them before their rules, 0.978 when these were
