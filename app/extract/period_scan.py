@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from . import month_parts
 from .calendar_terms import MONTHS, PeriodMention, plausible
 from .patterns import WordScan, WordScanner, folded, lowered
 from .time_phrases import PATTERNS
@@ -54,6 +55,7 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "annual",
         "yearly",
         "anual",
+        *month_parts.TRIGGERS,
     ]
 )
 _MARGIN_BEFORE, _MARGIN_AFTER = 40, 1  # expressions start at most a few words before
@@ -69,7 +71,7 @@ _STARTERS: dict[str, str] = {
     "span": "<day> <month> mid mediados",
     "day_span": "between from entre de del desde",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
-    "cuarto <day>",
+    "cuarto final <day>",
     "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
     "first_days": "first primeros primeras <day> two three four five six seven eight nine ten dos "
     "tres cuatro cinco seis siete ocho nueve diez",
@@ -92,6 +94,7 @@ _STARTERS: dict[str, str] = {
     "same mismo",
     "months_before": "the los las those esos aquellos",
     "year": "<year>",
+    **month_parts.STARTERS,
 }
 
 

@@ -14,7 +14,16 @@ from .records import Period
 from .resolution import Context, resolve_mention
 
 _ANAPHORIC_KINDS = frozenset(
-    {"same_period", "relative", "part", "full_year", "back", "months_before", "since_then"}
+    {
+        "same_period",
+        "relative",
+        "part",
+        "full_year",
+        "back",
+        "months_before",
+        "since_then",
+        "month_part",
+    }
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import recent
+from . import month_parts, recent
 from .calendar_terms import (
     COUNTS,
     MONTHS,
@@ -99,7 +99,9 @@ def _part(m: PeriodMention, c: Context) -> Period | None:
             return None
         number = (c.published.month - 1) // size + 1  # "this quarter": the current one
     else:
-        number = ORDINALS[(m.get("ord") or "").lower()]
+        # "the final quarter" is the fourth, "the final half" the second
+        order = (m.get("ord") or "").lower()
+        number = 12 // size if order == "final" else ORDINALS[order]
     year = int(m.get("y") or 0) or _previous_year(m, c) or c.current_year()
     if year is None or number * size > 12:
         return None
@@ -241,4 +243,7 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "full_year": recent.full_year,
     "back": recent.back,
     "year": _year,
+    "month_days": month_parts.month_days,
+    "days_month": month_parts.month_days,
+    "month_part": month_parts.month_part,
 }

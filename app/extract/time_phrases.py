@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
+from . import month_parts
 from .calendar_terms import COUNTS, MONTHS
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+)
 _THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
 # "the last quarter of last year", "el primer semestre del año pasado": the year before publication
 _LAST_YEAR = r"(?P<prev>last\s+year|(?:el\s+)?año\s+pasado|(?:el\s+)?pasado\s+año)"
@@ -61,7 +66,7 @@ _MONTHS_TO = (
 _PART = (
     r"\b(?:(?P<this>this|este|el\s+presente)\s+(?P<unit_now>quarter|trimestre|half|semestre)|"
     r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
-    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+"
+    r"tercer|tercero|cuarto|1st|2nd|3rd|4th|final)[\s-]+"
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
@@ -103,8 +108,12 @@ _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
     r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
     r"as\s+of|by|through|until|up\s+to|"
+    # "al corte del 15 de agosto", "con corte al 30 de junio": a report's cut-off
+    r"al\s+corte\s+del?|con\s+corte\s+al?|"
     # "hasta esa fecha de mediados de octubre"
-    rf"hasta(?:\s+(?:esa|esta|la)\s+fecha\s+de|\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
+    rf"hasta(?:\s+(?:esa|esta|la)\s+fecha\s+de|\s+el)?|al)\s+"
+    # "as of Thursday, Sept. 14", "hasta el domingo 10 de noviembre": a weekday before the date
+    rf"(?:{_WEEKDAY},?\s+(?:the\s+|el\s+)?)?{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
     rf"(?:\b(?P<last>last|pasado)\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
@@ -221,6 +230,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_to_date", _MONTH_TO_DATE),
         ("full_year", _FULL_YEAR),
         ("back", _BACK),
+        ("month_days", month_parts.MONTH_DAYS),
+        ("days_month", month_parts.DAYS_MONTH),
+        ("month_part", month_parts.MONTH_PART),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))

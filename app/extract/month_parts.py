@@ -1,0 +1,108 @@
+"""Stretches shorter than a month: a range of days within one ("September 1-14", "June 1 to 7",
+"24-30 June") and a named part of one ("the first half of August", "la primera quincena de
+agosto", "the last week of September", "la segunda semana del mes")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .calendar_terms import MONTHS, PeriodMention, date_in_month, last_day
+from .records import Period
+
+if TYPE_CHECKING:
+    from .resolution import Context
+
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+# what may not follow a day, lest a number or a share be read as one ("August 15 and 20%")
+_NOT_NUMBER = r"(?![\d]|[.,]\d|\s*(?:%|percent|per\s*cent|por\s*ciento))"
+
+# "September 1-14", "from June 1 to 7", "Sept. 8 through 14, 2023": the month named first
+MONTH_DAYS = (
+    rf"(?P<gm>{_MONTH})\.?\s+(?P<gd>{_DAY}){_ORD}\s*"
+    r"(?:[-–]|\s(?:to|through|thru|and|until|y|al?|hasta)\s)\s*(?:the\s+|el\s+)?"
+    rf"(?P<ge>{_DAY}){_ORD}{_NOT_NUMBER}(?:,?\s+(?:del?\s+)?(?P<gy>{_YEAR}))?"
+)
+# "24-30 June", "27-28 de mayo" (or with an en dash): the days named first, joined by a dash
+DAYS_MONTH = (
+    rf"(?<![\d.,])(?P<rd>{_DAY})\s*[-–]\s*(?P<re>{_DAY})\s+(?:de\s+|of\s+)?(?P<rm>{_MONTH})\b"
+    rf"(?:,?\s+(?:del?\s+)?(?P<ry>{_YEAR}))?"
+)
+# "the first half of August", "la primera quincena de agosto", "the last week of the month"
+MONTH_PART = (
+    r"(?P<qo>first|second|third|fourth|last|final|primera|primer|segunda|segundo|tercera|tercer|"
+    r"cuarta|cuarto|última|último)\s+(?P<qu>half|week|fortnight|quincena|semana|mitad)\s+"
+    rf"(?:of|de|del)\s+(?:(?P<qm>{_MONTH})\b\.?(?:,?\s+(?:del?\s+|of\s+)?(?P<qy>{_YEAR})|"
+    r"\s+(?P<qthis>this\s+year|de\s+este\s+año))?|"
+    r"(?P<qmo>the\s+month|mes)\b)"
+)
+STARTERS = {
+    "month_days": "<month>",
+    "days_month": "<day>",
+    "month_part": "first second third fourth last final primera primer segunda segundo tercera "
+    "tercer cuarta cuarto última último",
+}
+TRIGGERS = ("fortnight", "quincena")
+
+_ORDER = {
+    "first": 1,
+    "primera": 1,
+    "primer": 1,
+    "second": 2,
+    "segunda": 2,
+    "segundo": 2,
+    "third": 3,
+    "tercera": 3,
+    "tercer": 3,
+    "fourth": 4,
+    "cuarta": 4,
+    "cuarto": 4,
+}
+_HALVES = frozenset({"half", "quincena", "mitad"})
+
+
+def month_days(m: PeriodMention, c: Context) -> Period | None:
+    """A range of days within one month, both ends included."""
+    month = m.get("gm") or m.get("rm") or ""
+    explicit = m.get("gy") or m.get("ry")
+    year = int(explicit) if explicit else c.month_year(MONTHS[month])
+    first, last = m.get("gd") or m.get("rd"), m.get("ge") or m.get("re")
+    if year is None or first is None or last is None or int(first) >= int(last):
+        return None
+    return Period(
+        date_in_month(first, month, year, end=False), date_in_month(last, month, year, end=True)
+    )
+
+
+def month_part(m: PeriodMention, c: Context) -> Period | None:
+    """A half, fortnight or week of a month; "the month" is the one the period named before ends
+    in. A half or "quincena" is the 1st-15th or the 16th-end, a fortnight 14 days, a week seven
+    (the last week the month's last seven days)."""
+    month = m.get("qm")
+    if month is not None:
+        year = int(m.get("qy") or 0) or c.month_year(MONTHS[month])
+        if m.get("qthis") and c.published is not None:
+            year = c.published.year
+        if year is None:
+            return None
+        end_of_month = last_day(year, MONTHS[month])
+    elif c.reference is not None:
+        end_of_month = last_day(c.reference.end.year, c.reference.end.month)
+    else:
+        return None
+    unit, order = m.get("qu") or "", m.get("qo") or ""
+    length = 15 if unit in _HALVES else 14 if unit == "fortnight" else 7
+    if order in ("last", "final", "última", "último"):
+        first_day = end_of_month.day - length + 1 if length == 7 else length + 1
+    else:
+        first_day = (_ORDER[order] - 1) * length + 1
+    last_of_part = (
+        end_of_month.day if first_day + length > end_of_month.day else first_day + length - 1
+    )
+    if length != 7 and first_day > 1:
+        last_of_part = end_of_month.day  # the second half runs to the month's end
+    if first_day > end_of_month.day:
+        return None
+    return Period(end_of_month.replace(day=first_day), end_of_month.replace(day=last_of_part))
