@@ -45,7 +45,10 @@ _YEARS = (
 _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
     # "March-to-May", "January-to-mid-August": the hyphenated span of a compound adjective
-    r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–](?:(?:to|through|a)[-–])?)\s*"
+    # "desde el 1 de enero y hasta el corte del 15 de agosto", "from January 1 and through May 31"
+    r"\s*(?:\s(?:(?:and|y)\s+(?=through|until|up|hasta))?"
+    r"(?:and|to|through|until|up\s+to|y|a|al|hasta(?:\s+el)?(?:\s+corte\s+del?)?)\s|"
+    r"[-–](?:(?:to|through|a)[-–])?)\s*"
     r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
     # "entre enero y abril de este año", "from January to April this year"
