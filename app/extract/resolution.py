@@ -155,6 +155,10 @@ def _ytd(m: PeriodMention, c: Context) -> Period | None:
     if explicit is None:
         if c.published is None:
             return None
+        if m.get("yt") and c.doc_year is not None and c.doc_year < c.published.year:
+            # "the year's total" is the year the story is about: "Venezuelans made up 70% of
+            # the year's total" after "crossed the Darien Gap in 2024", published in January
+            return whole_years(c.doc_year, c.doc_year)
         return Period(date(c.published.year, 1, 1), c.published)
     year = int(explicit)
     if c.published is not None and c.published.year == year:

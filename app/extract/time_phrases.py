@@ -104,7 +104,7 @@ _YEAR_TO_DATE = (
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
     r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year|"
     # "as year's total tops 330,000" (not last year's)
-    r"(?<!last\s)(?<!previous\s)year['’]s\s+(?:total|tally|count))\b"
+    r"(?<!last\s)(?<!previous\s)(?P<yt>(?<!this\s)year['’]s\s+(?:total|tally|count)))\b"
 )
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
