@@ -74,8 +74,13 @@ class ResolvedMentions:
             max(0, bisect_right(self.sentence_starts, mention.start) - 1)
         ]
         sentence_year = doc_year = None
+        # "the year's total" is the story's year, not one it is compared with ("a higher
+        # proportion than in 2023")
+        story_year = mention.kind == "ytd" and mention.get("yt") is not None
         for earlier in range(index - 1, -1, -1):
             year = self.mentions[earlier].explicit_year
+            if year is not None and story_year and self._compared(self.mentions[earlier].start):
+                continue
             if year is not None:
                 doc_year = year
                 if self.mentions[earlier].start >= sentence_start:
