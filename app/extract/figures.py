@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import clauses, corrections, cues, cutoff, page, shares, subjects, tables
+from . import clauses, corrections, cues, cutoff, month_parts, page, shares, subjects, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -47,6 +47,7 @@ def extract_figures(
         and not page.dates_a_document(low, m.start)
         and not page.only_ranks(low, m)
     ]
+    dated = month_parts.without_loose_weeks(dated)
     days = [m for m in mentions if is_point(m) and m.start >= body]
     timeline = Timeline(text, dated, sentences, published, days, body)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))

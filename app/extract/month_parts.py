@@ -4,6 +4,7 @@ agosto", "the last week of September", "la segunda semana del mes")."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .calendar_terms import MONTHS, PeriodMention, date_in_month, last_day
@@ -38,7 +39,16 @@ MONTH_PART = (
     r"\s+(?P<qthis>this\s+year|de\s+este\s+año))?|"
     r"(?P<qmo>the\s+month|mes)\b)"
 )
+# "week 10", "epidemiological week 10 of 2024", "semana epidemiológica 10": a numbered week of
+# the year (Monday to Sunday); "this week" / "esta semana": the week the page dates itself by
+WEEK = (
+    r"(?:(?:epidemiological\s+|epi\s+)?week\s+(?:no\.\s*|number\s+)?|"
+    r"semana\s+(?:epidemiológica\s+)?(?:n\.?º\s*|número\s+)?)"
+    rf"(?P<wn>[1-9]|[1-4]\d|5[0-3])\b(?![.,]\d)(?:,?\s+(?:of\s+|del?\s+)?(?P<wy>{_YEAR}))?"
+    r"|(?P<wt>this\s+week|esta\s+semana)\b"
+)
 STARTERS = {
+    "week": "week epidemiological epi semana this esta",
     "month_days": "<month>",
     "days_month": "<day>",
     "month_part": "first second third fourth last final primera primer segunda segundo tercera "
@@ -76,6 +86,21 @@ def month_days(m: PeriodMention, c: Context) -> Period | None:
     )
 
 
+def week(m: PeriodMention, c: Context) -> Period | None:
+    """A numbered week of the year, Monday to Sunday; "this week" is a stretch of at most seven
+    days named before it (a bulletin's "4-10 March 2024"); with none, it is when something was
+    said ("officials told researchers this week"), no period."""
+    if m.get("wt"):
+        if c.reference is not None and (c.reference.end - c.reference.start).days < 7:
+            return c.reference
+        return None
+    year = int(m.get("wy") or 0) or c.current_year()
+    if year is None:
+        return None
+    first = date.fromisocalendar(year, int(m.get("wn") or ""), 1)
+    return Period(first, first + timedelta(days=6))
+
+
 def month_part(m: PeriodMention, c: Context) -> Period | None:
     """A half, fortnight or week of a month; "the month" is the one the period named before ends
     in. A half or "quincena" is the 1st-15th or the 16th-end, a fortnight 14 days, a week seven
@@ -106,3 +131,21 @@ def month_part(m: PeriodMention, c: Context) -> Period | None:
     if first_day > end_of_month.day:
         return None
     return Period(end_of_month.replace(day=first_day), end_of_month.replace(day=last_of_part))
+
+
+# Kinds that name a stretch of days, which a later "this week" may stand for.
+_DAY_STRETCHES = frozenset({"month_days", "days_month", "day_span", "month_part", "week"})
+
+
+def without_loose_weeks(mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """Drop each "this week" that follows no stretch of days: it says when something was said
+    ("officials told researchers this week"), and must not hide the period of the figures near
+    it."""
+    kept: list[PeriodMention] = []
+    seen_days = False
+    for mention in mentions:
+        if mention.kind == "week" and mention.get("wt") and not seen_days:
+            continue
+        seen_days = seen_days or (mention.kind in _DAY_STRETCHES and not mention.get("wt"))
+        kept.append(mention)
+    return kept

@@ -23,6 +23,7 @@ _ANAPHORIC_KINDS = frozenset(
         "months_before",
         "since_then",
         "month_part",
+        "week",
     }
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.

@@ -250,4 +250,5 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "month_days": month_parts.month_days,
     "days_month": month_parts.month_days,
     "month_part": month_parts.month_part,
+    "week": month_parts.week,
 }

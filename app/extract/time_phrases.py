@@ -236,6 +236,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_days", month_parts.MONTH_DAYS),
         ("days_month", month_parts.DAYS_MONTH),
         ("month_part", month_parts.MONTH_PART),
+        ("week", month_parts.WEEK),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
