@@ -190,7 +190,41 @@ def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject]
             (listed and _COUNT_FOLLOWS.match(after)) or _SHARE_FOLLOWS.match(after)
         ):
             return country
+        if country is not None and after == " " and _ranks_as_group(words, i + country[0]):
+            return country
     return found
+
+
+# A country ranked as a group of the flow: "Ecuador fue la segunda nacionalidad, con el 8 %",
+# "Haiti was the third-largest group", "China followed, with 4%", "Colombia ranked fifth with".
+_RANK_VERBS: Final = frozenset(
+    [
+        "fue",
+        "es",
+        "era",
+        "was",
+        "is",
+        "remained",
+        "ranked",
+        "came",
+        "followed",
+        "ocupó",
+        "quedó",
+        "siguió",
+        "sigue",
+    ]
+)
+_RANK_WORDS: Final = frozenset(
+    ["nationality", "nacionalidad", "source", "group", "grupo", "lugar", "place", "with", "con"]
+)
+
+
+def _ranks_as_group(words: list[str], after: int) -> bool:
+    return (
+        after < len(words)
+        and words[after] in _RANK_VERBS
+        and not _RANK_WORDS.isdisjoint(words[after + 1 : after + 6])
+    )
 
 
 def _phrase_at(
