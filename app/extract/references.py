@@ -40,6 +40,7 @@ _COMPARED = re.compile(
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
 _COMPARED_REACH = 60  # characters: room for "than the 202,431 people recorded in"
+_WORDS_BETWEEN = re.compile(r"[^\W\d_]{3}")  # a word of its own between two times
 
 
 class ResolvedMentions:
@@ -81,6 +82,15 @@ class ResolvedMentions:
         for earlier in range(index - 1, -1, -1):
             year = self.mentions[earlier].explicit_year
             if year is not None and story_year and self._compared(self.mentions[earlier].start):
+                continue
+            if (
+                year is not None
+                and self.mentions[earlier].kind == "same_period"
+                and _WORDS_BETWEEN.search(self.text, self.mentions[earlier].end, mention.start)
+            ):
+                # "down 3% from the same stretch of 2023, and June saw 21,950": the year a
+                # period is moved to for a comparison is not the sentence's, unless the time
+                # right after spells that period out ("el mismo periodo de 2021, de enero a julio")
                 continue
             if year is not None:
                 doc_year = year
