@@ -47,14 +47,23 @@ WEEK = (
     rf"(?P<wn>[1-9]|[1-4]\d|5[0-3])\b(?![.,]\d)(?:,?\s+(?:of\s+|del?\s+)?(?P<wy>{_YEAR}))?"
     r"|(?P<wt>this\s+week|esta\s+semana)\b"
 )
+# "through the end of the month", "hasta el cierre del mes": a cut-off at the end of the month
+# just named; "hasta el día 25", "through the 25th": at a day of it
+MONTH_END = (
+    r"(?:through|until|up\s+to|to|by|at|as\s+of)\s+the\s+end\s+of\s+the\s+month|"
+    r"(?:hasta|a|al)\s+(?:el\s+)?(?:cierre|final|fin|finales)\s+(?:del|de)\s+mes|"
+    rf"hasta\s+el\s+día\s+(?P<cd>{_DAY})\b(?!\s+de\s)|"
+    rf"(?:through|until|up\s+to)\s+the\s+(?P<ce>{_DAY})(?:st|nd|rd|th)\b(?!\s+of\s)"
+)
 STARTERS = {
+    "month_end": "through until up to by at as hasta a al",
     "week": "week epidemiological epi semana this esta",
     "month_days": "<month>",
     "days_month": "<day>",
     "month_part": "first second third fourth last final primera primer segunda segundo tercera "
     "tercer cuarta cuarto última último",
 }
-TRIGGERS = ("fortnight", "quincena")
+TRIGGERS = ("fortnight", "quincena", "día")
 
 _ORDER = {
     "first": 1,
@@ -99,6 +108,21 @@ def week(m: PeriodMention, c: Context) -> Period | None:
         return None
     first = date.fromisocalendar(year, int(m.get("wn") or ""), 1)
     return Period(first, first + timedelta(days=6))
+
+
+def month_end(m: PeriodMention, c: Context) -> Period | None:
+    """The year up to the end of the month named before ("the 2024 total stands at 260,300
+    through the end of the month"), or that month up to a day of it ("este agosto, hasta el día
+    25")."""
+    if c.reference is None:
+        return None
+    end = c.reference.end
+    day = m.get("cd") or m.get("ce")
+    if day is None:
+        return Period(date(end.year, 1, 1), last_day(end.year, end.month))
+    if int(day) > last_day(end.year, end.month).day:
+        return None
+    return Period(end.replace(day=1), end.replace(day=int(day)))
 
 
 def month_part(m: PeriodMention, c: Context) -> Period | None:

@@ -82,7 +82,7 @@ _STARTERS: dict[str, str] = {
     "since": "since desde",
     "since_then": "since desde",
     "until": "as by at a al hasta through until up",
-    "month": "last pasado <day> <month>",
+    "month": "last pasado this este <day> <month>",
     "relative": "last el del this este en the a un la",
     "same_period": "same mismo mismos mismas misma",
     "vague": "a years hace in en",

@@ -24,6 +24,7 @@ _ANAPHORIC_KINDS = frozenset(
         "since_then",
         "month_part",
         "week",
+        "month_end",
     }
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.
@@ -106,6 +107,8 @@ class ResolvedMentions:
         if mention.kind == "since_then":
             return self._time_before(index)
         size = _back_size(mention) if mention.kind in ("back", "same_period") else None
+        if mention.kind == "month_end" or (mention.kind == "month_part" and not mention.get("qm")):
+            size = 1  # "through the end of the month", "la última semana del mes": a month's
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
             if mention.kind == "part" and candidate.kind != "part":

@@ -210,6 +210,8 @@ def _month_year(m: PeriodMention, c: Context, number: int) -> int | None:
         return c.published.year - 1
     if c.published is not None and ("this year" in relation or "este año" in relation):
         return c.published.year
+    if c.published is not None and m.get("thism"):
+        return c.published.year  # "this August", "este agosto": the year of publication
     if c.published is not None and (m.get("last") or relation == "pasado"):
         return c.published.year if number < c.published.month else c.published.year - 1
     return c.month_year(number)
@@ -251,4 +253,5 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "days_month": month_parts.month_days,
     "month_part": month_parts.month_part,
     "week": month_parts.week,
+    "month_end": month_parts.month_end,
 }

@@ -119,7 +119,7 @@ _UNTIL = (
     rf"(?:{_WEEKDAY},?\s+(?:the\s+|el\s+)?)?{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
-    rf"(?:\b(?P<last>last|pasado)\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
+    rf"(?:\b(?:(?P<last>last|pasado)|(?P<thism>this|este))\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
     r"del\s+año\s+pasado|of\s+last\s+year|last\s+year|de\s+este\s+año|of\s+this\s+year|"
     r"this\s+year))?"
 )
@@ -237,6 +237,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("days_month", month_parts.DAYS_MONTH),
         ("month_part", month_parts.MONTH_PART),
         ("week", month_parts.WEEK),
+        ("month_end", month_parts.MONTH_END),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
