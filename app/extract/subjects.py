@@ -72,7 +72,7 @@ _BASE = re.compile(
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
     # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
-    r"(?:\s+|[:(,—–|-]|\.{3,}|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+\b){1,8}\s*,|"
+    r"(?:\s+|[:(,—–|-]|\.{3,}|[█▇▆▅▄▃▂▁■▪]+|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*[^\W\d_]+\b){1,8}\s*,|"
     # "Haitians, many of whom had lived in Chile, made up", "muchos de ellos ..."
     r",\s*(?:many|most|some|all|several|muchos|muchas|la\s+mayoría|varios|varias)\s+"
     r"(?:of\s+(?:whom|them)|de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales))\b[^,;.]{0,80},|"
@@ -98,6 +98,10 @@ _LINK = re.compile(
     # the group's period named with it: "los menores de edad del semestre sumaron 48.900"
     r"(?:del|de\s+es[et]e)\s+(?:semestre|trimestre|cuatrimestre|periodo|período|año|mes)|"
     r"(?:of|in)\s+the\s+(?:quarter|half|period|year|month)|represents?|constitute[sd]?|came|second|third|fourth|"
+    r"fifth|sixth|quint[oa]s?|sext[oa]s?|"
+    # the stretch the group is ranked over: "the largest nationality over the five months, with"
+    r"(?:over|in|during|durante|en)\s+(?:the|those|these|los|las|esos|estos)\s+(?:\w+\s+)?"
+    r"(?:months|meses|weeks|semanas|period|periodo|quarter|trimestre|year|año)|"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
