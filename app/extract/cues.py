@@ -164,8 +164,10 @@ _OTHER_AFTER = re.compile(
             # (the look-behinds sit after the first letter, as word_start needs)
             # (but "about 8,100 more people were recorded" is a count of its own)
             r"en\s+promedio|de\s+promedio|"
-            r"m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore(?!\s+(?:people|migrants|crossers)\s+"
-            r"(?:were|have|had|crossed|arrived))|ás|enos)|"
+            # ("13,600 more arrived in the first eight days of October": more of them, unless a
+            # "than" follows)
+            r"m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore(?!\s+(?:(?:people|migrants|crossers)\s+)?"
+            r"(?:were|have|had|crossed|arrived|came|made)\b(?![^.;]{0,40}\bthan\b))|ás|enos)|"
             r"f(?<!the\sf)ewer|additional|adicionales|higher|lower|"
             r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
             r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual",

@@ -22,7 +22,8 @@ _NOT_NUMBER = r"(?![\d]|[.,]\d|\s*(?:%|percent|per\s*cent|por\s*ciento))"
 
 # "September 1-14", "from June 1 to 7", "Sept. 8 through 14, 2023": the month named first
 MONTH_DAYS = (
-    rf"(?P<gm>{_MONTH})\.?\s+(?P<gd>{_DAY}){_ORD}\s*"
+    # ("Septiembre (1 al 23): 55.300": the days in brackets after the month)
+    rf"(?P<gm>{_MONTH})\.?\s+(?:\(\s*)?(?:del?\s+)?(?P<gd>{_DAY}){_ORD}\s*"
     r"(?:[-–]|\s(?:to|through|thru|and|until|y|al?|hasta)\s)\s*(?:the\s+|el\s+)?"
     rf"(?P<ge>{_DAY}){_ORD}{_NOT_NUMBER}(?:,?\s+(?:del?\s+)?(?P<gy>{_YEAR}))?"
 )
