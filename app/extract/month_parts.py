@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .calendar_terms import MONTHS, PeriodMention, date_in_month, last_day
+from .calendar_terms import COUNTS, MONTHS, PeriodMention, date_in_month, last_day
 from .records import Period
 
 if TYPE_CHECKING:
@@ -56,7 +56,14 @@ MONTH_END = (
     rf"hasta\s+el\s+día\s+(?P<cd>{_DAY})\b(?!\s+de\s)|"
     rf"(?:through|until|up\s+to)\s+the\s+(?P<ce>{_DAY})(?:st|nd|rd|th)\b(?!\s+of\s)"
 )
+# "September's first two weeks", "August's second half": a part of a month, named possessively
+MONTH_OWN_PART = (
+    rf"(?P<sm>{_MONTH})['’]s\s+(?:(?P<so>first|second|third|fourth|last|final)\s+"
+    r"(?P<su>half|week|fortnight)|first\s+(?P<sn>\d{1,2}|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s+(?P<sw>days|weeks))\b"
+)
 STARTERS = {
+    "month_own_part": "<month>",
     "month_end": "through until up to by at as hasta a al",
     "week": "week epidemiological epi semana this esta",
     "month_days": "<month>",
@@ -124,6 +131,30 @@ def month_end(m: PeriodMention, c: Context) -> Period | None:
     if int(day) > last_day(end.year, end.month).day:
         return None
     return Period(end.replace(day=1), end.replace(day=int(day)))
+
+
+def month_own_part(m: PeriodMention, c: Context) -> Period | None:
+    """ "September's first two weeks" as "the first two weeks of September", "August's second
+    half" as "the second half of August"."""
+    month = m.get("sm") or ""
+    if m.get("so"):
+        return month_part(
+            PeriodMention(
+                0,
+                0,
+                "month_part",
+                (("qo", m.get("so") or ""), ("qu", m.get("su") or ""), ("qm", month)),
+            ),
+            c,
+        )
+    raw = m.get("sn") or ""
+    days = (int(raw) if raw.isdigit() else COUNTS.get(raw, 0)) * (
+        7 if m.get("sw") == "weeks" else 1
+    )
+    year = c.month_year(MONTHS[month])
+    if year is None or not 1 <= days <= last_day(year, MONTHS[month]).day:
+        return None
+    return Period(date(year, MONTHS[month], 1), date(year, MONTHS[month], days))
 
 
 def month_part(m: PeriodMention, c: Context) -> Period | None:

@@ -254,4 +254,5 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "month_part": month_parts.month_part,
     "week": month_parts.week,
     "month_end": month_parts.month_end,
+    "month_own_part": month_parts.month_own_part,
 }

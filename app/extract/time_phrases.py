@@ -238,6 +238,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_part", month_parts.MONTH_PART),
         ("week", month_parts.WEEK),
         ("month_end", month_parts.MONTH_END),
+        ("month_own_part", month_parts.MONTH_OWN_PART),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
