@@ -62,7 +62,18 @@ MONTH_OWN_PART = (
     r"(?P<su>half|week|fortnight)|first\s+(?P<sn>\d{1,2}|two|three|four|five|six|seven|eight|"
     r"nine|ten)\s+(?P<sw>days|weeks))\b"
 )
+# "La semana siguiente, del 10 al 16, el registro bajó", "from the 8th to the 14th": days of the
+# month just named (never a share, an age or a walk: "entre 4 y 6 días")
+DAYS_ONLY = (
+    rf"(?:del|from\s+the)\s+(?P<od>{_DAY})(?:st|nd|rd|th)?\s+(?:al|to\s+the)\s+"
+    rf"(?P<oe>{_DAY})(?:st|nd|rd|th)?\b(?![.,]\d|\s*(?:%|percent|por|de\s|del\s|of\s|días|days|años|"
+    r"years|mil\b|millones|million))"
+)
+# What follows the first day of such a range: where find_periods must look although no month or
+# year is near.
+DAYS_ONLY_LINKS = (" al ", "th to the ", "st to the ", "nd to the ", "rd to the ")
 STARTERS = {
+    "days_only": "del from",
     "month_own_part": "<month>",
     "month_end": "through until up to by at as hasta a al",
     "week": "week epidemiological epi semana this esta",
@@ -155,6 +166,17 @@ def month_own_part(m: PeriodMention, c: Context) -> Period | None:
     if year is None or not 1 <= days <= last_day(year, MONTHS[month]).day:
         return None
     return Period(date(year, MONTHS[month], 1), date(year, MONTHS[month], days))
+
+
+def days_only(m: PeriodMention, c: Context) -> Period | None:
+    """Days of the single month named before."""
+    if c.reference is None:
+        return None
+    end = last_day(c.reference.end.year, c.reference.end.month)
+    first, last = int(m.get("od") or 0), int(m.get("oe") or 0)
+    if not 1 <= first < last <= end.day:
+        return None
+    return Period(end.replace(day=first), end.replace(day=last))
 
 
 def month_part(m: PeriodMention, c: Context) -> Period | None:

@@ -139,7 +139,13 @@ def _starter_index() -> dict[str, _Starter]:
 def _windows(low: str, scan: WordScan) -> list[tuple[int, int]]:
     """Stretches of text around trigger words, merged where they overlap."""
     triggers = [(start, start + len(word)) for start, word in scan.words if word in _TRIGGER_WORDS]
-    triggers += [(start, end) for start, end in scan.digits if _is_year(low, start, end)]
+    triggers += [
+        (start, end)
+        for start, end in scan.digits
+        if _is_year(low, start, end)
+        # a range of days with no month near: "del 10 al 16" (see month_parts.DAYS_ONLY)
+        or (end - start <= 2 and low.startswith(month_parts.DAYS_ONLY_LINKS, end))
+    ]
     triggers.sort()
     windows: list[tuple[int, int]] = []
     for trigger_start, trigger_end in triggers:

@@ -25,6 +25,7 @@ _ANAPHORIC_KINDS = frozenset(
         "month_part",
         "week",
         "month_end",
+        "days_only",
     }
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.
@@ -107,7 +108,9 @@ class ResolvedMentions:
         if mention.kind == "since_then":
             return self._time_before(index)
         size = _back_size(mention) if mention.kind in ("back", "same_period") else None
-        if mention.kind == "month_end" or (mention.kind == "month_part" and not mention.get("qm")):
+        if mention.kind in ("month_end", "days_only") or (
+            mention.kind == "month_part" and not mention.get("qm")
+        ):
             size = 1  # "through the end of the month", "la última semana del mes": a month's
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]

@@ -255,4 +255,5 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "week": month_parts.week,
     "month_end": month_parts.month_end,
     "month_own_part": month_parts.month_own_part,
+    "days_only": month_parts.days_only,
 }

@@ -239,6 +239,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("week", month_parts.WEEK),
         ("month_end", month_parts.MONTH_END),
         ("month_own_part", month_parts.MONTH_OWN_PART),
+        ("days_only", month_parts.DAYS_ONLY),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))
