@@ -37,7 +37,7 @@ _FILLER = re.compile(
     r"(?:in|during|en|durante)\s+(?:the\s+|el\s+|la\s+)?(?:first|second|third|fourth|primer|"
     r"primera|segundo|segunda|tercer|cuarto)\s+(?:half|quarter|semestre|trimestre)|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
-    r"provenientes?|originari[oa]s|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
+    r"provenientes?|originari[oa]s|origen|origin|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
     r"dari[eé]n|"  # "6 of 10 Darien migrants"
     r"come|comes|came|vienen|venían|proceden|procede|procedían|proviene|provienen|"  # "12,600 come from Ecuador"
     r"other|otros|otras|all|todos|todas|this\s+year's|year's|['’]s|(?:19|20)\d\d|flujo|flow|"
