@@ -44,11 +44,14 @@ def is_unstated(text: str, sentence: tuple[int, int], start: int, end: int) -> b
     """True when the number is asked about, denied, quoted from a claim being checked or
     in a link to another story."""
     before = text[max(sentence[0], start - 100) : start]
+    # (a look for the question marks first: neither pattern can match without one, and most
+    # numbers have none near)
     return bool(
         in_link_line(text, start)
-        or _ASKED.search(before)
+        or ("¿" in before and _ASKED.search(before))
         or (
-            _ASKED_AFTER.match(text, end, sentence[1]) is not None
+            text.find("?", end, min(sentence[1], end + 201)) >= 0
+            and _ASKED_AFTER.match(text, end, sentence[1]) is not None
             and _WH_OPENER.match(text, sentence[0]) is None
         )
         or _DENIED.match(text, end, sentence[1])
