@@ -27,6 +27,9 @@ _CLAIMED = re.compile(
     _I,
 )
 
+# The verbs _CLAIMED needs, looked for first (most numbers have none before them).
+_CLAIM_VERBS = ("says", "said", "claim", "asegura", "afirma", "dice", "decía")
+
 # A line of links to other stories: their headlines' numbers are those stories' figures.
 _LINK_LINE = re.compile(
     r"[ \t]*(?:read\s+more|also\s+read|see\s+also|related|lea\s+también|lee\s+también|"
@@ -55,5 +58,5 @@ def is_unstated(text: str, sentence: tuple[int, int], start: int, end: int) -> b
             and _WH_OPENER.match(text, sentence[0]) is None
         )
         or _DENIED.match(text, end, sentence[1])
-        or _CLAIMED.search(before)
+        or (any(verb in before for verb in _CLAIM_VERBS) and _CLAIMED.search(before))
     )
