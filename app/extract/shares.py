@@ -78,8 +78,8 @@ _CUES = (
 
 # Every share names a fraction or joins two counts ("one in five", "6 de cada 10", "6 of 10"):
 # the full pattern only runs in stretches around such words, which a page has few of.
-_STEMS = ("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio", "cuart", "quint")
-_STEMS += ("décim", "parte")
+_STEMS: tuple[str, ...] = ("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio")
+_STEMS += ("cuart", "quint", "décim", "parte")
 # (the word joining the counts, then the whole: it opens on a letter, which the engine skips to)
 _JOINED = re.compile(
     word_start("in|of|out|de") + rf"\s+(?:every\s+|of\s+every\s+|of\s+|cada\s+)?(?:{_WHOLE})\b",
