@@ -40,7 +40,26 @@ _LINK_LINE = re.compile(
 
 def in_link_line(text: str, start: int) -> bool:
     """ "Lea también: EE.UU. suma 2,1 millones de detenciones": a number in a link's line."""
-    return _LINK_LINE.match(text, text.rfind("\n", 0, start) + 1, start) is not None
+    return _LINK_LINE.match(text, _line_start(text, start), start) is not None
+
+
+# The last line start found and the text it was found in: numbers are read in text order, so
+# the next one's line start is found by looking on from the last number, not back to the line's
+# start (a page of one 100 KB line would cost each of its numbers a walk back over it). One
+# tuple, read and replaced whole, so that texts read at the same time never mix their entries.
+_last_line: tuple[str, int, int] = ("", 0, 0)  # text, position, line start
+
+
+def _line_start(text: str, start: int) -> int:
+    global _last_line
+    last_text, position, line_start = _last_line
+    if last_text is text and position <= start:
+        newline = text.rfind("\n", position, start)
+        found = newline + 1 if newline >= 0 else line_start
+    else:
+        found = text.rfind("\n", 0, start) + 1
+    _last_line = (text, start, found)
+    return found
 
 
 def is_unstated(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
