@@ -24,9 +24,9 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         "span": {"recall": 0.75},
         "percent": {"recall": 0.73},
     },
-    "dev": {  # 215 documents since the seventh and eighth batches (48 pages on multi-month
-        # spans and shares: 0.928 overall with them before their rules, 0.978 when these were
-        # set); precision stays at 0.96, the least dev may show
+    "dev": {  # 263 documents since the eighth round's two batches (48 pages on interleaved
+        # periods and breakdowns: 0.950 overall with them before their rules, 0.986 after, as
+        # before them, so these floors stay); precision stays at 0.96, the least dev may show
         "all": {"precision": 0.96, "recall": 0.95, "f1": 0.96},
         "en": {"precision": 0.96, "recall": 0.95, "f1": 0.95},
         "es": {"precision": 0.97, "recall": 0.95, "f1": 0.96},
@@ -45,8 +45,8 @@ ACCURACY_FLOORS = {
     "dev": {"qualifier": 0.98, "subject": 0.96},
     "regression": {"qualifier": 0.98, "subject": 0.96},
 }
-# dev: 5 of 793 distractors when last set (the two new batches brought 48 pages of them)
-MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 6, "regression": 2}
+# dev: 6 of 1036 distractors when last set (the eighth round's 48 pages brought 243 more)
+MAX_DISTRACTOR_ERRORS = {"test": 12, "dev": 8, "regression": 2}
 SIZES = {"dev": (60, 300, 120), "regression": (52, 200, 100)}  # documents, labels, distractors
 # Whoever tunes the extractor runs these tests with EVAL_SPLITS=dev,regression, so the held-out
 # split is never even read; the default measures every split.

@@ -90,7 +90,7 @@ class PeriodMention(NamedTuple):  # a tuple: built for every expression, cheaper
     @property
     def explicit_year(self) -> int | None:
         for key, value in self.groups:
-            if key in ("y", "z", "ay", "by", "sy", "uy", "xy", "ty", "fy"):
+            if key in ("y", "z", "ay", "by", "sy", "uy", "xy", "ty", "fy", "gy", "ry", "qy", "wy"):
                 return int(value)
         return None
 

@@ -45,7 +45,11 @@ _CLAUSE_STOP = re.compile(
 )
 # A figure that is the other side of a comparison: "down from about 70 percent", "frente a 104.000".
 _COMPARED_FIGURE = re.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|frente\s+al?|respecto\s+al?|"
+    # ("more than 30,000 children crossed ... in the first four months" is a hedge, no comparison,
+    # but an apposed one is: "Chinese migrants, fewer than 3,000 in the whole of 2022, topped")
+    r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|(?<=,\s)(?:more|fewer|less)\s+than|"
+    r"against|versus|vs\.?|compared\s+(?:with|to)|"
+    r"frente\s+al?|respecto\s+al?|"
     r"comparado\s+con)\s+(?:[^\W\d]+\s+){0,2}[\d.,]*\d(?:\s*(?:%|percent|per\s+cent|por\s+ciento))?"
     r"\s*\Z",
     re.I,
@@ -151,7 +155,11 @@ def compared_time(text: str, start: int, end: int, figure: int) -> bool:
 
 
 _CLOSES_COMPARED = re.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to)|frente\s+al?|respecto\s+al?|"
+    # ("more than 30,000 children crossed ... in the first four months" is a hedge, no comparison,
+    # but an apposed one is: "Chinese migrants, fewer than 3,000 in the whole of 2022, topped")
+    r"\b(?:from|(?<!more\s)(?<!less\s)(?<!fewer\s)than|(?<=,\s)(?:more|fewer|less)\s+than|"
+    r"against|versus|vs\.?|compared\s+(?:with|to)|"
+    r"frente\s+al?|respecto\s+al?|"
     r"comparado\s+con)\s+(?:[^\W\d]+\s+){0,2}[\d.,]*\d(?:\s*(?:%|percent|per\s+cent|por\s+ciento))?"
     r"\s+(?:[^\W\d]+\s+){0,2}\Z",
     re.I,

@@ -95,6 +95,25 @@ _OTHER_CONTEXT = (
     r"(?:reported|registered|counted|recorded|registró|registrado|contabilizó|reportó)|"
     r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)(?:,[^,.;]{0,60},)?\s+"
     r"(?:said|says|dijo|indicó|informó|señaló|reportó)(?:\s+(?:that|que))?(?=\s+\w*\s*\Z)|"
+    # another country's agency or service: "Mexico's migration agency detected 588,000",
+    # "Costa Rica's government says its bus service moved 80,000", "Costa Rica, por su parte,"
+    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)(?:['’]s|,\s*(?:por\s+su\s+parte|"
+    r"for\s+its\s+part))|bus(?:es)?\s+(?:service|company|companies)|bused|bussed|"
+    # the southbound exit, not the crossing: "people leaving Panama toward Colombia", "rumbo a
+    # Colombia"
+    r"(?:toward|towards|hacia|rumbo\s+a)\s+colombia|leaving\s+panama|irregular\s+exit|"
+    r"salida\s+irregular|"
+    # a claim checked, not a count: "A post shared ... says \"one million", "Circula en WhatsApp
+    # un mensaje que asegura que", "nowhere near a million"
+    r"claim\s*:|(?:the|a|false)\s+claim|claims?\s+that|post\s+shared|viral|"
+    r"circula\s+(?:en|por)|un\s+mensaje|asegura\s+que|bulo|"
+    r"(?:nowhere|anywhere)\s+near|"
+    # a goal: "hopes to cut at least 100,000 crossings", "busca reducir en 100.000"
+    r"hopes?\s+to|aims?\s+to|goal\s+of|target\s+of|busca\s+reducir|pretende|"
+    # people spoken to, sheltered or sleeping somewhere, or driven from home
+    r"spoke\s+(?:to|with)|talked\s+(?:to|with)|habló\s+con|conversó\s+con|"
+    r"alberga|albergan|albergaba|albergar|duermen|sleep(?:s|ing)?\s+(?:in|on|rough)|"
+    r"(?:pushed|driven|forced)\s+out|carrying|"
     # the border posts further north: "412,000 people at the Paso Canoas center"
     r"paso\s+canoas|peñas\s+blancas|tapachula|"
     # counts of a survey or of the world, not of the crossing
@@ -145,8 +164,10 @@ _OTHER_AFTER = re.compile(
             # (the look-behinds sit after the first letter, as word_start needs)
             # (but "about 8,100 more people were recorded" is a count of its own)
             r"en\s+promedio|de\s+promedio|"
-            r"m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore(?!\s+(?:people|migrants|crossers)\s+"
-            r"(?:were|have|had|crossed|arrived))|ás|enos)|"
+            # ("13,600 more arrived in the first eight days of October": more of them, unless a
+            # "than" follows)
+            r"m(?<!the\sm)(?<!los\sm)(?<!las\sm)(?:ore(?!\s+(?:(?:people|migrants|crossers)\s+)?"
+            r"(?:were|have|had|crossed|arrived|came|made)\b(?![^.;]{0,40}\bthan\b))|ás|enos)|"
             r"f(?<!the\sf)ewer|additional|adicionales|higher|lower|"
             r"increase|rise|jump|drop|decline|decrease|aumento|incremento|alza|caída|descenso|"
             r"disminución|reducción|crecimiento|year[- ]on[- ]year|interanual",
@@ -176,6 +197,14 @@ _BEFORE_LABEL = re.compile(
         r"línea|phone|tel\.?|teléfono|whatsapp|call|llame|aged|edad\s+de|age\s+of|ages|edades|"
         r"de\s+entre|between\s+the\s+ages\s+of|chapter|capítulo|section|sección|vol\.?|issue|"
         r"n\s*=|"  # a survey's sample size: "(n = 640)"
+        # a revision or a return, not a count: "adjusted by fewer than 200 people", "has
+        # returned about 1,900 migrants"
+        r"(?:adjusted|revised|corrected)\s+by|(?:ajustad|corregid|revisad)[oa]s?\s+en|returned|"
+        # a threshold a month is ranked against: "the first month of the year below 30,000",
+        # "el tercer mes consecutivo por encima de los 30.000"
+        r"(?:month|mes|week|semana)(?:\s+(?:of\s+the\s+year|del\s+año|in\s+a\s+row|running|"
+        r"consecutiv[oa]))?\s+(?:below|above|under|over|por\s+(?:debajo|encima)\s+de)"
+        r"(?:\s+(?:the|los|las))?|"
         # a page's counters: "Vistas: 3.412 | Compartido: 1.204 veces"
         r"(?:views|vistas|visitas|lecturas|reads|shares?|compartid[oa]s?|compartir|likes|comments|"
         r"comentarios|followers|seguidores)\s*:",
@@ -193,7 +222,10 @@ _AFTER_UNIT = re.compile(
     r"visualizaciones|reproducciones|visitas|shares|likes|comments|comentarios|lecturas|"
     r"followers|seguidores|pages?|páginas|-page|kg|kilos|tons|toneladas|times|veces|"
     r"litros|liters|litres|gallons|galones|(?:hygiene\s+)?kits|meals|comidas|raciones|doses|dosis|"
-    r"nationalities|nacionalidades|countries|países)\b",
+    r"nationalities|nacionalidades|countries|países|"
+    # places, not people: "4 migrant reception stations operating"
+    r"(?:migrant\s+|migratory\s+)?(?:reception\s+)?(?:stations|centers|centres|shelters|camps)|"
+    r"estaciones|albergues|campamentos)\b",
     _I,
 )
 

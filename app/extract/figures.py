@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import clauses, corrections, cues, cutoff, page, shares, subjects, tables
+from . import clauses, corrections, cues, cutoff, month_parts, page, shares, subjects, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -47,6 +47,7 @@ def extract_figures(
         and not page.dates_a_document(low, m.start)
         and not page.only_ranks(low, m)
     ]
+    dated = month_parts.without_loose_weeks(dated)
     days = [m for m in mentions if is_point(m) and m.start >= body]
     timeline = Timeline(text, dated, sentences, published, days, body)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
@@ -61,6 +62,7 @@ def extract_figures(
     carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
     share: tuple[int, Subject] | None = None  # the same for the last share
     before_sentence: tuple[Subject | None, Subject | None] = (None, None)  # carried, asked
+    columns = tables.column_periods(low, timeline)  # tables whose headers name times
     for index, number in enumerate(numbers):
         at = max(0, bisect_right(sentence_starts, number.start) - 1)
         sentence = sentences[at]
@@ -74,16 +76,21 @@ def extract_figures(
         if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
             reader.share_before = share[1]
         previous = reader.read(timeline)
-        if previous.figure is not None:
-            figures.append(previous.figure)
+        figure = previous.figure
+        if figure is not None:
+            column = tables.column_period(low, columns, number.start) if columns else None
+            if column is not None and figure.period != column:
+                figure = replace(figure, period=column)
+                previous = previous._replace(figure=figure)
+            figures.append(figure)
             spans.append((number.start, number.end))
             # a figure in a relative clause is background ("Haitians, who had made up about 60
             # percent of crossers in 2021, fell to roughly 9 percent last year"): it does not
             # set the period the paragraph goes on with
             background = clauses.in_relative(low, sentence, number.start, number.end)
-            timeline.record(number.start, None if background else previous.figure.period)
-            carried = (sentence[1], previous.figure.subject)
-            if previous.figure.unit == "percent":
+            timeline.record(number.start, None if background else figure.period)
+            carried = (sentence[1], figure.subject)
+            if figure.unit == "percent":
                 share = carried
     figures = cutoff.stated_cutoffs(figures, published)
     return page.date_headlines(body, _quote_clauses(text, figures, spans), published)

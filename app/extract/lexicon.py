@@ -110,8 +110,9 @@ _ARTICLES: Final = frozenset({"la", "el", "the"})
 _FIRST_WORDS: Final = frozenset(_PHRASES) | _PREPOSITIONS | frozenset(_COUNTRIES)
 # A country named right before its count, as pages list them: "Venezuela (208,400)", "Haití: 9.235".
 _COUNT_FOLLOWS: Final = re.compile(
-    r"\s*(?:[(:|]|\.{3,})\s*\d"
-)  # leader dots too: "Haiti ..... 41,230"
+    # leader dots too: "Haiti ..... 41,230"; a chart's bar: "Ecuador  ████  47,700 (12%)"
+    r"\s*(?:[(:|]|\.{3,}|[█▇▆▅▄▃▂▁■▪]+)\s*\d"
+)
 # ... or its share straight after it, as summaries list them: "Venezuela 66% · Ecuador 7%".
 _SHARE_FOLLOWS: Final = re.compile(r"\s+\d{1,2}(?:[.,]\d)?\s?(?:%|percent|por\s+ciento)")
 # ... but a line that opens with "Panamá:" is a headline, unless the count ends it: "Haití: 28.900".
@@ -190,7 +191,41 @@ def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject]
             (listed and _COUNT_FOLLOWS.match(after)) or _SHARE_FOLLOWS.match(after)
         ):
             return country
+        if country is not None and after == " " and _ranks_as_group(words, parts, i + country[0]):
+            return country
     return found
+
+
+# A country ranked as a group of the flow: "Ecuador fue la segunda nacionalidad, con el 8 %",
+# "Haiti was the third-largest group", "China followed, with 4%", "Colombia ranked fifth with".
+_RANK_VERBS: Final = frozenset(
+    [
+        "fue",
+        "es",
+        "era",
+        "was",
+        "is",
+        "remained",
+        "ranked",
+        "came",
+        "followed",
+        "ocupó",
+        "quedó",
+        "siguió",
+        "sigue",
+    ]
+)
+_RANK_WORDS: Final = frozenset(
+    ["nationality", "nacionalidad", "source", "group", "grupo", "lugar", "place", "with", "con"]
+)
+
+
+def _ranks_as_group(words: list[str], parts: list[str], after: int) -> bool:
+    if after >= len(words):
+        return False
+    if words[after] in ("with", "con"):  # "followed by Ecuador with 5,740, Colombia with 5,102"
+        return parts[2 * after + 2][:1] == " " and parts[2 * after + 2][1:2].isdigit()
+    return words[after] in _RANK_VERBS and not _RANK_WORDS.isdisjoint(words[after + 1 : after + 6])
 
 
 def _phrase_at(

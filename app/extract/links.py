@@ -39,7 +39,10 @@ BARE_FOLLOWER = re.compile(
     r"mientras|and|y|a|al|del|de|of|or|o|for|para|that|que|which|who|lo|crossed|cruzaron|entered|"
     r"ingresaron|transited|transitaron|atravesaron|pasaron|registered|recorded|counted|reported|"
     r"registrad\w*|contabilizad\w*|se|han|have|had|were|was|is|fue|es|desde|since|as|como|by|"
-    r"por|made|hicieron|did|it|they|at|within)\b)",  # "the 33,800 it recorded"
+    r"por|made|hicieron|did|it|they|at|within|"
+    # a crossing verb straight after the count: "16,980 arrived between Sept. 8 and Sept. 14",
+    # "13,600 more arrived" (a comparison's "more ... than" is rejected elsewhere)
+    r"arrived|came|llegaron|salieron|more|más)\b)",  # "the 33,800 it recorded"
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")

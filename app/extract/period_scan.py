@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from . import month_parts
 from .calendar_terms import MONTHS, PeriodMention, plausible
 from .patterns import WordScan, WordScanner, folded, lowered
 from .time_phrases import PATTERNS
@@ -54,6 +55,7 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "annual",
         "yearly",
         "anual",
+        *month_parts.TRIGGERS,
     ]
 )
 _MARGIN_BEFORE, _MARGIN_AFTER = 40, 1  # expressions start at most a few words before
@@ -69,7 +71,7 @@ _STARTERS: dict[str, str] = {
     "span": "<day> <month> mid mediados",
     "day_span": "between from entre de del desde",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
-    "cuarto <day>",
+    "cuarto final <day>",
     "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
     "first_days": "first primeros primeras <day> two three four five six seven eight nine ten dos "
     "tres cuatro cinco seis siete ocho nueve diez",
@@ -80,7 +82,7 @@ _STARTERS: dict[str, str] = {
     "since": "since desde",
     "since_then": "since desde",
     "until": "as by at a al hasta through until up",
-    "month": "last pasado <day> <month>",
+    "month": "last pasado this este <day> <month>",
     "relative": "last el del this este en the a un la",
     "same_period": "same mismo mismos mismas misma",
     "vague": "a years hace in en",
@@ -92,6 +94,7 @@ _STARTERS: dict[str, str] = {
     "same mismo",
     "months_before": "the los las those esos aquellos",
     "year": "<year>",
+    **month_parts.STARTERS,
 }
 
 
@@ -136,7 +139,13 @@ def _starter_index() -> dict[str, _Starter]:
 def _windows(low: str, scan: WordScan) -> list[tuple[int, int]]:
     """Stretches of text around trigger words, merged where they overlap."""
     triggers = [(start, start + len(word)) for start, word in scan.words if word in _TRIGGER_WORDS]
-    triggers += [(start, end) for start, end in scan.digits if _is_year(low, start, end)]
+    triggers += [
+        (start, end)
+        for start, end in scan.digits
+        if _is_year(low, start, end)
+        # a range of days with no month near: "del 10 al 16" (see month_parts.DAYS_ONLY)
+        or (end - start <= 2 and low.startswith(month_parts.DAYS_ONLY_LINKS, end))
+    ]
     triggers.sort()
     windows: list[tuple[int, int]] = []
     for trigger_start, trigger_end in triggers:

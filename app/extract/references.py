@@ -14,7 +14,19 @@ from .records import Period
 from .resolution import Context, resolve_mention
 
 _ANAPHORIC_KINDS = frozenset(
-    {"same_period", "relative", "part", "full_year", "back", "months_before", "since_then"}
+    {
+        "same_period",
+        "relative",
+        "part",
+        "full_year",
+        "back",
+        "months_before",
+        "since_then",
+        "month_part",
+        "week",
+        "month_end",
+        "days_only",
+    }
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.
 _BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
@@ -30,6 +42,7 @@ _COMPARED = re.compile(
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
 _COMPARED_REACH = 60  # characters: room for "than the 202,431 people recorded in"
+_WORDS_BETWEEN = re.compile(r"[^\W\d_]{3}")  # a word of its own between two times
 
 
 class ResolvedMentions:
@@ -65,8 +78,22 @@ class ResolvedMentions:
             max(0, bisect_right(self.sentence_starts, mention.start) - 1)
         ]
         sentence_year = doc_year = None
+        # "the year's total" is the story's year, not one it is compared with ("a higher
+        # proportion than in 2023")
+        story_year = mention.kind == "ytd" and mention.get("yt") is not None
         for earlier in range(index - 1, -1, -1):
             year = self.mentions[earlier].explicit_year
+            if year is not None and story_year and self._compared(self.mentions[earlier].start):
+                continue
+            if (
+                year is not None
+                and self.mentions[earlier].kind == "same_period"
+                and _WORDS_BETWEEN.search(self.text, self.mentions[earlier].end, mention.start)
+            ):
+                # "down 3% from the same stretch of 2023, and June saw 21,950": the year a
+                # period is moved to for a comparison is not the sentence's, unless the time
+                # right after spells that period out ("el mismo periodo de 2021, de enero a julio")
+                continue
             if year is not None:
                 doc_year = year
                 if self.mentions[earlier].start >= sentence_start:
@@ -81,6 +108,10 @@ class ResolvedMentions:
         if mention.kind == "since_then":
             return self._time_before(index)
         size = _back_size(mention) if mention.kind in ("back", "same_period") else None
+        if mention.kind in ("month_end", "days_only") or (
+            mention.kind == "month_part" and not mention.get("qm")
+        ):
+            size = 1  # "through the end of the month", "la última semana del mes": a month's
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
             if mention.kind == "part" and candidate.kind != "part":

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import recent
+from . import month_parts, recent
 from .calendar_terms import (
     COUNTS,
     MONTHS,
@@ -99,7 +99,9 @@ def _part(m: PeriodMention, c: Context) -> Period | None:
             return None
         number = (c.published.month - 1) // size + 1  # "this quarter": the current one
     else:
-        number = ORDINALS[(m.get("ord") or "").lower()]
+        # "the final quarter" is the fourth, "the final half" the second
+        order = (m.get("ord") or "").lower()
+        number = 12 // size if order == "final" else ORDINALS[order]
     year = int(m.get("y") or 0) or _previous_year(m, c) or c.current_year()
     if year is None or number * size > 12:
         return None
@@ -153,6 +155,10 @@ def _ytd(m: PeriodMention, c: Context) -> Period | None:
     if explicit is None:
         if c.published is None:
             return None
+        if m.get("yt") and c.doc_year is not None and c.doc_year < c.published.year:
+            # "the year's total" is the year the story is about: "Venezuelans made up 70% of
+            # the year's total" after "crossed the Darien Gap in 2024", published in January
+            return whole_years(c.doc_year, c.doc_year)
         return Period(date(c.published.year, 1, 1), c.published)
     year = int(explicit)
     if c.published is not None and c.published.year == year:
@@ -204,6 +210,8 @@ def _month_year(m: PeriodMention, c: Context, number: int) -> int | None:
         return c.published.year - 1
     if c.published is not None and ("this year" in relation or "este año" in relation):
         return c.published.year
+    if c.published is not None and m.get("thism"):
+        return c.published.year  # "this August", "este agosto": the year of publication
     if c.published is not None and (m.get("last") or relation == "pasado"):
         return c.published.year if number < c.published.month else c.published.year - 1
     return c.month_year(number)
@@ -241,4 +249,11 @@ _HANDLERS: dict[str, Callable[[PeriodMention, Context], Period | None]] = {
     "full_year": recent.full_year,
     "back": recent.back,
     "year": _year,
+    "month_days": month_parts.month_days,
+    "days_month": month_parts.month_days,
+    "month_part": month_parts.month_part,
+    "week": month_parts.week,
+    "month_end": month_parts.month_end,
+    "month_own_part": month_parts.month_own_part,
+    "days_only": month_parts.days_only,
 }

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 
 from .numbers import NumberMention
+from .patterns import word_start
 
 _I = re.NOFLAG  # runs on lower-cased text
 # Fractions named by a noun: "a fifth of", "un cuarto del", "la quinta parte de".
@@ -75,12 +76,48 @@ _CUES = (
 )
 
 
+# Every share names a fraction or joins two counts ("one in five", "6 de cada 10", "6 of 10"):
+# the full pattern only runs in stretches around such words, which a page has few of.
+_STEMS: tuple[str, ...] = ("half", "third", "quarter", "fifth", "tenth", "mitad", "tercio")
+_STEMS += ("cuart", "quint", "décim", "parte")
+# (the word joining the counts, then the whole: it opens on a letter, which the engine skips to)
+_JOINED = re.compile(
+    word_start("in|of|out|de") + rf"\s+(?:every\s+|of\s+every\s+|of\s+|cada\s+)?(?:{_WHOLE})\b",
+    _I,
+)
+# characters: a share opens a few words before its anchor and ends a few words after it; a
+# stretch ends just past a stop, so that no look-ahead ("\Z", a word before a full stop) reads
+# a cut-off word differently
+_BEFORE, _AFTER = 30, 60
+_STOP = re.compile(r"[.;\n]")
+
+
+def _stretches(low: str) -> list[tuple[int, int]]:
+    """Merged stretches of low around every fraction word and joined pair of counts."""
+    anchors = [m.start() for m in _JOINED.finditer(low)]
+    for stem in _STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            anchors.append(at)
+            at = low.find(stem, at + 1)
+    anchors.sort()
+    stretches: list[tuple[int, int]] = []
+    for at in anchors:
+        stop = _STOP.search(low, at + _AFTER)
+        start, end = max(0, at - _BEFORE), stop.end() if stop else len(low)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
 def find_shares(low: str) -> list[NumberMention]:
     """Every share written in words in lower-cased text, as a percentage."""
     if not any(cue in low for cue in _CUES):
         return []
     shares = []
-    for match in _SHARE.finditer(low):
+    for match in (m for s, e in _stretches(low) for m in _SHARE.finditer(low, s, e)):
         noun = next(filter(None, match.group("noun", "noun2", "noun3", "noun4", "noun5")), None)
         if noun is not None:
             value: float = _FRACTIONS[noun]

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .numbers import NumberMention
+from .records import Period
+
+if TYPE_CHECKING:
+    from .timeline import Timeline
 
 # A header cell that names a column of shares: "%", "Share of total (%)", "Porcentaje".
 _SHARE_HEADER = re.compile(r"%|\b(?:share|percent|percentage|porcentaje|proporción)\b")
@@ -43,3 +48,41 @@ def _share_columns(low: str) -> dict[int, frozenset[int]]:
             rows[start] = header
         start += len(line) + 1
     return rows
+
+
+def column_periods(low: str, timeline: Timeline) -> dict[int, list[Period | None]]:
+    """For each table row under a header, where the row starts and the period each column's
+    header names ("Nationality | March 2024 | January-March 2024", "País | Abril | Enero-abril"):
+    a count in a column headed by a time is that time's, whatever the story's lead says."""
+    if " | " not in low:
+        return {}
+    rows: dict[int, list[Period | None]] = {}
+    header: list[Period | None] | None = None
+    start = 0
+    for line in low.split("\n"):
+        if "|" not in line:
+            header = None
+        elif header is None:
+            header = []
+            cell_start = start
+            for cell in line.split("|"):
+                indices = timeline.indices_between(cell_start, cell_start + len(cell))
+                periods = [timeline.resolve(i) for i in indices]
+                header.append(periods[0] if len(periods) == 1 else None)
+                cell_start += len(cell) + 1
+            if not any(header):
+                header = []  # a header naming no times: its rows keep the story's periods
+        elif header:
+            rows[start] = header
+        start += len(line) + 1
+    return rows
+
+
+def column_period(low: str, rows: dict[int, list[Period | None]], position: int) -> Period | None:
+    """The period the header of the column holding position names, if any."""
+    line_start = low.rfind("\n", 0, position) + 1
+    header = rows.get(line_start)
+    if not header:
+        return None
+    column = low.count("|", line_start, position)
+    return header[column] if column < len(header) else None

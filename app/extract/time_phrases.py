@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 
+from . import month_parts
 from .calendar_terms import COUNTS, MONTHS
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+)
 _THIS_YEAR = r"(?:(?:the|this|el|este)\s+)?(?:year|año)"
 # "the last quarter of last year", "el primer semestre del año pasado": the year before publication
 _LAST_YEAR = r"(?P<prev>last\s+year|(?:el\s+)?año\s+pasado|(?:el\s+)?pasado\s+año)"
@@ -40,7 +45,10 @@ _YEARS = (
 _SPAN = (
     rf"(?:\b(?:between|from|entre|de|desde|del)\s+(?:el\s+)?)?{_date('a')}{_year_tail('a')}?"
     # "March-to-May", "January-to-mid-August": the hyphenated span of a compound adjective
-    r"\s*(?:\s(?:and|to|through|until|y|a|al|hasta(?:\s+el)?)\s|[-–](?:(?:to|through|a)[-–])?)\s*"
+    # "desde el 1 de enero y hasta el corte del 15 de agosto", "from January 1 and through May 31"
+    r"\s*(?:\s(?:(?:and|y)\s+(?=through|until|up|hasta))?"
+    r"(?:and|to|through|until|up\s+to|y|a|al|hasta(?:\s+el)?(?:\s+corte\s+del?)?)\s|"
+    r"[-–](?:(?:to|through|a)[-–])?)\s*"
     r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
     # "entre enero y abril de este año", "from January to April this year"
@@ -61,7 +69,7 @@ _MONTHS_TO = (
 _PART = (
     r"\b(?:(?P<this>this|este|el\s+presente)\s+(?P<unit_now>quarter|trimestre|half|semestre)|"
     r"(?:the\s+|el\s+|la\s+)?(?P<ord>first|second|third|fourth|primer|primera|segundo|segunda|"
-    r"tercer|tercero|cuarto|1st|2nd|3rd|4th)[\s-]+"
+    r"tercer|tercero|cuarto|1st|2nd|3rd|4th|final)[\s-]+"
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
@@ -96,18 +104,22 @@ _YEAR_TO_DATE = (
     r"hasta\s+(?:el\s+día\s+de\s+)?hoy|hasta\s+la\s+fecha|as\s+of\s+today|"
     r"this\s+year|este\s+año|el\s+año\s+en\s+curso|the\s+current\s+year|"
     # "as year's total tops 330,000" (not last year's)
-    r"(?<!last\s)(?<!previous\s)year['’]s\s+(?:total|tally|count))\b"
+    r"(?<!last\s)(?<!previous\s)(?P<yt>(?<!this\s)year['’]s\s+(?:total|tally|count)))\b"
 )
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
     r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
     r"as\s+of|by|through|until|up\s+to|"
+    # "al corte del 15 de agosto", "con corte al 30 de junio": a report's cut-off
+    r"al\s+corte\s+del?|con\s+corte\s+al?|"
     # "hasta esa fecha de mediados de octubre"
-    rf"hasta(?:\s+(?:esa|esta|la)\s+fecha\s+de|\s+el)?|al)\s+{_date('u')}{_year_tail('u')}?"
+    rf"hasta(?:\s+(?:esa|esta|la)\s+fecha\s+de|\s+el)?|al)\s+"
+    # "as of Thursday, Sept. 14", "hasta el domingo 10 de noviembre": a weekday before the date
+    rf"(?:{_WEEKDAY},?\s+(?:the\s+|el\s+)?)?{_date('u')}{_year_tail('u')}?"
 )
 _MONTH_ALONE = (
-    rf"(?:\b(?P<last>last|pasado)\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
+    rf"(?:\b(?:(?P<last>last|pasado)|(?P<thism>this|este))\s+)?{_date('x')}(?:{_year_tail('x')}|\s+(?P<rel>pasado|"
     r"del\s+año\s+pasado|of\s+last\s+year|last\s+year|de\s+este\s+año|of\s+this\s+year|"
     r"this\s+year))?"
 )
@@ -133,7 +145,7 @@ _MONTHS_BEFORE = (
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
     r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|quarter|half|months?|"
-    r"\w+\s+months|\w+\s+weeks)\s+"
+    r"weeks|days|\w+\s+months|\w+\s+weeks)\s+"
     r"(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
     r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|trimestre|semestre)|"
@@ -221,6 +233,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_to_date", _MONTH_TO_DATE),
         ("full_year", _FULL_YEAR),
         ("back", _BACK),
+        ("month_days", month_parts.MONTH_DAYS),
+        ("days_month", month_parts.DAYS_MONTH),
+        ("month_part", month_parts.MONTH_PART),
+        ("week", month_parts.WEEK),
+        ("month_end", month_parts.MONTH_END),
+        ("month_own_part", month_parts.MONTH_OWN_PART),
+        ("days_only", month_parts.DAYS_ONLY),
     )
 ]
 PATTERNS.append(("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d]|[.,]\d)")))

@@ -27,6 +27,9 @@ _CLAIMED = re.compile(
     _I,
 )
 
+# The verbs _CLAIMED needs, looked for first (most numbers have none before them).
+_CLAIM_VERBS = ("says", "said", "claim", "asegura", "afirma", "dice", "decía")
+
 # A line of links to other stories: their headlines' numbers are those stories' figures.
 _LINK_LINE = re.compile(
     r"[ \t]*(?:read\s+more|also\s+read|see\s+also|related|lea\s+también|lee\s+también|"
@@ -37,20 +40,42 @@ _LINK_LINE = re.compile(
 
 def in_link_line(text: str, start: int) -> bool:
     """ "Lea también: EE.UU. suma 2,1 millones de detenciones": a number in a link's line."""
-    return _LINK_LINE.match(text, text.rfind("\n", 0, start) + 1, start) is not None
+    return _LINK_LINE.match(text, _line_start(text, start), start) is not None
+
+
+# The last line start found and the text it was found in: numbers are read in text order, so
+# the next one's line start is found by looking on from the last number, not back to the line's
+# start (a page of one 100 KB line would cost each of its numbers a walk back over it). One
+# tuple, read and replaced whole, so that texts read at the same time never mix their entries.
+_last_line: tuple[str, int, int] = ("", 0, 0)  # text, position, line start
+
+
+def _line_start(text: str, start: int) -> int:
+    global _last_line
+    last_text, position, line_start = _last_line
+    if last_text is text and position <= start:
+        newline = text.rfind("\n", position, start)
+        found = newline + 1 if newline >= 0 else line_start
+    else:
+        found = text.rfind("\n", 0, start) + 1
+    _last_line = (text, start, found)
+    return found
 
 
 def is_unstated(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
     """True when the number is asked about, denied, quoted from a claim being checked or
     in a link to another story."""
     before = text[max(sentence[0], start - 100) : start]
+    # (a look for the question marks first: neither pattern can match without one, and most
+    # numbers have none near)
     return bool(
         in_link_line(text, start)
-        or _ASKED.search(before)
+        or ("¿" in before and _ASKED.search(before))
         or (
-            _ASKED_AFTER.match(text, end, sentence[1]) is not None
+            text.find("?", end, min(sentence[1], end + 201)) >= 0
+            and _ASKED_AFTER.match(text, end, sentence[1]) is not None
             and _WH_OPENER.match(text, sentence[0]) is None
         )
         or _DENIED.match(text, end, sentence[1])
-        or _CLAIMED.search(before)
+        or (any(verb in before for verb in _CLAIM_VERBS) and _CLAIMED.search(before))
     )
