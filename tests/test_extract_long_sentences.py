@@ -38,3 +38,19 @@ def test_figures_in_a_sentence_thousands_of_words_long_are_still_read() -> None:
     text = f"In 2023, 520,085 people crossed the Darién {filler}while 113,180 of them were minors."
     values = {figure.value for figure in extract_figures(text)}
     assert {520085, 113180} <= values
+
+
+def test_number_words_back_to_back_state_nothing() -> None:
+    # A page of "mil mil mil ..." once cost a reading per word (0.57 s for 100 KB).
+    from app.extract.numbers import find_numbers
+
+    assert find_numbers("cruzaron mil mil mil personas") == []
+    assert find_numbers("one two three people crossed") == []
+    [thousand] = find_numbers("cruzaron mil migrantes")
+    assert thousand.value == 1000
+    # Separated by a comma or a line, each number still stands.
+    assert [m.value for m in find_numbers("dos mil, tres mil")] == [2000, 3000]
+    text = "March 8, 2024\n\nHalf a million people crossed the Darien jungle in 2023."
+    assert 500_000 in [m.value for m in find_numbers(text)]
+    figures = extract_figures("5,000 people crossed in 2023 " + "mil " * 5_000)
+    assert [f.value for f in figures] == [5000]

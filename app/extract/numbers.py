@@ -105,6 +105,7 @@ def find_numbers(
             openers.append(start)
     openers.sort()
     mentions: list[NumberMention] = []
+    last: NumberMention | None = None  # the number read last, even one left out of a run
     free_from = 0
     for start in openers:
         if start < free_from:
@@ -115,10 +116,25 @@ def find_numbers(
         else:
             anchor = _WORDS_AT.match(low, start)
             mention = _read_mention(low, anchor) if anchor else None
-        if mention is not None:
-            mentions.append(mention)
-            free_from = mention.end
+        if mention is None:
+            continue
+        free_from = mention.end
+        before, last = last, mention
+        if mention.spelled and before and _run_of_words(low, before, mention):
+            # Number words back to back that do not make one number ("mil mil", "one two")
+            # state nothing: none of them is read, and a page of them costs no reading per word.
+            if mentions and mentions[-1] is before:
+                mentions.pop()
+            continue
+        mentions.append(mention)
     return mentions
+
+
+def _run_of_words(text: str, before: NumberMention, mention: NumberMention) -> bool:
+    """Whether a number in words follows another number in words on its line, with nothing but
+    spaces between (a line break may end a headline's number and start the next)."""
+    gap = text[before.end : mention.start]
+    return before.spelled and gap.isspace() and "\n" not in gap
 
 
 def _read_digits(text: str, anchor: re.Match[str]) -> NumberMention | None:
