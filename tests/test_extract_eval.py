@@ -14,15 +14,15 @@ import pytest
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval_extract.py"
 # A little (about 0.02) under the scores measured when the floors were last raised. A figure is
 # found only when its value, unit and period are all right. The held-out `test` split's floors
-# come from its seventh measurement (F1 0.841), taken once after the round by someone who never
+# come from its eighth measurement (F1 0.862), taken once after the round by someone who never
 # tuned on it; they only say that later rounds must not lose what it measured.
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "test": {
-        "all": {"precision": 0.81, "recall": 0.82, "f1": 0.82},
+        "all": {"precision": 0.83, "recall": 0.84, "f1": 0.84},
         "en": {"f1": 0.81},
-        "es": {"f1": 0.82},
-        "span": {"recall": 0.75},
-        "percent": {"recall": 0.73},
+        "es": {"f1": 0.87},
+        "span": {"recall": 0.78},
+        "percent": {"recall": 0.79},
     },
     "dev": {  # 263 documents since the eighth round's two batches (48 pages on interleaved
         # periods and breakdowns: 0.950 overall with them before their rules, 0.986 after, as
