@@ -38,6 +38,7 @@ _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than(?!\s+\d)|versus|"
     r"(?:más|menos)\s+que|(?:inferior|superior)\s+al?|multiplica\w*\s+por|"
     r"(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|(?:duplic|triplic|cuadruplic)\w*|"
+    r"times\s+(?:the|as|that|what)|veces\s+(?:l[oa]s?|el|la|lo\s+de)|"
     r"vs\.?|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
@@ -83,7 +84,7 @@ class ResolvedMentions:
         story_year = mention.kind == "ytd" and mention.get("yt") is not None
         for earlier in range(index - 1, -1, -1):
             year = self.mentions[earlier].explicit_year
-            if year is not None and story_year and self._compared(self.mentions[earlier].start):
+            if year is not None and story_year and self.compared(self.mentions[earlier].start):
                 continue
             if (
                 year is not None
@@ -131,7 +132,7 @@ class ResolvedMentions:
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):
                 continue
-            if mention.kind == "back" and self._compared(candidate.start):
+            if mention.kind == "back" and self.compared(candidate.start):
                 continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
             if mention.kind != "back" or period.start != period.end:
                 return period
@@ -146,7 +147,7 @@ class ResolvedMentions:
         for earlier in range(index - 1, -1, -1):
             candidate = self.mentions[earlier]
             period = None if candidate.kind == "vague" else self.period(earlier)
-            if period is None or self._compared(candidate.start):
+            if period is None or self.compared(candidate.start):
                 continue
             first = (period.end.month - 1) // size * size + 1
             if period.start < date(period.end.year, first, 1):
@@ -168,7 +169,7 @@ class ResolvedMentions:
             return None
         return resolve_mention(day, Context(self.published, day.explicit_year, None))
 
-    def _compared(self, start: int) -> bool:
+    def compared(self, start: int) -> bool:
         """Whether the time at start is the other side of a comparison, said in its sentence
         shortly before it: "3% fewer than the 202,431 recorded in the first half of 2023"."""
         sentence = self.sentence_starts[max(0, bisect_right(self.sentence_starts, start) - 1)]

@@ -154,13 +154,23 @@ class Timeline:
                 else self._latest_figure_period(start, end)
             )
             if found is None:
-                mention = self._first(start, end)
+                mention = self._topic_time(start, end)
                 if mention is None:
                     end = start
                     continue
                 found = self.resolve(mention)
             return (found if paragraph == first else self._widened(found)), True
         return None, False
+
+    def _topic_time(self, start: int, end: int) -> int | None:
+        """The first time expression in text[start:end] that is not the other side of a
+        comparison: after "The tally is down 41% from the same period last year." the next
+        sentence's "Venezuelans made up 69%" is still about the story's period, not last year's."""
+        for index in self.indices_between(start, end):
+            mention = self.mentions[index]
+            if mention.kind != "same_period" and not self._resolved.compared(mention.start):
+                return index
+        return None
 
     def _paragraph_period(self, start: int, end: int) -> Period | None:
         """The period a paragraph is at by end: that of its first figure, or of a later figure
