@@ -139,7 +139,12 @@ _COMPARED_TIME = re.compile(
     r"compared\s+(?:with|to))\s+(?:(?:in|en|el|la|los|las|the|during|durante|over)\s+)*|"
     # what was overtaken: "overtook the total for all of 2022", "superó la cifra de todo 2022"
     r"(?:overt[oa]ok|overtaken|surpass\w*|exceed\w*|super[óa]\w*|rebas\w+|sobrepas\w+)\s+"
-    r"(?:[^\W\d]+\s+){0,5})\Z",
+    r"(?:[^\W\d]+\s+){0,5}|"
+    # "has already passed the total for all of last year", "topped the 2022 figure": with a
+    # total named, so that "passed through the jungle in 2022" stays that year's own
+    r"(?:passed|topped|outstripped|outpaced|eclipsed|beat(?:en)?|igual[óa]\w*)\s+"
+    r"(?:[^\W\d]+\s+){0,2}(?:total|figure|mark|count|tally|number|record|cifra|marca|"
+    r"récord|total\s+de)\s+(?:[^\W\d]+\s+){0,3})\Z",
     re.I,
 )
 _WHEN = re.compile(r",\s*(?:when|cuando)\b", re.I)

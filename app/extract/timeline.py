@@ -108,6 +108,12 @@ class Timeline:
                 # while Colombians (11 percent) and Ecuadorians (7 percent)"
                 earlier = self._last(sentence[0], mentions[chosen].start)
                 chosen = earlier
+            elif chosen is not None and clauses.compared_time(
+                text, mentions[chosen].start, mentions[chosen].end, start
+            ):
+                # "this year have topped the figure for all of 2022, with 301,458": what was
+                # overtaken is not the figure's time; the one before it in the sentence is
+                chosen = self._last(sentence[0], mentions[chosen].start)
             if chosen is not None and clauses.in_aside(text, mentions[chosen], start, sentence[0]):
                 # "In June, the last month of the quarter, 22,640 crossed": the time the
                 # apposition describes, else none
