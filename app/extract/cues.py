@@ -61,7 +61,12 @@ _OTHER_CONTEXT = (
     r"fly\s+home|go\s+home|return\s+home|turned\s+(?:back|away)|rechaz\w+|denied\s+entry|"
     # "has sent 1,200 people home on 29 flights"
     r"(?:has|have|had)\s+sent|home\s+(?:on|by|aboard)|"
-    # the United States border
+    # the United States border, and status granted to people already living there: "Temporary
+    # Protected Status for roughly 472,000 Venezuelans already in the United States"
+    r"temporary\s+protected\s+status|tps|estatus\s+de\s+protección\s+temporal|"
+    r"humanitarian\s+parole|parole\s+(?:program|process)|permiso\s+humanitario|"
+    r"already\s+(?:living\s+)?in\s+the\s+(?:united\s+states|u\.?s\.?\b)|"
+    r"ya\s+(?:están\s+|viven\s+|residen\s+)?en\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos)|"
     r"encounter(?:s|ed)?|encuentros?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
     r"frontera\s+(?:sur\s+)?(?:estadounidense|norteamericana)|u\.?s\.?[-–]mexico\s+border|"
     r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
@@ -79,7 +84,8 @@ _OTHER_CONTEXT = (
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:(?:well|soon|again|even|easily|still)\s+)?"
     r"(?:reach|top|"
     r"exceed|surpass|hit|rise|climb|grow|cross|attempt|increase|double|triple|swell|soar|see|"
-    r"pass|near|approach|break|push|take|bring|lift|drive|put|send|raise)|"
+    r"pass|near|approach|break|push|take|bring|lift|drive|put|send|raise|rebound|recover|"
+    r"bounce|return|fall|drop|decline|slow|ease|jump|surge|balloon|shrink|dip)|"
     r"on\s+course\s+to|en\s+camino\s+de\s+(?:superar|alcanzar)|"
     # attempts, not crossings: "intentaron pasar unas 3.400 personas", "tried to cross"
     r"intent(?:aron|ó|an|aban)\s+(?:pasar|cruzar|llegar)|(?:attempted|tried)\s+to\s+(?:cross|reach)|"
