@@ -23,10 +23,10 @@ _QUANT = (
 _LESS_CUES = (
     r"less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
     r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del|"
-    r"no\s+(?:llegaron|llegó|llegaba|llegaban)\s+a|did\s+not\s+reach|short\s+of"
+    r"no\s+(?:llegaron|llegó|llegaba|llegaban)\s+a|did\s+not\s+reach|(?:short|shy|south)\s+of"
 )
 _MORE_CUES = (
-    r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|"
+    r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards?\s+of|north\s+of|in\s+excess\s+of|"
     r"exceeding|exceeded|surpassed|passed|topped|above|más\s+del?|al\s+menos|por\s+lo\s+menos|"
     r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó|"
     r"pass(?:es)?|tops?|rebasan?|rebasó|rebasaron"
