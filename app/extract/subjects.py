@@ -36,6 +36,12 @@ _FILLER = re.compile(
     # the group's period between it and its verb: "Seven in ten migrants in first half were"
     r"(?:in|during|en|durante)\s+(?:the\s+|el\s+|la\s+)?(?:first|second|third|fourth|primer|"
     r"primera|segundo|segunda|tercer|cuarto)\s+(?:half|quarter|semestre|trimestre)|"
+    # or pointed back to, or a month: "1 in 5 of the migrants in that period were minors",
+    # "the migrants over the same span were", "los migrantes de ese lapso", "in July were"
+    r"(?:in|during|over|en|durante|de)\s+(?:that|this|the|those|these|ese|esa|este|esta|esos|"
+    r"esas|aquel|el|la)\s+(?:same\s+|mismo\s+|misma\s+)?(?:period|periodo|período|span|stretch|"
+    r"lapso|months?|weeks?|quarter|half|semestre|trimestre|meses|semanas)|"
+    rf"(?:in|during|en|durante)(?=\s+(?:{_MONTH_NAMES})\b)|"
     r"indocumentad[oa]s|nationals?|nacionales|citizens?|ciudadan[oa]s|from|procedentes?|"
     r"provenientes?|originari[oa]s|origen|origin|nacionalidad|nationality|in\s+transit|en\s+tránsito|total|"
     r"dari[eé]n|"  # "6 of 10 Darien migrants"
