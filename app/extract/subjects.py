@@ -108,6 +108,11 @@ _LINK = re.compile(
     # the stretch the group is ranked over: "the largest nationality over the five months, with"
     r"(?:over|in|during|durante|en)\s+(?:the|those|these|los|las|esos|estos)\s+(?:\w+\s+)?"
     r"(?:months|meses|weeks|semanas|period|periodo|quarter|trimestre|year|año)|"
+    # the total a share is of: "made up the majority of that tally, 61%", "the bulk of the
+    # nine-month count", "el grueso de esa cifra"
+    r"most|bulk|grueso|mayor\s+parte|(?:of|de)\s+(?:the|that|this|those|these|ese|esa|este|esta|"
+    r"el|la|los|las)\s+(?:[\w-]+\s+)?(?:total|tally|count|figure|number|flow|cifra|conteo|flujo|"
+    r"número|balance)|"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
