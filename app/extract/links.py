@@ -42,7 +42,13 @@ BARE_FOLLOWER = re.compile(
     r"por|made|hicieron|did|it|they|at|within|"
     # a crossing verb straight after the count: "16,980 arrived between Sept. 8 and Sept. 14",
     # "13,600 more arrived" (a comparison's "more ... than" is rejected elsewhere)
-    r"arrived|came|llegaron|salieron|more|más)\b)",  # "the 33,800 it recorded"
+    r"arrived|came|llegaron|salieron|more|más)\b|"
+    # or its participle after "with", before the rest of the clause: "with 58,300 crossing in
+    # that span", "con 58.300 cruzando en ese lapso" (not a modifier: "3,000 crossing permits")
+    r"(?:crossing|making|entering|passing|transiting|arriving|coming|walking|trekking|emerging|"
+    r"cruzando|ingresando|transitando|atravesando|pasando|llegando)"
+    r"(?=\s*(?:[.,;:]|\Z|(?:in|into|over|during|through|from|the|this|that|since|between|en|el|"
+    r"la|por|desde|durante)\b)))",  # "the 33,800 it recorded"
     _I,
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
