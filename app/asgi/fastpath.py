@@ -120,25 +120,34 @@ class FastPath:
         """The stored answer to a request, as status, headers and body, or None when the store
         has none for it (FastPath itself then decides). Synchronous, so that the edge can answer
         a hit without passing it down the layers; marks the scope as a hit like __call__ does."""
-        method = scope["method"]
-        if method not in ("GET", "HEAD"):
-            return None
-        query = scope["query_string"]
-        path = scope["path"]
-        if len(query) > MAX_QUERY_BYTES or path in UNSTORED_PATHS:
+        method, path, query = scope["method"], scope["path"], scope["query_string"]
+        if method not in ("GET", "HEAD") or len(query) > MAX_QUERY_BYTES or path in UNSTORED_PATHS:
             return None
         accept, origin, if_none_match, accept_encoding = request_headers(scope)
-        key = (path.encode(), query, self.variants.accept(accept), self.variants.origin(origin))
+        key = self._key(path, query, accept, origin)
         prepared = self.store.generation.entries.get(key)
         if prepared is None:
             return None
+        return self._hit(scope, key, prepared, if_none_match, accept_encoding)
+
+    def _key(self, path: str, query: bytes, accept: bytes, origin: bytes) -> Key:
+        """Where a response is stored: path, query, and the variants of the headers it varies by."""
+        return (path.encode(), query, self.variants.accept(accept), self.variants.origin(origin))
+
+    def _hit(
+        self,
+        scope: Scope,
+        key: Key,
+        prepared: Prepared,
+        if_none_match: bytes,
+        accept_encoding: bytes,
+    ) -> Answer:
+        """A stored response as the answer to this request (in its coding, a 304 when it matches)."""
         scope[CACHE_KEY] = "hit"
         scope[ROUTE_KEY] = prepared.route
         if accept_encoding:
             prepared = self.store.encoded(key, prepared, chosen_coding(accept_encoding))
-        if if_none_match and etag_matches(if_none_match, prepared.etag):
-            return 304, prepared.not_modified_headers, b""
-        return 200, prepared.headers, b"" if method == "HEAD" else prepared.body
+        return answer(prepared, if_none_match, scope["method"] == "HEAD")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -153,35 +162,14 @@ class FastPath:
         if method not in ("GET", "HEAD") or path in UNSTORED_PATHS:
             await self._pass(scope, receive, send, origin)
             return
-        key = (
-            path.encode(),
-            scope["query_string"],
-            self.variants.accept(accept),
-            self.variants.origin(origin),
-        )
-        coding = chosen_coding(accept_encoding)
+        key = self._key(path, scope["query_string"], accept, origin)
         prepared = self.store.generation.entries.get(key)
         if prepared is None:
             scope[CACHE_KEY] = "miss"
+            coding = chosen_coding(accept_encoding)
             await self._fill(scope, receive, send, key, if_none_match, coding)
             return
-        scope[CACHE_KEY] = "hit"
-        scope[ROUTE_KEY] = prepared.route
-        prepared = self.store.encoded(key, prepared, coding)
-        await self._send(send, prepared, if_none_match, method == "HEAD")
-
-    async def _send(self, send: Send, prepared: Prepared, if_none_match: bytes, head: bool) -> None:
-        if if_none_match and etag_matches(if_none_match, prepared.etag):
-            start = {
-                "type": "http.response.start",
-                "status": 304,
-                "headers": prepared.not_modified_headers,
-            }
-            await send(start)
-            await send({"type": "http.response.body", "body": b""})
-            return
-        await send({"type": "http.response.start", "status": 200, "headers": prepared.headers})
-        await send({"type": "http.response.body", "body": b"" if head else prepared.body})
+        await send_answer(send, self._hit(scope, key, prepared, if_none_match, accept_encoding))
 
     async def _refuse(
         self, send: Send, status: int, slug: str, title: str, detail: str, path: str, origin: bytes
@@ -249,7 +237,20 @@ class FastPath:
         prepared = prepare(headers, body, self.cache_control, route)
         self.store.put(key, version, prepared)
         prepared = self.store.encoded(key, prepared, coding)
-        await self._send(send, prepared, if_none_match, head)
+        await send_answer(send, answer(prepared, if_none_match, head))
+
+
+def answer(prepared: Prepared, if_none_match: bytes, head: bool) -> Answer:
+    """A stored response as sent: a 304 when If-None-Match names it, else a 200 (no body for HEAD)."""
+    if if_none_match and etag_matches(if_none_match, prepared.etag):
+        return 304, prepared.not_modified_headers, b""
+    return 200, prepared.headers, b"" if head else prepared.body
+
+
+async def send_answer(send: Send, reply: Answer) -> None:
+    status, headers, body = reply
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class BodyTooLarge(Exception):

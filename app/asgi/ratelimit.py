@@ -76,6 +76,10 @@ class Policy:
         reset = stats.reset_time if stats.reset_time > time.time() else time.time() + 1
         return Lease(left=granted, beyond=stats.remaining if granted else 0, reset=reset)
 
+    def announce(self, scope: Scope, lease: Lease) -> None:
+        """Leave the header fields for the answer in the scope (once they are due: quiet_above)."""
+        scope.setdefault(EXTRA_HEADERS, []).extend(self.headers(lease))
+
     def headers(self, lease: Lease) -> list[tuple[bytes, bytes]]:
         """RateLimit and RateLimit-Policy for a request that took this lease."""
         remaining = max(0, lease.left) + lease.beyond
@@ -107,36 +111,32 @@ class RateLimit:
         self.failing = False
 
     def spend(self, scope: Scope) -> bool:
-        """Count a read against a lease this worker already holds, without waiting on anything:
-        True when it was counted (answer headers, if due, left in the scope), False when the
-        request needs the full check of __call__ (nothing was counted then)."""
-        if scope["method"] in WRITE_METHODS or scope["path"] in UNLIMITED_PATHS:
+        """Count a request against a lease this worker already holds, without waiting on
+        anything: True when it was counted (answer headers, if due, left in the scope), False
+        when the request needs the full check of __call__ (nothing was counted then)."""
+        if scope["path"] in UNLIMITED_PATHS:
             return False
-        policy = self.reads
-        client = scope.get("client")
-        address = client[0] if client and not self.client_header else self.client_of(scope)
+        policy, address = self._policy_of(scope)
         lease = policy.leases.get(address)
         if lease is None or lease.left <= 0 or lease.reset <= time.time():
             return False
-        lease.left -= 1
+        lease.left -= 1  # the usual case: no storage asked, nothing awaited
         if lease.left + lease.beyond < policy.quiet_above:
-            scope[EXTRA_HEADERS].extend(policy.headers(lease))
+            policy.announce(scope, lease)
         return True
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
-            await self.app(scope, receive, send)
-            return
+    def _policy_of(self, scope: Scope) -> tuple[Policy, str]:
+        """The limit a request counts against (reads or writes) and the client it counts for."""
         policy = self.writes if scope["method"] in WRITE_METHODS else self.reads
         client = scope.get("client")
         address = client[0] if client and not self.client_header else self.client_of(scope)
-        lease = policy.leases.get(address)
-        if lease is not None and lease.left > 0 and lease.reset > time.time():
-            lease.left -= 1  # the usual case, spelled out here: no call, no await
-            if lease.left + lease.beyond < policy.quiet_above:
-                scope.setdefault(EXTRA_HEADERS, []).extend(policy.headers(lease))
-            await self.app(scope, receive, send)
+        return policy, address
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS or self.spend(scope):
+            await self.app(scope, receive, send)  # not limited, or counted from a lease held
             return
+        policy, address = self._policy_of(scope)
         try:
             lease = await policy.take(address)
         except Exception:  # the shared storage is down: serve rather than refuse everyone
@@ -151,7 +151,7 @@ class RateLimit:
             await self._refuse(scope, send, policy, lease, policy.headers(lease))
             return
         if lease.left + lease.beyond < policy.quiet_above:
-            scope.setdefault(EXTRA_HEADERS, []).extend(policy.headers(lease))
+            policy.announce(scope, lease)
         await self.app(scope, receive, send)
 
     async def close(self) -> None:
