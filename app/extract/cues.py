@@ -1,9 +1,13 @@
-"""Context cues around a number: qualifiers and distractor contexts (corrections: corrections.py)."""
+"""Context cues that make a number something other than a crossing count.
+
+Hedges (qualifiers) are in hedges.py, corrections in corrections.py.
+"""
 
 from __future__ import annotations
 
 import re
 
+from .hedges import QUANT
 from .patterns import lowered, word_start
 
 __all__ = ["lowered"]  # re-exported: extract_figures lowers each text once
@@ -11,45 +15,6 @@ __all__ = ["lowered"]  # re-exported: extract_figures lowers each text once
 # Every pattern here is matched against lower-cased text (see lowered()); IGNORECASE would make
 # the large alternations several times slower.
 _I = re.NOFLAG
-# Articles and hedges that may sit between a cue and its number ("superan las", "drop of some").
-# English "the" is left out on purpose: "more than the 248,284 of 2022" is a comparison.
-_QUANT = (
-    r"(?:\s+(?:los|las|el|la|an?|un|una|some|about|nearly|around|roughly|almost|approximately|"
-    r"over|more\s+than|at\s+least|unos|unas|casi|cerca\s+de|alrededor\s+de|aproximadamente|"
-    r"más\s+de|al\s+menos))*\s*"
-)
-
-# Qualifiers read immediately before (or, for "or more", after) the number.
-_LESS_CUES = (
-    r"less\s+than|fewer\s+than|just\s+under|under|below|menos\s+de|inferior(?:es)?\s+a|"
-    r"no\s+more\s+than|not\s+more\s+than|no\s+más\s+de|menos\s+del|"
-    r"no\s+(?:llegaron|llegó|llegaba|llegaban)\s+a|did\s+not\s+reach|(?:short|shy|south)\s+of"
-)
-_MORE_CUES = (
-    r"more\s+than|well\s+over|just\s+over|over|at\s+least|upwards?\s+of|north\s+of|in\s+excess\s+of|"
-    r"exceeding|exceeded|surpassed|passed|topped|above|más\s+del?|al\s+menos|por\s+lo\s+menos|"
-    r"superior(?:es)?\s+a|superan?|superaron|superó|superamos|superado|sobrepasan?|sobrepasó|"
-    r"pass(?:es)?|tops?|rebasan?|rebasó|rebasaron"
-)
-_APPROXIMATE_CUES = (
-    r"nearly|almost|about|around|some|roughly|approximately|approx\.|close\s+to|"
-    r"an\s+estimated|estimated|casi|unos|unas|alrededor\s+del?|cerca\s+del?|aproximadamente|aprox\.|"
-    r"en\s+torno\s+a|más\s+o\s+menos|rondan?|rondaron|nears?|nearing|approaching|"
-    r"closing\s+in\s+on|se\s+acerca\s+a|se\s+acercan\s+a"
-)
-# The approximate cues that also say "a little below the number".
-_NEARLY = re.compile(word_start(r"nearly|almost|casi") + _QUANT + r"\Z", _I)
-_LESS = re.compile(word_start(_LESS_CUES) + _QUANT + r"\Z", _I)
-_MORE = re.compile(word_start(_MORE_CUES) + _QUANT + r"\Z", _I)
-_APPROXIMATE = re.compile(word_start(_APPROXIMATE_CUES) + _QUANT + r"\Z", _I)
-# Matches exactly when one of the three does: most numbers carry no hedge, and one search
-# then settles it.
-_ANY_HEDGE = re.compile(
-    word_start([_LESS_CUES, _MORE_CUES, _APPROXIMATE_CUES]) + _QUANT + r"\Z", _I
-)
-_OR_MORE = re.compile(r"\s*(?:or\s+more|o\s+más|and\s+more|y\s+más|\+)", _I)
-_OR_SO = re.compile(r"\s*(?:or\s+so|más\s+o\s+menos)\b", _I)
-
 # Contexts that make a number something other than a crossing count (searched near it).
 _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
@@ -216,7 +181,7 @@ _BEFORE_LABEL = re.compile(
         r"comentarios|followers|seguidores)\s*:",
         also=(r"up\s+to", r"\$", "€", "£"),  # no \b before these
     )
-    + _QUANT
+    + QUANT
     + r"\Z",
     _I,
 )
@@ -234,24 +199,6 @@ _AFTER_UNIT = re.compile(
     r"estaciones|albergues|campamentos)\b",
     _I,
 )
-
-
-def read_qualifier(text: str, before_start: int, start: int, end: int, rounded: bool) -> str:
-    """Classify the hedge attached to the number at text[start:end]."""
-    before = text[max(before_start, start - 32) : start]
-    hedged = _ANY_HEDGE.search(before) is not None
-    if hedged and _LESS.search(before):
-        return "less_than"
-    if (hedged and _MORE.search(before)) or _OR_MORE.match(text, end):
-        return "more_than"
-    if (hedged and _APPROXIMATE.search(before)) or _OR_SO.match(text, end) or rounded:
-        return "approximate"
-    return "exact"
-
-
-def says_nearly(text: str, before_start: int, start: int) -> bool:
-    """Whether the hedge before the number at text[start:] puts it just below ("nearly 250,000")."""
-    return _NEARLY.search(text[max(before_start, start - 32) : start]) is not None
 
 
 def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import corrections, cues, links, unstated
+from . import corrections, cues, hedges, links, unstated
 from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
@@ -237,7 +237,7 @@ class Reader(GroupLinks):
 
     def _qualifier(self) -> str:
         number = self.number
-        qualifier = cues.read_qualifier(
+        qualifier = hedges.read_qualifier(
             self.text, self.floor, number.start, number.end, number.rounded
         )
         figure = self.previous.figure if self.previous else None
@@ -264,5 +264,5 @@ class Reader(GroupLinks):
             ),
             subject=subject,
             nearly=qualifier == "approximate"
-            and cues.says_nearly(self.text, self.floor, number.start),
+            and hedges.says_nearly(self.text, self.floor, number.start),
         )
