@@ -254,6 +254,17 @@ def test_same_months_of_last_year_keep_their_length() -> None:
     )
 
 
+def test_the_same_six_months_of_another_year_skip_a_year_named_between() -> None:
+    text = (
+        "In the first six months of 2023, 52,000 migrants crossed the Darién, more than in all "
+        "of 2021. In the same six months of 2022, fewer than 49,000 had made the trek."
+    )
+    assert figures_of(text, date(2023, 7, 10))[-1] == (
+        49_000,
+        Period(date(2022, 1, 1), date(2022, 6, 30)),
+    )
+
+
 def test_the_nine_month_flow_points_back_to_nine_months() -> None:
     text = (
         "Between January and September, 389,910 migrants crossed the Darién. In September "

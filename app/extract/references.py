@@ -180,7 +180,13 @@ class ResolvedMentions:
 
 def _back_size(mention: PeriodMention) -> int | None:
     """The length "those three months" or "del trimestre" asks of the period it refers to."""
-    count = mention.get("n") or mention.get("n3") or mention.get("n4") or mention.get("n5")
+    count = (
+        mention.get("n")
+        or mention.get("n3")
+        or mention.get("n4")
+        or mention.get("n5")
+        or mention.get("n6")
+    )
     if count is not None:
         return int(count) if count.isdigit() else COUNTS.get(count)
     return _BACK_SIZES.get(mention.get("unit") or mention.get("unit2") or "")

@@ -145,7 +145,8 @@ _MONTHS_BEFORE = (
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
     r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|quarter|half|months?|"
-    r"weeks|days|\w+\s+months|\w+\s+weeks)\s+"
+    # "the same nine months of 2020": with its length, the nine-month period named before
+    r"weeks|days|(?P<n6>" + "|".join(COUNTS) + r"|\d{1,2})\s+months|\w+\s+months|\w+\s+weeks)\s+"
     r"(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
     r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|trimestre|semestre)|"
