@@ -265,6 +265,33 @@ def test_the_same_six_months_of_another_year_skip_a_year_named_between() -> None
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between January and April, 88,000 people crossed the Darién. Last year, in "
+        "those same four months, Haitians made up 41% of the flow.",
+        "Entre enero y abril cruzaron el Darién 88.000 personas. El año pasado, en esos mismos "
+        "cuatro meses, los haitianos fueron el 41 % del flujo.",
+    ],
+)
+def test_a_fronted_year_moves_the_same_months_into_it(text: str) -> None:
+    assert figures_of(text, date(2023, 5, 8))[-1] == (
+        41,
+        Period(date(2022, 1, 1), date(2022, 4, 30)),
+    )
+
+
+def test_the_same_quarter_a_year_earlier_skips_a_week_named_in_between() -> None:
+    text = (
+        "In the second quarter, 61,200 migrants crossed the Darién; in the last week of June "
+        "stations were full. The same quarter a year earlier saw 40,150 people make the trek."
+    )
+    assert figures_of(text, date(2023, 7, 12))[-1] == (
+        40_150,
+        Period(date(2022, 4, 1), date(2022, 6, 30)),
+    )
+
+
 def test_the_nine_month_flow_points_back_to_nine_months() -> None:
     text = (
         "Between January and September, 389,910 migrants crossed the Darién. In September "

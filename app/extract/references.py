@@ -9,7 +9,7 @@ from bisect import bisect_right
 from datetime import date
 
 from .calendar_terms import COUNTS, PeriodMention, last_day, months_in
-from .recent import not_past
+from .recent import not_past, shift_years
 from .records import Period
 from .resolution import Context, resolve_mention
 
@@ -29,7 +29,8 @@ _ANAPHORIC_KINDS = frozenset(
     }
 )
 # How many months "those three months", "the quarter", "el semestre" point back to.
-_BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6}
+# ("the same quarter a year earlier", "el mismo mes del año pasado" likewise)
+_BACK_SIZES = {"quarter": 3, "trimestre": 3, "semestre": 6, "half": 6, "month": 1, "mes": 1}
 # Bare years ("in 2024", "between 2021 and 2024"); a named part ("the first half") keeps its end.
 _WHOLE_YEAR_KINDS = frozenset({"year", "years"})
 # Words before a time that make it the other side of a comparison, not the story's topic
@@ -42,6 +43,8 @@ _COMPARED = re.compile(
     r"vs\.?|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
+# What may stand between a fronted year and "the same months": "Last year, in those same".
+_FRONTED = re.compile(r"\s*,?\s*(?:(?:in|during|over|for|en|durante)\s+)?", re.IGNORECASE)
 _COMPARED_REACH = 60  # characters: room for "than the 202,431 people recorded in"
 _WORDS_BETWEEN = re.compile(r"[^\W\d_]{3}")  # a word of its own between two times
 
@@ -70,8 +73,24 @@ class ResolvedMentions:
             period = resolve_mention(mention, self._context(index))
             if mention.kind in _WHOLE_YEAR_KINDS:
                 period = not_past(period, self.published)
+            elif mention.kind == "back" and mention.get("same") and period is not None:
+                period = self._fronted_year(index, period)
             self._cache[index] = period
         return self._cache[index]
+
+    def _fronted_year(self, index: int, period: Period) -> Period:
+        """ "Last year, in those same five months, Venezuelans made up 54 percent": a year set
+        right before "the same months" moves the months pointed back to into it."""
+        if index == 0:
+            return period
+        before = self.mentions[index - 1]
+        fronted = before.kind == "year" or (
+            before.kind == "relative" and (before.get("ly") or before.get("py")) is not None
+        )
+        if not fronted or not _FRONTED.fullmatch(self.text, before.end, self.mentions[index].start):
+            return period
+        year = self.period(index - 1)
+        return period if year is None else shift_years(period, year.start.year - period.start.year)
 
     def _context(self, index: int) -> Context:
         mention = self.mentions[index]

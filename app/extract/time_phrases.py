@@ -144,12 +144,14 @@ _MONTHS_BEFORE = (
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
-    r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|quarter|half|months?|"
+    r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|(?P<unit>quarter|half|month)|months|"
     # "the same nine months of 2020": with its length, the nine-month period named before
     r"weeks|days|(?P<n6>" + "|".join(COUNTS) + r"|\d{1,2})\s+months|\w+\s+months|\w+\s+weeks)\s+"
-    r"(?:of|in|last)\s+"
-    rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
-    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|trimestre|semestre)|"
+    r"(?:(?:of|in|last)\s+"
+    rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))|"
+    # "the same quarter a year earlier saw 87,390"
+    r"(?P<prior2>a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before))"
+    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|(?P<unit2>mes|trimestre|semestre))|"
     # "los mismos meses", "los mismos dos meses"
     r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:(?P<n4>"
     + "|".join(COUNTS)
@@ -180,9 +182,10 @@ _FULL_YEAR = (
 )
 # "in those three months", "ese periodo", "del trimestre": a period mentioned earlier.
 _BACK = (
-    r"\b(?:(?:the|that|those|ese|esa|esos|esas|aquel|aquellos)\s+(?:(?P<n>"
-    + "|".join(COUNTS)
-    + r"|\d{1,2})\s+)?"
+    r"\b(?:(?:the|that|those|ese|esa|esos|esas|aquel|aquellos)\s+"
+    # "in those same five months", "en esos mismos cinco meses" (a year fronted before it moves
+    # them: see references.ResolvedMentions)
+    r"(?:(?P<same>same|mism[oa]s?)\s+)?(?:(?P<n>" + "|".join(COUNTS) + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
     r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
     # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
