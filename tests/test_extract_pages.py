@@ -362,3 +362,16 @@ def test_a_count_restating_a_share_after_a_comma_and_a_hedge() -> None:
         "So far this year 95,000 people crossed. Children were a fifth of the total, about 19,000."
     )
     assert extract_figures(text, date(2021, 9, 3))[-1].subject == Subject("age", "minors")
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["Haiti 41,230 (17.5%)", "Haití — 41.230 — 17,5 %", "3. Haiti – 41,230 – 17.5%"],
+)
+def test_a_flattened_table_row_names_its_country_without_a_separator(row: str) -> None:
+    text = f"Crossings of the Darién by nationality, January-June 2023\n{row}\nCuba 9,800 (4.1%)\n"
+    haiti = Subject("nationality", "HTI")
+    assert [(f.value, f.subject) for f in extract_figures(text, date(2023, 7, 4))][:2] == [
+        (41_230, haiti),
+        (17.5, haiti),
+    ]

@@ -117,9 +117,10 @@ _COUNT_FOLLOWS: Final = re.compile(
 _SHARE_FOLLOWS: Final = re.compile(r"\s+\d{1,2}(?:[.,]\d)?\s?(?:%|percent|por\s+ciento)")
 # ... but a line that opens with "Panamá:" is a headline, unless the count ends it: "Haití: 28.900".
 # ... or its share ("• Venezuela: 63%", a summary's bullet).
-# ... or a table's row ("Venezuela | 1.032 | 47,8").
+# ... or a table's row ("Venezuela | 1.032 | 47,8"), flattened too: "Venezuela 94.690 (68 %)",
+# "Venezuela — 328,650 — 63.2%" (a line holding nothing but the country and its numbers).
 _LINE_OF_ITS_OWN: Final = re.compile(
-    r"\s*(?:[:|]|\.{3,})\s*[\d.,]+\s*%?(?:\s*(?:\||\.{3,})\s*\(?[\d.,]+\s*%?\)?)*\s*"
+    r"\s*(?:[:|—–-]|\.{3,})?\s*[\d.,]+\s*%?(?:\s*(?:\||\.{3,}|[—–-])?\s*\(?[\d.,]+\s*%?\)?)*\s*"
 )
 # Words that open a one-word phrase and nothing else (most demonyms and nouns): no lookahead.
 _ONE_WORD: Final = {
@@ -188,7 +189,7 @@ def _match_at(words: list[str], parts: list[str], i: int) -> tuple[int, Subject]
         own_line = (last or "\n" in after) and _LINE_OF_ITS_OWN.fullmatch(after) is not None
         listed = "(" in after or (i > 0 and "\n" not in parts[2 * i]) or own_line
         if country is not None and (
-            (listed and _COUNT_FOLLOWS.match(after)) or _SHARE_FOLLOWS.match(after)
+            (listed and _COUNT_FOLLOWS.match(after)) or _SHARE_FOLLOWS.match(after) or own_line
         ):
             return country
         if country is not None and after == " " and _ranks_as_group(words, parts, i + country[0]):
