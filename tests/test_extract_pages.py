@@ -375,3 +375,44 @@ def test_a_flattened_table_row_names_its_country_without_a_separator(row: str) -
         (41_230, haiti),
         (17.5, haiti),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Between January and May, 150,000 migrants crossed the Darién. Colombians were the "
+            "fourth group. They numbered 6,300, a record for them.",
+            "COL",
+        ),
+        (
+            "Entre enero y mayo cruzaron el Darién 150.000 migrantes. Los cubanos quedaron "
+            "terceros. Sumaron 6.300 en esos meses.",
+            "CUB",
+        ),
+    ],
+)
+def test_a_count_opened_by_a_pronoun_or_bare_verb_counts_the_group_before(
+    text: str, code: str
+) -> None:
+    figure = extract_figures(text, date(2023, 6, 12))[-1]
+    assert (figure.value, figure.subject) == (6_300, Subject("nationality", code))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Entre enero y mayo cruzaron 150.000 migrantes.\n\nLos cubanos fueron terceros. Sumaron "
+        "6.300, muy por debajo de las cifras del año pasado. Los menores fueron el 18 % de los "
+        "migrantes en ese periodo.",
+        "Between January and May, 150,000 migrants crossed.\n\nCubans came third. They numbered "
+        "6,300, well below the levels of last year. Minors were 18% of the migrants over that "
+        "period.",
+    ],
+)
+def test_a_time_said_to_be_below_or_above_is_the_other_side_of_a_comparison(text: str) -> None:
+    may = Period(date(2023, 1, 1), date(2023, 5, 31))
+    assert [(f.value, f.period) for f in extract_figures(text, date(2023, 6, 12))][1:] == [
+        (6_300, may),
+        (18, may),
+    ]

@@ -22,8 +22,10 @@ _CONNECTOR_BREAK = re.compile(
 _CONNECTOR_REACH = 60  # characters: the longest connector, with room for its spaces
 # Words that turn a later time into the other side of a comparison: "9.683 menores, siete veces
 # más que en los mismos meses de 2022" is not a count of 2022.
+# ("Sumaron 6.950, muy por debajo de las cifras del año pasado", "4,900, well below 2021's")
 _COMPARED_AHEAD = re.compile(
     r"(?i)\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|frente\s+a|respecto\s+a|"
+    r"below|above|por\s+(?:debajo|encima)\s+de|"
     r"que\s+(?:en|el|la|los|las|durante|hace))\b"
 )
 # A relative clause, or an apposition ("Venezuelans, the leading group throughout 2022,").

@@ -31,10 +31,14 @@ class GroupLinks:
     def _gap(self) -> str:
         return self.text[self.floor : self.number.start]
 
-    def _about_crossing(self, timeline: Timeline) -> bool:
+    def _about_crossing(self, timeline: Timeline, group: Subject | None = None) -> bool:
         """Whether the paragraph of a bare count is about crossings: its words say so, or a
         figure was read in it before, or it is a block of key figures ("Third quarter
-        (July-September 2023): 211,980") after a paragraph where one was."""
+        (July-September 2023): 211,980") after a paragraph where one was. A group the sentence
+        carries from the one before is enough ("Los haitianos fueron el segundo grupo.
+        Sumaron 6.950")."""
+        if group is not None and group != EVERYONE:
+            return True
         position = self.number.start
         if timeline.counted_in_paragraph(position):
             return True

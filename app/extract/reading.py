@@ -210,12 +210,16 @@ class Reader(GroupLinks):
             return UNACCOMPANIED
         if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
             return None  # "30 shelters", "12 buses": a count of something else
-        if before is None and self.asked is None and not self._about_crossing(timeline):
+        # "Cubans came next. They totaled 4,900": a pronoun or bare verb opens the sentence
+        pronoun = self._pronoun_subject() if before is None else None
+        if before is None and self.asked is None and not self._about_crossing(timeline, pronoun):
             return None  # (an answer to a question about a group is about the story)
         restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
             links.APPOSITION
         )
-        return specific or restated or (self.asked if before is None else None) or EVERYONE
+        return (
+            specific or restated or pronoun or (self.asked if before is None else None) or EVERYONE
+        )
 
     def _alone_of_minors(self, before: Subject | None) -> bool:
         """ "Roughly 2,700 of them were unaccompanied" after minors were counted, "Of the

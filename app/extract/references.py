@@ -41,6 +41,8 @@ _COMPARED = re.compile(
     r"(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|(?:duplic|triplic|cuadruplic)\w*|"
     r"times\s+(?:the|as|that|what)|veces\s+(?:l[oa]s?|el|la|lo\s+de)|"
     r"vs\.?|"
+    # "muy por debajo de las cifras del año pasado" ("fell below 10,000 in March" is no comparison)
+    r"(?:below|above|por\s+(?:debajo|encima)\s+de)(?!\s+[\d.,]*\d)|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
 # What may stand between a fronted year and "the same months": "Last year, in those same".
