@@ -416,3 +416,19 @@ def test_a_time_said_to_be_below_or_above_is_the_other_side_of_a_comparison(text
         (6_300, may),
         (18, may),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("In 2023, 8,200 were Haitians, which is to say close to 15% of the year's flow.", 15),
+        ("En 2023 los haitianos fueron 8.200, cerca del 15 % de las personas registradas.", 15),
+        ("In 2023, 8,200 were Haitians, in other words about 15% of the flow.", 15),
+    ],
+)
+def test_a_share_restating_a_count_keeps_its_group(sentence: str, value: float) -> None:
+    haiti = Subject("nationality", "HTI")
+    assert [(f.value, f.subject) for f in extract_figures(sentence, date(2024, 2, 1))] == [
+        (8_200, haiti),
+        (value, haiti),
+    ]

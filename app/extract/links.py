@@ -81,9 +81,12 @@ APPOSITION = re.compile(
     r"\A(?:\s*[^\W\d]+\b(?:[-'’][^\W\d]+\b)?){0,6}(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
     r"\s*(?:[,(—–|]|\bthat\s+is|\bes\s+decir)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
     r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
-    r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|casi|cerca\s+de|"
-    r"alrededor\s+de|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|fewer\s+than|"
+    r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|close\s+to|casi|"
+    r"cerca\s+del?|alrededor\s+del?|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|"
+    r"fewer\s+than|"
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
+    # "40,593 were Venezuelan, which is to say close to 68%", "o sea, el 12 %"
+    r"(?:which|that)\s+is\s+to\s+say|o\s+sea|in\s+other\s+words|en\s+otras\s+palabras|"
     r"which\s+is)\s*,?\s+)*\Z"
     # "150,300 of them (71.2%)": a share in brackets right after the count
     # ("unos 10.000, fueron el segundo grupo (7 %)")
