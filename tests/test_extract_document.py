@@ -292,6 +292,17 @@ def test_the_same_quarter_a_year_earlier_skips_a_week_named_in_between() -> None
     )
 
 
+def test_a_year_earlier_points_past_the_other_side_of_a_comparison() -> None:
+    text = (
+        "In 2023, 52,000 migrants crossed the Darién, against 31,000 in 2022. Of them, 9,000 were "
+        "children. A year earlier, only 4,100 children had made the crossing."
+    )
+    assert figures_of(text, date(2024, 1, 15))[-1] == (
+        4_100,
+        Period(date(2022, 1, 1), date(2022, 12, 31)),
+    )
+
+
 def test_the_nine_month_flow_points_back_to_nine_months() -> None:
     text = (
         "Between January and September, 389,910 migrants crossed the Darién. In September "

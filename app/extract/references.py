@@ -153,8 +153,10 @@ class ResolvedMentions:
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):
                 continue
-            if mention.kind == "back" and self.compared(candidate.start):
-                continue  # "frente a 104.000 de marzo a mayo": a comparison is not the topic
+            if mention.kind in ("back", "relative") and self.compared(candidate.start):
+                # "frente a 104.000 de marzo a mayo": a comparison is not the topic, nor what
+                # "un año antes" counts back from ("frente a 8.594 en 2020. ... Un año antes")
+                continue
             if mention.kind != "back" or period.start != period.end:
                 return period
         return self._enclosing_part(index, size)
