@@ -383,3 +383,31 @@ def test_a_month_zoomed_in_on_holds_its_paragraph_until_it_widens_back() -> None
     assert figures_of(widened, date(2023, 10, 10))[-1] == (9, nine_months)
     next_paragraph = f"{zoom}\n\nHaitians were 5%."
     assert figures_of(next_paragraph, date(2023, 10, 10))[-1] == (5, nine_months)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the new minister took office on March 4, about 21,000 migrants have crossed the "
+        "Darién.",
+        "Desde que el nuevo ministro asumió el 4 de marzo, unos 21.000 migrantes han cruzado el "
+        "Darién.",
+    ],
+)
+def test_since_an_event_on_a_day_runs_from_that_day(text: str) -> None:
+    assert figures_of(text, date(2024, 5, 2)) == [
+        (21_000, Period(date(2024, 3, 4), date(2024, 5, 2)))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, April and May, 64,300 people crossed the Darién.",
+        "En marzo, abril y mayo cruzaron el Darién 64.300 personas.",
+    ],
+)
+def test_a_list_of_months_is_one_stretch(text: str) -> None:
+    assert figures_of(text, date(2024, 6, 20)) == [
+        (64_300, Period(date(2024, 3, 1), date(2024, 5, 31)))
+    ]

@@ -9,6 +9,7 @@ from datetime import date
 
 from . import clauses, corrections, cues, cutoff, month_parts, page, shares, subjects, tables
 from .calendar_terms import PeriodMention
+from .events import since_event_days as events_from
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
 from .numbers import NumberMention, find_numbers
@@ -49,6 +50,9 @@ def extract_figures(
     ]
     dated = month_parts.without_loose_weeks(dated)
     days = [m for m in mentions if is_point(m) and m.start >= body]
+    events = events_from(low, days)
+    if events:  # "since Mr. Mulino was sworn in on July 1"
+        dated = sorted(dated + events, key=_start)
     timeline = Timeline(text, dated, sentences, published, days, body)
     found = shares.merge(find_numbers(text, fold, scan), shares.find_shares(fold))
     found = tables.mark_share_columns(low, found)

@@ -54,6 +54,11 @@ _SPAN = (
     # "entre enero y abril de este año", "from January to April this year"
     r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year))?"
 )
+# "in June, July and August", "en junio, julio y agosto": the months listed, read as one stretch.
+_MONTH_LIST = (
+    rf"(?<![\d.,]\s)\b(?P<am>{_MONTH})(?:,\s+{_MONTH})+,?\s+(?:and|y)\s+(?P<bm>{_MONTH})\b"
+    rf"{_year_tail('b')}?"
+)
 # "between 1 and 26 May", "del 1 al 10 de junio": days of one month.
 _DAY_SPAN = (
     rf"\b(?:between|from|entre|del?|desde)\s+(?:the\s+|el\s+)?(?P<d>{_DAY})(?:st|nd|rd|th)?\s+"
@@ -218,6 +223,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     for kind, pattern in (
         ("years", _YEARS),
         ("span", _SPAN),
+        ("span", _MONTH_LIST),
         ("day_span", _DAY_SPAN),
         ("part", _PART),
         ("first_months", _FIRST_MONTHS),
