@@ -432,3 +432,28 @@ def test_a_share_restating_a_count_keeps_its_group(sentence: str, value: float) 
         (8_200, haiti),
         (value, haiti),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("In 2023, Brazilians, many of them children of Haitian couples, numbered 5,100.", "BRA"),
+        ("So far in 2023, Indians have accounted for 5,100 of the crossers.", "IND"),
+    ],
+)
+def test_the_group_counted_before_an_aside_or_a_perfect_tense(sentence: str, code: str) -> None:
+    assert only(sentence, date(2023, 11, 2)).subject == Subject("nationality", code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023, 84,000 children crossed the Darién. Of that total, 2,900 were making the "
+        "journey without their parents.",
+        "En 2023 cruzaron el Darién 84.000 niños. Entre ellos, 2.900 hacían el viaje sin sus "
+        "padres.",
+    ],
+)
+def test_a_fronted_part_of_the_minors_travelling_alone_is_unaccompanied(text: str) -> None:
+    figure = extract_figures(text, date(2024, 1, 20))[-1]
+    assert (figure.value, figure.subject) == (2_900, Subject("age", "unaccompanied_minors"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import links
+from .lexicon import MINORS
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
 from .timeline import Timeline
@@ -60,6 +61,21 @@ class GroupLinks:
             )
             timeline.key_figures[start] = key_figures
         return key_figures
+
+    def _alone_of_minors(self, before: Subject | None) -> bool:
+        """ "Roughly 2,700 of them were unaccompanied" after minors were counted, "Of the
+        children, 2,400 - about 4% - were travelling alone", "Of that total, 3,300 were making
+        the trip without a parent": a part of the minors said to travel alone is the
+        unaccompanied minors, whatever stands between it and the verb."""
+        text, end = self.text, self.number.end
+        part = links.OF_THEM.match(text, end) or links.PART_OF_THEM.fullmatch(
+            text, self.sentence[0], self.number.start
+        )
+        if before != MINORS and not part:
+            return False
+        if not links.ALONE.match(text, end, self.sentence[1]):
+            return False
+        return MINORS in (before, self._previous_subject(links.ANY), self.carried)
 
     def _compared_share(self) -> Subject | None:
         """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share

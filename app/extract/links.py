@@ -155,6 +155,12 @@ FRESH_CLAUSE = re.compile(
     _I,
 )
 OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
+# ... or fronted, opening the sentence: "Of that total, 3,300", "Among them, 900", "De ellos, 1.230"
+PART_OF_THEM = re.compile(
+    r"\s*(?:of|among|de|entre)\s+(?:that\s+total|those|them|these|ese\s+total|ell[oa]s|"
+    r"est[oa]s|es[oa]s)\s*,?\s*",
+    _I,
+)
 ANY = re.compile(r"", _I)
 # "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.
 COMPARISON = re.compile(

@@ -221,17 +221,6 @@ class Reader(GroupLinks):
             specific or restated or pronoun or (self.asked if before is None else None) or EVERYONE
         )
 
-    def _alone_of_minors(self, before: Subject | None) -> bool:
-        """ "Roughly 2,700 of them were unaccompanied" after minors were counted, "Of the
-        children, 2,400 - about 4% - were travelling alone": a part of the minors said to travel
-        alone is the unaccompanied minors, whatever stands between it and the verb."""
-        text, end = self.text, self.number.end
-        if before != MINORS and not links.OF_THEM.match(text, end):
-            return False
-        if not links.ALONE.match(text, end, self.sentence[1]):
-            return False
-        return MINORS in (before, self._previous_subject(links.ANY), self.carried)
-
     def _travelling_alone(self, subject: Subject | None) -> Subject | None:
         """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
         children that the clause then says travel alone are unaccompanied minors."""

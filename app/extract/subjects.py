@@ -100,7 +100,7 @@ _LINK = re.compile(
     r"great|vast|overwhelming|gran|amplia|suponen|supone|supusieron|suponían|alcanzó|alcanza|"
     r"alcanzaron|equivalen|equivale|constituyen|constituyeron|"
     r"comprised|are|is|son|were\s+counted|(?:han|habían|había|ha|hubieran)\s+sido|"
-    r"(?:have|has|had)\s+been|"
+    r"(?:have|has|had)\s+been|have|has|had|"
     # the group's period named with it: "los menores de edad del semestre sumaron 48.900"
     r"(?:del|de\s+es[et]e)\s+(?:semestre|trimestre|cuatrimestre|periodo|período|año|mes)|"
     r"(?:of|in)\s+the\s+(?:quarter|half|period|year|month)|represents?|constitute[sd]?|came|second|third|fourth|"
@@ -203,8 +203,13 @@ def find_subject_before(
     past_generic (for shares), a group named before a generic noun is the one meant:
     "Venezuelans made up the majority of crossers, at 70 percent"."""
     nearby = _terms_within(terms, floor, start)
-    if not nearby or not _LINK.fullmatch(text, nearby[-1].end, start):
+    if not nearby:
         return None
+    if not _LINK.fullmatch(text, nearby[-1].end, start):
+        # "Chileans, most of them sons of Haitian parents, numbered 9,800": the group before
+        # an aside is the one counted, not one named in it
+        linked = (t for t in reversed(nearby[:-1]) if "," in text[t.end : start])
+        return next((t.subject for t in linked if _LINK.fullmatch(text, t.end, start)), None)
     last = nearby[-1]
     if last.subject == EVERYONE and len(nearby) > 1 and text[nearby[-2].end : last.start] == " ":
         return nearby[-2].subject  # "Chinese migrants, fewer than 3,000": the noun's adjective
