@@ -457,3 +457,12 @@ def test_the_group_counted_before_an_aside_or_a_perfect_tense(sentence: str, cod
 def test_a_fronted_part_of_the_minors_travelling_alone_is_unaccompanied(text: str) -> None:
     figure = extract_figures(text, date(2024, 1, 20))[-1]
     assert (figure.value, figure.subject) == (2_900, Subject("age", "unaccompanied_minors"))
+
+
+def test_a_group_with_its_participle_before_a_count_travelling_alone() -> None:
+    text = (
+        "Entre enero y marzo cruzaron 90.000 personas.\n\nDe los niños registrados en esos tres "
+        "meses, 1.100 viajaban solos."
+    )
+    figure = extract_figures(text, date(2024, 4, 8))[-1]
+    assert (figure.value, figure.subject) == (1_100, Subject("age", "unaccompanied_minors"))

@@ -114,7 +114,7 @@ _LINK = re.compile(
     r"el|la|los|las)\s+(?:[\w-]+\s+)?(?:total|tally|count|figure|number|flow|cifra|conteo|flujo|"
     r"número|balance)|"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
-    r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
+    r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|registrad[oa]s|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     # the group's place and the flow it is a part of: "were by far the largest group, with",
     # "made up the bulk of the flow", "la nacionalidad más numerosa, con"
