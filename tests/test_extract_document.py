@@ -411,3 +411,31 @@ def test_a_list_of_months_is_one_stretch(text: str) -> None:
     assert figures_of(text, date(2024, 6, 20)) == [
         (64_300, Period(date(2024, 3, 1), date(2024, 5, 31)))
     ]
+
+
+MARCH = Period(date(2024, 3, 1), date(2024, 3, 31))
+QUARTER = Period(date(2024, 1, 1), date(2024, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "In the first quarter, 81,000 people crossed the Darién, and in March alone 30,500. "
+            "Of those, 60% were Venezuelans.",
+            MARCH,
+        ),
+        (
+            "En el primer trimestre cruzaron el Darién 81.000 personas, frente a 30.500 en marzo "
+            "de 2023. De ellas, el 60 % eran venezolanas.",
+            QUARTER,
+        ),
+        (
+            "In the first quarter, 81,000 people crossed the Darién: 25,000 in January, 25,500 in "
+            "February and 30,500 in March. Among them, 60% were Venezuelans.",
+            QUARTER,
+        ),
+    ],
+)
+def test_of_those_takes_the_period_of_the_figure_just_given(text: str, period: Period) -> None:
+    assert figures_of(text, date(2024, 4, 10))[-1] == (60, period)

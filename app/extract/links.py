@@ -159,7 +159,7 @@ OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
 PART_OF_THEM = re.compile(
     r"\s*(?:of|among|de|entre)\s+(?:that\s+total|those|them|these|ese\s+total|ell[oa]s|"
     r"est[oa]s|es[oa]s)\s*,?\s*",
-    _I,
+    re.IGNORECASE,  # also read on the original text, for the period (see Timeline.period_for)
 )
 ANY = re.compile(r"", _I)
 # "25,565 Chinese ..., eleven times the 2,005 recorded in 2022": the comparison keeps the subject.

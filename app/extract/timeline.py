@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
-from . import clauses
+from . import clauses, links
 from .calendar_terms import PeriodMention
 from .records import Period
 from .references import ResolvedMentions, is_story_period
@@ -121,11 +121,33 @@ class Timeline:
                 chosen = chosen - 1 if described else None
         if chosen is not None:
             return self.resolve(chosen)
+        if links.PART_OF_THEM.match(text, sentence[0]):
+            # "y en diciembre, 4.990. De ellas, menos de la mitad eran venezolanas": December's
+            stated = self._last_stated(sentence[0])
+            if stated is not None:
+                return stated
         inherited, found = self._inherited(sentence[0])
         if found:
             return inherited
         chosen = self._first(end, sentence[1])
         return None if chosen is None else self.resolve(chosen)
+
+    def _last_stated(self, end: int) -> Period | None:
+        """The period of the paragraph's last figure before end but a compared one ("menos que en
+        agosto, cuando llegaron 81.946"), or of a whole a colon breaks down ("73.166: 36.001 en")."""
+        paragraph = self.paragraph_of(end)[0]
+        stated = [
+            (at, period)
+            for at, period in self._figures[bisect_left(self._figures, paragraph, key=_position) :]
+            if at < end and period is not None and not self._resolved.compared(at)
+        ]
+        if not stated:
+            return None
+        last = stated[-1][0]
+        sentence = self.sentence_starts[bisect_right(self.sentence_starts, last) - 1]
+        colon = self.text.rfind(":", sentence, last)
+        whole = [period for at, period in stated if sentence <= at < colon]
+        return whole[-1] if whole else stated[-1][1]
 
     def _first(self, start: int, end: int) -> int | None:
         found = self.indices_between(start, end)
