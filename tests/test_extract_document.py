@@ -439,3 +439,15 @@ QUARTER = Period(date(2024, 1, 1), date(2024, 3, 31))
 )
 def test_of_those_takes_the_period_of_the_figure_just_given(text: str, period: Period) -> None:
     assert figures_of(text, date(2024, 4, 10))[-1] == (60, period)
+
+
+def test_that_period_points_past_a_year_said_to_be_doubled() -> None:
+    text = (
+        "Entre el 1 de enero y el 30 de noviembre cruzaron 480.000 personas. Es más del doble "
+        "que en todo 2022, cuando hubo 248.284 cruces.\n\nLos menores fueron el 21 % de quienes "
+        "cruzaron en ese periodo."
+    )
+    assert figures_of(text, date(2023, 12, 5))[-1] == (
+        21,
+        Period(date(2023, 1, 1), date(2023, 11, 30)),
+    )

@@ -39,6 +39,7 @@ _COMPARED = re.compile(
     r"(?i)\b(?:frente\s+a|compared\s+(?:with|to)|down\s+from|up\s+from|than(?!\s+\d)|versus|"
     r"(?:más|menos)\s+que|(?:inferior|superior)\s+al?|multiplica\w*\s+por|"
     r"(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|(?:duplic|triplic|cuadruplic)\w*|"
+    r"(?:doble|triple|cuádruple)\s+(?:que|de)|"  # "más del doble que en todo 2022"
     r"times\s+(?:the|as|that|what)|veces\s+(?:l[oa]s?|el|la|lo\s+de)|"
     r"vs\.?|"
     # "muy por debajo de las cifras del año pasado" ("fell below 10,000 in March" is no comparison)
