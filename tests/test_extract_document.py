@@ -451,3 +451,19 @@ def test_that_period_points_past_a_year_said_to_be_doubled() -> None:
         21,
         Period(date(2023, 1, 1), date(2023, 11, 30)),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From June 1 to mid-July, about 41,000 people crossed the Darién. In June alone the "
+        "count was 27,300. In the same weeks of 2023, some 88,000 crossed.",
+        "Del 1 de junio a mediados de julio cruzaron el Darién unas 41.000 personas. Solo en "
+        "junio fueron 27.300. En las mismas semanas de 2023 cruzaron unas 88.000.",
+    ],
+)
+def test_the_same_weeks_point_past_a_whole_month_zoomed_in_on(text: str) -> None:
+    assert figures_of(text, date(2024, 7, 30))[-1] == (
+        88_000,
+        Period(date(2023, 6, 1), date(2023, 7, 15)),
+    )

@@ -154,6 +154,8 @@ class ResolvedMentions:
             period = self.period(earlier)
             if period is None or (size is not None and months_in(period.start, period.end) != size):
                 continue
+            if _in_weeks(mention) and _whole_months(period):
+                continue  # "From July 1 to mid-August ... In July alone ... In the same weeks"
             if mention.kind in ("back", "relative") and self.compared(candidate.start):
                 # "frente a 104.000 de marzo a mayo": a comparison is not the topic, nor what
                 # "un año antes" counts back from ("frente a 8.594 en 2020. ... Un año antes")
@@ -200,6 +202,15 @@ class ResolvedMentions:
         return (
             _COMPARED.search(self.text, max(sentence, start - _COMPARED_REACH), start) is not None
         )
+
+
+def _in_weeks(mention: PeriodMention) -> bool:
+    """ "The same weeks of 2023", "las mismas semanas": a stretch counted in weeks or days."""
+    return mention.kind == "same_period" and any(mention.get(g) for g in ("wk", "wk2", "wk3"))
+
+
+def _whole_months(period: Period) -> bool:
+    return period.start.day == 1 and period.end == last_day(period.end.year, period.end.month)
 
 
 def _back_size(mention: PeriodMention) -> int | None:

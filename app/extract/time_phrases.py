@@ -151,7 +151,8 @@ _MONTHS_BEFORE = (
 _SAME_PERIOD = (
     r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|(?P<unit>quarter|half|month)|months|"
     # "the same nine months of 2020": with its length, the nine-month period named before
-    r"weeks|days|(?P<n6>" + "|".join(COUNTS) + r"|\d{1,2})\s+months|\w+\s+months|\w+\s+weeks)\s+"
+    r"(?P<wk>weeks|days)|(?P<n6>" + "|".join(COUNTS) + r"|\d{1,2})\s+months|\w+\s+months|"
+    r"\w+\s+(?P<wk2>weeks))\s+"
     r"(?:(?:of|in|last)\s+"
     rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))|"
     # "the same quarter a year earlier saw 87,390"
@@ -160,7 +161,7 @@ _SAME_PERIOD = (
     # "los mismos meses", "los mismos dos meses"
     r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:(?P<n4>"
     + "|".join(COUNTS)
-    + r"|\d{1,2})\s+)?(?:meses|semanas|fechas))\s+(?:de(?:l)?\s+)?"
+    + r"|\d{1,2})\s+)?(?:meses|(?P<wk3>semanas)|fechas))\s+(?:de(?:l)?\s+)?"
     rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
     # "frente a 430.000 a la misma fecha del año pasado", "at the same point last year"
     rf"|\bmisma\s+fecha\s+(?:del?\s+)?(?:(?P<z3>{_YEAR})|año\s+(?:anterior|pasado))"
