@@ -467,3 +467,18 @@ def test_the_same_weeks_point_past_a_whole_month_zoomed_in_on(text: str) -> None
         88_000,
         Period(date(2023, 6, 1), date(2023, 7, 15)),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January and February, 60,000 people crossed the Darién. In the previous year, when "
+        "520,085 people crossed, the clinic saw 700 patients.",
+        "En enero y febrero cruzaron el Darién 60.000 personas. Durante el año anterior, cuando "
+        "cruzaron 520.085 personas, la clínica atendió a 700 pacientes.",
+    ],
+)
+def test_in_the_previous_year_is_that_whole_year(text: str) -> None:
+    assert (520_085, Period(date(2023, 1, 1), date(2023, 12, 31))) in figures_of(
+        text, date(2024, 3, 5)
+    )

@@ -46,6 +46,12 @@ _COMPARED = re.compile(
     r"(?:below|above|por\s+(?:debajo|encima)\s+de)(?!\s+[\d.,]*\d)|"
     r"(?:from|against)\s+[\d.,]+|desde\s+(?:los\s+|las\s+)?[\d.,]+)\b[^;]*\Z"
 )
+# The year before the one just named, as a whole: "in the previous year", "durante el año anterior"
+# ("a year earlier" moves the period just named back a year instead).
+_IN_YEAR_BEFORE = re.compile(
+    r"(?i)\b(?:in|during|throughout|over|en|durante)\s+(?:the\s+(?:previous|prior|preceding)\s+"
+    r"year|the\s+year\s+before|el\s+año\s+(?:anterior|previo))\Z"
+)
 # What may stand between a fronted year and "the same months": "Last year, in those same".
 _FRONTED = re.compile(r"\s*,?\s*(?:(?:in|during|over|for|en|durante)\s+)?", re.IGNORECASE)
 _COMPARED_REACH = 60  # characters: room for "than the 202,431 people recorded in"
@@ -78,8 +84,15 @@ class ResolvedMentions:
                 period = not_past(period, self.published)
             elif mention.kind == "back" and mention.get("same") and period is not None:
                 period = self._fronted_year(index, period)
+            elif period is not None and mention.get("py") and self._whole_year_before(mention):
+                # "In the previous year, when 520,085 people crossed": that whole year
+                period = Period(date(period.start.year, 1, 1), date(period.start.year, 12, 31))
             self._cache[index] = period
         return self._cache[index]
+
+    def _whole_year_before(self, mention: PeriodMention) -> bool:
+        start = max(0, mention.start - 12)  # room for "throughout "
+        return _IN_YEAR_BEFORE.search(self.text, start, mention.end) is not None
 
     def _fronted_year(self, index: int, period: Period) -> Period:
         """ "Last year, in those same five months, Venezuelans made up 54 percent": a year set
