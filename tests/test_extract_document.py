@@ -482,3 +482,21 @@ def test_in_the_previous_year_is_that_whole_year(text: str) -> None:
     assert (520_085, Period(date(2023, 1, 1), date(2023, 12, 31))) in figures_of(
         text, date(2024, 3, 5)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Entre enero y marzo cruzaron 110.000 personas, un 9 % más que en el mismo periodo de "
+            "2023, cuando el año terminó con 520.085 cruces.",
+            2023,
+        ),
+        ("In the first quarter 110,000 people crossed. Panama ended the year with 520,085.", 2023),
+    ],
+)
+def test_a_year_said_to_have_ended_is_that_whole_year(text: str, year: int) -> None:
+    assert figures_of(text, date(2024, 4, 8))[-1] == (
+        520_085,
+        Period(date(year, 1, 1), date(year, 12, 31)),
+    )

@@ -89,7 +89,8 @@ _STARTERS: dict[str, str] = {
     "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
-    "full_year": "full whole entire todo el year annual yearly récord",
+    "full_year": "full whole entire todo el year annual yearly récord año terminó cerró acabó "
+    "ended closed finished",
     "back": "the that this those ese esa esos esas aquel aquellos del los las estos estas these "
     "same mismo",
     "months_before": "the los las those esos aquellos",

@@ -68,11 +68,21 @@ def month_to_date(m: PeriodMention, c: Context) -> Period | None:
 
 
 def full_year(m: PeriodMention, c: Context) -> Period | None:
-    """ "For the full year": the year of the period just mentioned, else of publication."""
+    """ "For the full year": the year of the period just mentioned, else of publication; a year
+    said to have ended ("Panama ended the year with 520,085") is over by publication."""
     if c.reference is not None:
         year = c.reference.end.year
-        return whole_years(year, year)
-    return None if c.published is None else whole_years(c.published.year, c.published.year)
+    elif c.published is None:
+        return None
+    else:
+        year = c.published.year
+    if (
+        m.get("ye")
+        and c.published is not None
+        and (date(year, 12, 31) - c.published).days > LAST_DAYS
+    ):
+        year -= 1
+    return whole_years(year, year)
 
 
 def back(m: PeriodMention, c: Context) -> Period | None:

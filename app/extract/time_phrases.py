@@ -184,7 +184,10 @@ _FULL_YEAR = (
     r"year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
     # a year's record ("went on to set an annual record of 520,085"; a year's total is not one:
     # "hasta el 30 de septiembre, el total anual ascendía a 211.000" runs to its cut-off)
-    r"(?:annual|yearly)\s+record|récord\s+anual)\b"
+    r"(?:annual|yearly)\s+record|récord\s+anual|"
+    # the year's close: "cuando el año terminó con 520.085 cruces", "ended the year with"
+    r"(?P<ye>año\s+(?:terminó|cerró|acabó|finalizó)|(?:terminó|cerró|acabó)\s+el\s+año|"
+    r"year\s+(?:ended|closed|finished)|(?:ended|closed|finished)\s+the\s+year))\b"
 )
 # "in those three months", "ese periodo", "del trimestre": a period mentioned earlier.
 _BACK = (
