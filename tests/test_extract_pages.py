@@ -466,3 +466,24 @@ def test_a_group_with_its_participle_before_a_count_travelling_alone() -> None:
     )
     figure = extract_figures(text, date(2024, 4, 8))[-1]
     assert (figure.value, figure.subject) == (1_100, Subject("age", "unaccompanied_minors"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "En 2023 figuran los migrantes de nacionalidad china, con 25.600 o un 4,9 % del flujo.",
+            "CHN",
+        ),
+        (
+            "Los cubanos que han cruzado la selva en lo que va de 2023 suman 8.200, apenas el 2 % del total.",
+            "CUB",
+        ),
+    ],
+)
+def test_a_share_after_or_or_barely_restates_the_count(text: str, code: str) -> None:
+    group = Subject("nationality", code)
+    assert [(f.unit, f.subject) for f in extract_figures(text, date(2023, 11, 2))] == [
+        ("people", group),
+        ("percent", group),
+    ]

@@ -84,9 +84,10 @@ _LINK = re.compile(
     r"(?:of\s+(?:whom|them)|de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales))\b[^,;.]{0,80},|"
     # an age bound: "children under 18 numbered 66,300", "menores de 5 años eran 9.000"
     r"\b(?:under|younger\s+than|menores\s+de)\s+(?:the\s+age\s+of\s+)?\d{1,2}(?:\s+años)?|"
-    # a relative clause holding the number: "los chinos, que en 2022 no llegaron a 2.100"
+    # a relative clause holding the number: "los chinos, que en 2022 no llegaron a 2.100" (or
+    # not: "los colombianos que han cruzado la selva en lo que va del año suman 13.400")
     r",\s*(?:who|que|quienes)\s[^,;.]{0,60}?(?=\s)|"
-    r"\b(?:who|que)\s+(?:[^\W\d_]+\s+){1,6}?(?=(?:were|fueron|eran|sumaron|totaled)\b)|"
+    r"\b(?:who|que)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|fueron|eran|sumaron|suman|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
     r"con|representaron|representan|representaban|representó|representa|volvió\s+a\s+dominar|alcanzaron|llegaron\s+a|a\s+total\s+of|"
@@ -206,8 +207,7 @@ def find_subject_before(
     if not nearby:
         return None
     if not _LINK.fullmatch(text, nearby[-1].end, start):
-        # "Chileans, most of them sons of Haitian parents, numbered 9,800": the group before
-        # an aside is the one counted, not one named in it
+        # "Chileans, most of them sons of Haitian parents, numbered 9,800": not the aside's
         linked = (t for t in reversed(nearby[:-1]) if "," in text[t.end : start])
         return next((t.subject for t in linked if _LINK.fullmatch(text, t.end, start)), None)
     last = nearby[-1]
