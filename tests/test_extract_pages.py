@@ -487,3 +487,18 @@ def test_a_share_after_or_or_barely_restates_the_count(text: str, code: str) -> 
         ("people", group),
         ("percent", group),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian nationals alone numbered more than 9,000 in 2023, a share of about 2%.",
+        "Indians, the largest new group since 2022, numbered 9,000, just 2% of the total.",
+    ],
+)
+def test_a_year_between_a_group_its_count_and_their_share(text: str) -> None:
+    india = Subject("nationality", "IND")
+    assert [(f.value, f.subject) for f in extract_figures(text, date(2024, 1, 9))] == [
+        (9_000, india),
+        (2, india),
+    ]
