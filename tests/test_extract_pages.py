@@ -494,6 +494,7 @@ def test_a_share_after_or_or_barely_restates_the_count(text: str, code: str) -> 
     [
         "Indian nationals alone numbered more than 9,000 in 2023, a share of about 2%.",
         "Indians, the largest new group since 2022, numbered 9,000, just 2% of the total.",
+        "Indians, like Rahul's family, were 9,000 in 2023, a share of about 2%.",
     ],
 )
 def test_a_year_between_a_group_its_count_and_their_share(text: str) -> None:

@@ -78,7 +78,7 @@ _BASE = re.compile(
 # Words that may link a subject to a later number: "Venezuelans accounted for 63%".
 _LINK = re.compile(
     # an aside of a few words: "Haitians, once the largest group, numbered 22,000"
-    r"(?:\s+|[:(,—–|-]|\.{3,}|[█▇▆▅▄▃▂▁■▪]+|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*(?:[^\W\d_]+|(?:19|20)\d\d)\b){1,8}\s*,|"
+    r"(?:\s+|[:(,—–|-]|\.{3,}|[█▇▆▅▄▃▂▁■▪]+|,\s*(?:who|which|que|quienes)\b[^,;.]{0,80},|,(?:\s*(?:[^\W\d_]+|(?:19|20)\d\d)\b(?:['’][^\W\d_]+\b)?){1,8}\s*,|"
     # "Haitians, many of whom had lived in Chile, made up", "muchos de ellos ..."
     r",\s*(?:many|most|some|all|several|muchos|muchas|la\s+mayoría|varios|varias)\s+"
     r"(?:of\s+(?:whom|them)|de\s+(?:ellos|ellas|los\s+cuales|las\s+cuales))\b[^,;.]{0,80},|"
