@@ -503,3 +503,16 @@ def test_a_year_between_a_group_its_count_and_their_share(text: str) -> None:
         (9_000, india),
         (2, india),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 women make up a quarter of all crossers; in 2023 the figure was 19%.",
+        "En 2024 las mujeres son la cuarta parte de quienes cruzan; en 2023 la cifra era del 19 %.",
+    ],
+)
+def test_the_figure_named_again_after_a_share_keeps_its_group(sentence: str) -> None:
+    figures = extract_figures(sentence, date(2024, 6, 3))
+    assert [f.value for f in figures] == [25, 19]
+    assert figures[1].subject == figures[0].subject != Subject("total", None)

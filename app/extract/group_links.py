@@ -84,8 +84,10 @@ class GroupLinks:
         named again ("In January, the share rose to 38%")."""
         figure = self._previous_figure
         if figure is not None and figure.unit == "percent":
-            return self._previous_subject(links.SHARE_COMPARED) or self._previous_subject(
-                links.SHARE_AGAIN
+            return (
+                self._previous_subject(links.SHARE_COMPARED)
+                or self._previous_subject(links.SHARE_AGAIN)
+                or self._previous_subject(links.FIGURE_AGAIN)
             )
         gap = self._gap()
         if self.share_before is None or not (

@@ -179,6 +179,11 @@ SHARE_AGAIN = re.compile(
     + r"\b[^.;\d]{0,40}\Z",
     _I,
 )
+# ... and, right after a share, "the figure" named again: "Children make up one in five of all
+# migrants; in 2022 the figure was 16%", "la cifra era del 16 %".
+FIGURE_AGAIN = re.compile(
+    word_start(r"(?:the|that|this)\s+figure|(?:la|esa|esta)\s+cifra") + r"\b[^.;\d]{0,40}\Z", _I
+)
 # "rose to 21% of all crossers, from 19% in 2023", "el 22 %, frente al 16 % de 2022": a share
 # set against the share just before it is the same group's.
 SHARE_COMPARED = re.compile(
