@@ -20,6 +20,7 @@ def only(text: str, published: date) -> ExtractedFigure:
 
 
 TOTAL = Subject("total", None)
+MINORS = Subject("age", "minors")
 
 
 def test_the_half_in_first_half_of_the_year_is_a_period_not_a_share() -> None:
@@ -516,3 +517,18 @@ def test_the_figure_named_again_after_a_share_keeps_its_group(sentence: str) -> 
     figures = extract_figures(sentence, date(2024, 6, 3))
     assert [f.value for f in figures] == [25, 19]
     assert figures[1].subject == figures[0].subject != Subject("total", None)
+
+
+def test_a_count_restating_a_share_after_a_semicolon_and_es_decir() -> None:
+    text = "En 2022 los menores representaron el 17 % del total; es decir, unos 42.000."
+    figures = extract_figures(text, date(2023, 2, 1))
+    assert [(f.value, f.subject) for f in figures] == [(17, MINORS), (42_000, MINORS)]
+
+
+def test_of_them_travelling_alone_in_a_paragraph_of_its_own() -> None:
+    text = (
+        "Entre enero y junio cruzaron el Darién 52.000 niños.\n\nUnos 2.100 de ellos viajaban "
+        "sin sus padres."
+    )
+    figure = extract_figures(text, date(2023, 7, 5))[-1]
+    assert (figure.value, figure.subject) == (2_100, Subject("age", "unaccompanied_minors"))

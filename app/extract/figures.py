@@ -77,6 +77,7 @@ def extract_figures(
             before_sentence = _before_sentence(text, low, sentences, at, carried)
         reader = Reader(text, low, terms, talks_of_corrections, numbers, index, sentence, previous)
         reader.carried, reader.asked = before_sentence
+        reader.last_group = carried[1] if carried is not None else None
         if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
             reader.share_before = share[1]
         previous = reader.read(timeline)

@@ -22,6 +22,7 @@ class GroupLinks:
     number: NumberMention
     floor: int
     carried: Subject | None
+    last_group: Subject | None
     share_before: Subject | None
     sentence: tuple[int, int]
 
@@ -75,7 +76,9 @@ class GroupLinks:
             return False
         if not links.ALONE.match(text, end, self.sentence[1]):
             return False
-        return MINORS in (before, self._previous_subject(links.ANY), self.carried)
+        # ("Unos 3.600 de ellos viajaban no acompañados" may open a paragraph of its own)
+        last = self.last_group if part else None
+        return MINORS in (before, self._previous_subject(links.ANY), self.carried, last)
 
     def _compared_share(self) -> Subject | None:
         """ "rose to 21% of all crossers, from 19% in 2023": a share set against the share

@@ -82,11 +82,13 @@ APPOSITION = re.compile(
     r"\A(?:\s*(?:[^\W\d]+|(?:19|20)\d\d)\b(?:[-'’][^\W\d]+\b)?){0,6}"
     r"(?:\s*,\s*(?:según|according\s+to)\b[^,;.]{0,60})?"
     # ("con 12.100 o un 5,2 % del flujo": "or" alone will do)
-    r"\s*(?:[,(—–|]|\bthat\s+is|\bes\s+decir|\bor\b|\bo\b)\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
+    # ("representaron el 14 % del total; es decir, unos 14.300")
+    r"\s*(?:[,(—–|]|;(?=\s*(?:es\s+decir|that\s+is|or|o)\b)|\bthat\s+is|\bes\s+decir|\bor\b|\bo\b)"
+    r"\s*(?:(?:or|o|that\s+is|es\s+decir|equivalent\s+to|"
     r"algo\s+más\s+de|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under)|"
     r"equivalente\s+al?|el|la|about|some|roughly|nearly|around|almost|close\s+to|casi|"
-    r"cerca\s+del?|alrededor\s+del?|un|una|more\s+than|over|just\s+(?:over|under)|less\s+than|"
-    r"fewer\s+than|only|just|barely|apenas|solo|sólo|"  # "13.400, apenas el 3 % del total"
+    r"cerca\s+del?|alrededor\s+del?|unos|unas|un|una|more\s+than|over|just\s+(?:over|under)|"
+    r"less\s+than|fewer\s+than|only|just|barely|apenas|solo|sólo|"  # "13.400, apenas el 3 %"
     r"a\s+share\s+of|una\s+(?:proporción|cuota)\s+del?|"  # "25,000 in 2023, a share of about 5%"
     r"más\s+de|menos\s+de|poco\s+más\s+de|lo\s+que\s+(?:equivale|representa|supone)\s+al?|"
     # "40,593 were Venezuelan, which is to say close to 68%", "o sea, el 12 %"

@@ -50,6 +50,7 @@ class Reader(GroupLinks):
         "ceiling",
         "corrections",
         "floor",
+        "last_group",
         "number",
         "original",
         "previous",
@@ -95,6 +96,7 @@ class Reader(GroupLinks):
             self.reach += _WINDOW_AFTER  # and further, to the noun after the base's clause
         self.floor = previous.number.end if previous else sentence[0]
         self.carried: Subject | None = None  # the subject the sentence before ended on
+        self.last_group: Subject | None = None  # the last figure's, whatever lies between
         self.share_before: Subject | None = None  # the last share's, in this sentence or that one
         self.asked: Subject | None = None  # the group the question just before asks about
         self.ceiling = (
