@@ -532,3 +532,9 @@ def test_of_them_travelling_alone_in_a_paragraph_of_its_own() -> None:
     )
     figure = extract_figures(text, date(2023, 7, 5))[-1]
     assert (figure.value, figure.subject) == (2_100, Subject("age", "unaccompanied_minors"))
+
+
+def test_a_country_that_follows_with_its_count() -> None:
+    text = "In 2023, 328,000 Venezuelans crossed the Darién; Ecuador follows with 57,000."
+    figure = extract_figures(text, date(2024, 1, 9))[-1]
+    assert (figure.value, figure.subject) == (57_000, Subject("nationality", "ECU"))

@@ -210,6 +210,7 @@ _RANK_VERBS: Final = frozenset(
         "ranked",
         "came",
         "followed",
+        "follows",  # "Haiti follows with 7,900"
         "ocupó",
         "quedó",
         "siguió",

@@ -89,7 +89,7 @@ _LINK = re.compile(
     r",\s*(?:who|que|quienes)\s[^,;.]{0,60}?(?=\s)|"
     r"\b(?:who|que)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|fueron|eran|sumaron|suman|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
-    r"at|with|led|topped|came\s+next|followed|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
+    r"at|with|led|topped|came\s+next|follow(?:s|ed)|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
     r"con|representaron|representan|representaban|representó|representa|volvió\s+a\s+dominar|alcanzaron|llegaron\s+a|a\s+total\s+of|"
     r"un\s+total\s+de|el|la|los|las|the|a|an|un|una|de|of|some|about|nearly|almost|around|roughly|"
     r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|más\s+de|menos\s+de|casi|unos|"
