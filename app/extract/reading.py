@@ -8,8 +8,9 @@ from . import corrections, cues, hedges, links, unstated
 from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
+from .openings import sentence_group
 from .records import EVERYONE, ExtractedFigure, Subject
-from .subjects import find_subject_after, find_subject_before, sentence_group
+from .subjects import find_subject_after, find_subject_before
 from .timeline import Timeline
 
 _WINDOW_BEFORE = 90
