@@ -538,3 +538,16 @@ def test_a_country_that_follows_with_its_count() -> None:
     text = "In 2023, 328,000 Venezuelans crossed the Darién; Ecuador follows with 57,000."
     figure = extract_figures(text, date(2024, 1, 9))[-1]
     assert (figure.value, figure.subject) == (57_000, Subject("nationality", "ECU"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los haitianos siguen siendo el tercer grupo, aunque su peso ha caído: fueron el 9 % de "
+        "los que llegaron en octubre de 2024.",
+        "Haitians are still the third group, though their weight has fallen: they were 9% of "
+        "those who arrived in October 2024.",
+    ],
+)
+def test_a_share_whose_copula_sits_far_from_the_group_opening_the_sentence(text: str) -> None:
+    assert only(text, date(2024, 11, 12)).subject == Subject("nationality", "HTI")

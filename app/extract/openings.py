@@ -46,8 +46,10 @@ def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
 # la nacionalidad más numerosa por primera vez y representaron el 41 %".
 _SHARE_VERB = re.compile(
     r"\b(?:represent\w*|accounted\s+for|account\s+for|accounting\s+for|made\s+up|make\s+up|"
-    r"making\s+up|constitu\w+|"
-    r"supon\w+|supusieron)\s+(?:(?:el|la|un|una|about|some|roughly|nearly|around|almost|casi|"
+    r"making\s+up|constitu\w+|supon\w+|supusieron|"
+    # a copula far from its group: "Los venezolanos siguen siendo mayoría, aunque su peso ha
+    # caído: fueron el 54 %"
+    r"fueron|eran|were)\s+(?:(?:el|la|un|una|about|some|roughly|nearly|around|almost|casi|"
     r"cerca\s+del?|alrededor\s+del?|más\s+del?|menos\s+del?)\s+)*\Z"
 )
 
