@@ -551,3 +551,12 @@ def test_a_country_that_follows_with_its_count() -> None:
 )
 def test_a_share_whose_copula_sits_far_from_the_group_opening_the_sentence(text: str) -> None:
     assert only(text, date(2024, 11, 12)).subject == Subject("nationality", "HTI")
+
+
+def test_the_proportion_named_again_a_clause_away_from_its_share() -> None:
+    text = (
+        "In 2023, about one in five crossers was a child. The proportion was higher in the first "
+        "half of the year, when it reached 23%."
+    )
+    figures = extract_figures(text, date(2024, 1, 9))
+    assert [(f.value, f.subject) for f in figures] == [(20, MINORS), (23, MINORS)]

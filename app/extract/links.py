@@ -178,7 +178,8 @@ SHARE_AGAIN = re.compile(
         r"(?:the|that|this|its)\s+(?:share|proportion|percentage)|"
         r"(?:la|esa|esta|su)\s+(?:proporción|porcentaje|cuota)|(?:el|ese|este|su)\s+porcentaje"
     )
-    + r"\b[^.;\d]{0,40}\Z",
+    # ("The proportion was higher in the first six months of the year, when it reached 21%")
+    + r"\b[^.;\d]{0,80}\Z",
     _I,
 )
 # ... and, right after a share, "the figure" named again: "Children make up one in five of all
