@@ -560,3 +560,18 @@ def test_the_proportion_named_again_a_clause_away_from_its_share() -> None:
     )
     figures = extract_figures(text, date(2024, 1, 9))
     assert [(f.value, f.subject) for f in figures] == [(20, MINORS), (23, MINORS)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("In 2023, Haitians made up the bulk of that group, at 41,000.", "HTI"),
+        (
+            "En el primer semestre de 2023 cruzaron 200.000 personas. Los cubanos encabezaron el "
+            "flujo en ese semestre, con 9.700 personas.",
+            "CUB",
+        ),
+    ],
+)
+def test_a_group_linked_to_its_count_through_the_group_or_the_period(text: str, code: str) -> None:
+    assert extract_figures(text, date(2024, 1, 9))[-1].subject == Subject("nationality", code)
