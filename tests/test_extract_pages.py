@@ -575,3 +575,16 @@ def test_the_proportion_named_again_a_clause_away_from_its_share() -> None:
 )
 def test_a_group_linked_to_its_count_through_the_group_or_the_period(text: str, code: str) -> None:
     assert extract_figures(text, date(2024, 1, 9))[-1].subject == Subject("nationality", code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "REPORTERA: ¿Cuántos van en lo que va de 2024?\n\nMINISTRO: Llevamos 181.300, pero el ritmo "
+        "ha bajado.",
+        "REPORTER: How many so far in 2024?\n\nMINISTER: We are at 181,300, but the pace has slowed.",
+    ],
+)
+def test_a_bare_count_answering_how_many_counts_everyone(text: str) -> None:
+    figure = only(text, date(2024, 6, 4))
+    assert (figure.value, figure.subject) == (181_300, TOTAL)

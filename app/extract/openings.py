@@ -10,6 +10,7 @@ from .lexicon import find_terms
 from .records import EVERYONE, Subject
 
 _OPENING_REACH = 40  # characters: a sentence's group is named in its first few words
+_HOW_MANY = re.compile(r"\b(?:how\s+many|cuánt[oa]s)\b")  # (lower-cased text)
 
 
 # The words that may open a sentence before the group it is about: "Venezuelans have led".
@@ -35,11 +36,12 @@ def opening_subject(text: str, before: tuple[int, int], start: int) -> Subject |
 
 def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
     """The group a question asks about, for the answer after it: "Are many of them children?
-    Yes, roughly one in five." """
+    Yes, roughly one in five."; everyone for a count asked with no group ("¿Cuántos van en
+    todo el año? En lo que va del año llevamos 242.600")."""
     for term in find_terms(text, *question):
         if term.subject != EVERYONE:
             return term.subject
-    return None
+    return EVERYONE if _HOW_MANY.search(text, *question) else None
 
 
 # The verb that gives a share to a group named earlier in its sentence: "Los venezolanos fueron

@@ -198,7 +198,7 @@ class Reader(GroupLinks):
                     if self.previous is None
                     else None
                 )
-                or self.asked
+                or (self.asked if _is_specific(self.asked) else None)
             )
         if self._alone_of_minors(before):
             return UNACCOMPANIED
