@@ -588,3 +588,18 @@ def test_a_group_linked_to_its_count_through_the_group_or_the_period(text: str, 
 def test_a_bare_count_answering_how_many_counts_everyone(text: str) -> None:
     figure = only(text, date(2024, 6, 4))
     assert (figure.value, figure.subject) == (181_300, TOTAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023, 520,085 people crossed, more than double the 248,284 logged in 2022.",
+        "En 2023 cruzaron 520.085 personas, más del doble que el récord de 248.284 alcanzado en "
+        "2022.",
+    ],
+)
+def test_the_other_side_of_a_comparison_logged_or_reached_in_its_year(text: str) -> None:
+    assert [(f.value, f.period) for f in extract_figures(text, date(2024, 1, 9))][1] == (
+        248_284,
+        Period(date(2022, 1, 1), date(2022, 12, 31)),
+    )
