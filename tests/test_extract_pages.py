@@ -603,3 +603,8 @@ def test_the_other_side_of_a_comparison_logged_or_reached_in_its_year(text: str)
         248_284,
         Period(date(2022, 1, 1), date(2022, 12, 31)),
     )
+
+
+def test_a_group_that_became_the_majority_again_with_its_count() -> None:
+    text = "En marzo de 2024, los haitianos volvieron a ser mayoría, con 3.150."
+    assert only(text, date(2024, 4, 2)).subject == Subject("nationality", "HTI")

@@ -89,7 +89,7 @@ _LINK = re.compile(
     r"\b(?:who|que)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|fueron|eran|sumaron|suman|totaled)\b)|"
     r"\b(?:accounted\s+for|made\s+up|makes?\s+up|now|numbered|total(?:l)?ed|reached|were|was|"
     r"at|with|led|topped|came\s+next|follow(?:s|ed)|amounted\s+to|sumaron|suman|sumaban|fueron|eran|"
-    r"con|representaron|representan|representaban|representó|representa|volvió\s+a\s+dominar|alcanzaron|llegaron\s+a|a\s+total\s+of|"
+    r"con|representaron|representan|representaban|representó|representa|volvi(?:ó|eron)\s+a\s+(?:dominar|ser)|alcanzaron|llegaron\s+a|a\s+total\s+of|"
     r"un\s+total\s+de|el|la|los|las|the|a|an|un|una|de|of|some|about|nearly|almost|around|roughly|"
     r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|más\s+de|menos\s+de|casi|unos|"
     r"unas|alrededor\s+del?|cerca\s+del?|close\s+to|aproximadamente|al\s+menos|superior\s+a|fue|"
