@@ -608,3 +608,10 @@ def test_the_other_side_of_a_comparison_logged_or_reached_in_its_year(text: str)
 def test_a_group_that_became_the_majority_again_with_its_count() -> None:
     text = "En marzo de 2024, los haitianos volvieron a ser mayoría, con 3.150."
     assert only(text, date(2024, 4, 2)).subject == Subject("nationality", "HTI")
+
+
+def test_a_bare_count_travelling_unaccompanied_after_minors_were_counted() -> None:
+    text = "En 2023, 113.000 eran niños, niñas y adolescentes, y de ellos 4.100 viajaban no acompañados."
+    assert extract_figures(text, date(2024, 1, 9))[-1].subject == Subject(
+        "age", "unaccompanied_minors"
+    )

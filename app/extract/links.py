@@ -216,7 +216,8 @@ ALONE = re.compile(
 # viajaban sin la compañía de un adulto", "Unos 430 viajaban solos".
 TRAVELS_ALONE = re.compile(
     r"\s+(?:were\s+)?(?:viaj\w+|travel\w+|iban|llegaron|arrived|came)\s+(?:solos|solas|alone|"
-    r"unaccompanied|sin\s+(?:la\s+)?(?:compañía|un\s+adulto|sus\s+padres|acompañante)|"
+    r"unaccompanied|no\s+acompañad[oa]s|sin\s+(?:la\s+)?(?:compañía|un\s+adulto|sus\s+padres|"
+    r"acompañante)|"
     r"without\s+(?:a\s+|an\s+|their\s+)?(?:parents?|adults?|guardians?))\b",
     _I,
 )
