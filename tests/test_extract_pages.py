@@ -615,3 +615,14 @@ def test_a_bare_count_travelling_unaccompanied_after_minors_were_counted() -> No
     assert extract_figures(text, date(2024, 1, 9))[-1].subject == Subject(
         "age", "unaccompanied_minors"
     )
+
+
+def test_the_count_named_again_in_a_paragraph_of_its_own() -> None:
+    text = (
+        "Between January and May, 150,000 migrants crossed the Darién.\n\n"
+        "In the same months of 2023 the count was 166,600."
+    )
+    assert [(f.value, f.period) for f in extract_figures(text, date(2024, 6, 10))][-1] == (
+        166_600,
+        Period(date(2023, 1, 1), date(2023, 5, 31)),
+    )

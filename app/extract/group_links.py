@@ -54,6 +54,8 @@ class GroupLinks:
             return True
         if start == 0 or not timeline.counted_in_paragraph(start - 1):
             return False
+        if links.COUNT_NAMED.search(self.text, max(start, position - 40), position):
+            return True  # "In the same months of 2023 the count was 399,500": the story's count
         key_figures = timeline.key_figures.get(start)
         if key_figures is None:
             key_figures = bool(

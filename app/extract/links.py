@@ -184,6 +184,14 @@ SHARE_AGAIN = re.compile(
     + r"\b[^.;\d]{0,80}\Z",
     _I,
 )
+# The story's count named as such right before a bare number, in a paragraph after one that gave
+# a figure: "In the same months of 2023 the count was 399,500", "the total stands at 2,940".
+COUNT_NAMED = re.compile(
+    r"\b(?:the\s+(?:count|figure|total|tally)|la\s+cifra|el\s+(?:total|conteo|acumulado))\s+"
+    r"(?:was|is|stood\s+at|stands\s+at|reached|fue\s+de|era\s+de|es\s+de|llegó\s+a|"
+    r"ascendió\s+a|ascendía\s+a)\s+(?:(?:about|some|roughly|nearly|around|unos|unas|casi)\s+)?\Z",
+    _I,
+)
 # ... and, right after a share, "the figure" named again: "Children make up one in five of all
 # migrants; in 2022 the figure was 16%", "la cifra era del 16 %".
 FIGURE_AGAIN = re.compile(
