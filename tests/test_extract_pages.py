@@ -626,3 +626,18 @@ def test_the_count_named_again_in_a_paragraph_of_its_own() -> None:
         166_600,
         Period(date(2023, 1, 1), date(2023, 5, 31)),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2023 los menores suponen el 21 % del flujo, cuando en 2019 eran apenas el 4 %.",
+        "In 2023 minors made up 21% of the flow, when in 2019 they were barely 4%.",
+    ],
+)
+def test_a_share_in_a_when_clause_is_the_same_groups_at_that_time(text: str) -> None:
+    figures = extract_figures(text, date(2024, 1, 9))
+    assert [(f.value, f.subject, f.period.start.year if f.period else None) for f in figures] == [
+        (21, MINORS, 2023),
+        (4, MINORS, 2019),
+    ]

@@ -206,9 +206,13 @@ SHARE_COMPARED = re.compile(
         # the same group's share moving on: "who had made up 60 percent ..., fell to 9 percent"
         r"(?:fell|dropped|declined|slipped|rose|climbed|grew|increased|jumped)\s+to|"
         r"(?:bajó|bajaron|cayó|cayeron|descendió|descendieron|subió|subieron|aumentó|aumentaron|"
-        r"creció|crecieron|pasó|pasaron)\s+al?"
+        r"creció|crecieron|pasó|pasaron)\s+al?|"
+        # the same group's share at another time: "cuando en 2017 eran apenas el 2 por ciento",
+        # "when in 2021 they were 12%"
+        r"(?:cuando|when)\s+(?:(?:in|en)\s+(?:19|20)\d\d,?\s+)?(?:eran|era|fueron|fue|they\s+were|"
+        r"it\s+was)"
     )
-    + r"\s+(?:(?:the|el|la|un|una|about|some|roughly|around|nearly|just|only|apenas|unos|casi)\s+)*\Z",
+    + r"\s+(?:(?:the|el|la|un|una|about|some|roughly|around|nearly|just|only|barely|apenas|unos|casi)\s+)*\Z",
     _I,
 )
 # "about 20,300 girls and 20,900 boys": the hedge covers both.
