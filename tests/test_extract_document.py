@@ -500,3 +500,19 @@ def test_a_year_said_to_have_ended_is_that_whole_year(text: str, year: int) -> N
         520_085,
         Period(date(year, 1, 1), date(year, 12, 31)),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between June and August, 68,000 people crossed the Darién, compared with 97,000 in the "
+        "previous three.",
+        "Entre junio y agosto cruzaron el Darién 68.000 personas, frente a 97.000 en los tres "
+        "anteriores.",
+    ],
+)
+def test_the_previous_three_with_months_left_out(text: str) -> None:
+    assert figures_of(text, date(2024, 9, 10))[-1] == (
+        97_000,
+        Period(date(2024, 3, 1), date(2024, 5, 31)),
+    )

@@ -55,6 +55,10 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "annual",
         "yearly",
         "anual",
+        # "in the previous three", "en los tres anteriores": months left out
+        "previous",
+        "preceding",
+        "anteriores",
         *month_parts.TRIGGERS,
     ]
 )

@@ -142,9 +142,9 @@ def month_before(period: Period) -> Period:
 def months_before(m: PeriodMention, c: Context) -> Period | None:
     """ "Los tres meses anteriores", "the two months before": the whole months before the period
     just named; with none named, the whole months before that of publication."""
-    if c.reference is None:
-        return last_months(m, c)
-    raw = m.get("n") or ""
+    if c.reference is None:  # (with the months left out, only months just named will do)
+        return None if m.get("n2") or m.get("n3") else last_months(m, c)
+    raw = m.get("n") or m.get("n2") or m.get("n3") or ""
     months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
     if not 1 <= months <= 24:
         return None

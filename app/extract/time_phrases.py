@@ -143,9 +143,16 @@ _RELATIVE = (
 )
 # "los tres meses anteriores", "the two months before": the months before the period just named.
 _MONTHS_BEFORE = (
-    r"\b(?:the|los|las|those|esos|aquellos)\s+(?P<n>"
+    r"\b(?:the|los|las|those|esos|aquellos)\s+(?:(?P<n>"
     + "|".join(COUNTS)
-    + r"|\d{1,2})\s+(?:months|meses)\s+(?:before|earlier|prior|anteriores|previos|antes)\b"
+    + r"|\d{1,2})\s+(?:months|meses)\s+(?:before|earlier|prior|anteriores|previos|antes)\b|"
+    # the months left out after months just named: "68,200 in those three months, compared with
+    # 98,000 in the previous three", "frente a 98.000 en los tres anteriores"
+    r"(?:previous|preceding|prior)\s+(?P<n2>"
+    + "|".join(COUNTS)
+    + r")(?=\s*[.,;)])|(?P<n3>"
+    + "|".join(COUNTS)
+    + r")\s+(?:anteriores|previos)(?=\s*[.,;)]))"
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
