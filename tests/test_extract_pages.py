@@ -641,3 +641,11 @@ def test_a_share_in_a_when_clause_is_the_same_groups_at_that_time(text: str) -> 
         (21, MINORS, 2023),
         (4, MINORS, 2019),
     ]
+
+
+def test_a_count_of_them_reads_past_a_hedged_share_in_brackets_to_its_noun() -> None:
+    text = (
+        "In 2023, 520,000 people crossed. Some 113,000 of them (about one in five) were children."
+    )
+    figures = extract_figures(text, date(2024, 1, 9))
+    assert [(f.value, f.subject) for f in figures][1:] == [(113_000, MINORS), (20, MINORS)]

@@ -137,7 +137,12 @@ RECORD_OF = re.compile(
     + r"\s+(?:of|de)\s+(?:(?:about|some|nearly|almost|more\s+than|over|unos|unas|casi|más\s+de)\s+)?\Z",
     _I,
 )
-BRACKETED_SHARE = re.compile(r"\s*(?:\.{3,}\s*)?\(\s*", _I)  # and after leader dots
+# (and after leader dots, "of them", or with a hedge: "40,438 of them (about one in five) were")
+BRACKETED_SHARE = re.compile(
+    r"\s*(?:\.{3,}\s*|(?:of\s+them|de\s+ell[oa]s)\s*)?\(\s*"
+    r"(?:(?:about|some|roughly|nearly|around|almost|unos|unas|casi)\s+)?",
+    _I,
+)
 # A share restated in figures between commas: "más de la mitad, el 51 %, eran venezolanos".
 APPOSED_SHARE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I
