@@ -649,3 +649,12 @@ def test_a_count_of_them_reads_past_a_hedged_share_in_brackets_to_its_noun() -> 
     )
     figures = extract_figures(text, date(2024, 1, 9))
     assert [(f.value, f.subject) for f in figures][1:] == [(113_000, MINORS), (20, MINORS)]
+
+
+def test_a_count_restating_a_share_of_a_total_named_with_its_length() -> None:
+    text = "In 2023, Cubans made up about 4% of the 11-month total, or some 15,600 people."
+    cuba = Subject("nationality", "CUB")
+    assert [(f.value, f.subject) for f in extract_figures(text, date(2023, 10, 9))] == [
+        (4, cuba),
+        (15_600, cuba),
+    ]

@@ -101,7 +101,8 @@ APPOSITION = re.compile(
     r"|\A\s*(?:\.{3,}\s*)?,?(?:\s*[^\W\d]+\b){0,4}\s*\(\s*\Z"
     # "a quarter of the total, or 97,500": a count restating the share before it
     # ("una cuarta parte del total, unos 113.000": the hedge alone will do)
-    r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:total|them|ellos|ellas)\s*,\s*"
+    # ("about 62% of the 11-month total, or some 78,500 people")
+    r"|\A\s*(?:of|de|del)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:total|them|ellos|ellas)\s*,\s*"
     r"(?:(?:or|o|es\s+decir|that\s+is)\s+)?(?:(?:about|some|roughly|nearly|around|almost|unos|"
     r"unas|casi|cerca\s+de|alrededor\s+de)\s+)?\Z",
     _I,
