@@ -362,3 +362,24 @@ def test_a_count_restating_a_share_after_a_comma_and_a_hedge() -> None:
         "So far this year 95,000 people crossed. Children were a fifth of the total, about 19,000."
     )
     assert extract_figures(text, date(2021, 9, 3))[-1].subject == Subject("age", "minors")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a place's size, a camp, a shelter's load and one traveller's sighting
+        '"This is a nation of five million people," the minister said.',
+        "About 2,400 Haitians are camped near the bus terminal.",
+        "The station at San Vicente was hosting some 1,800 people last night.",
+        "My cousin said she saw perhaps 400 people on the trail.",
+        # people on their way back south, and a flight's passengers
+        "Colombia counted 3,100 migrants arriving from Panama by boat.",
+        "El avión aterrizó en Caracas con 95 venezolanos a bordo.",
+        # a fare's range, and a forecast whose group names a part of itself
+        "Los lancheros cobran entre 150 y 300 dólares por persona.",
+        "Up to 900,000 people, including 180,000 children, could cross next year, UNICEF said.",
+    ],
+)
+def test_busy_page_distractors_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]

@@ -26,6 +26,12 @@ _OTHER_CONTEXT = (
     r"fly\s+home|go\s+home|return\s+home|turned\s+(?:back|away)|rechaz\w+|denied\s+entry|"
     # "has sent 1,200 people home on 29 flights"
     r"(?:has|have|had)\s+sent|home\s+(?:on|by|aboard)|"
+    # a flight's passengers: "el primero aterrizó en Maiquetía con 130 venezolanos a bordo"
+    r"aterriz\w+|landed|touched\s+down|"
+    # people coming back north-to-south: "1,910 people arriving from Panama" (in Colombia),
+    # "2,000 migrants who entered from Costa Rica" (into Panama)
+    r"(?:arriv\w+|coming|came|entered|entering|llegad[oa]s|llegaron|llegan|procedentes|"
+    r"ingresaron|entraron)\s+(?:back\s+)?(?:from|desde|de)\s+(?:panam[aá]|costa\s+rica)\b|"
     # the United States border, and status granted to people already living there: "Temporary
     # Protected Status for roughly 472,000 Venezuelans already in the United States"
     r"temporary\s+protected\s+status|tps|estatus\s+de\s+protección\s+temporal|"
@@ -83,6 +89,9 @@ _OTHER_CONTEXT = (
     r"hopes?\s+to|aims?\s+to|goal\s+of|target\s+of|busca\s+reducir|pretende|"
     # people spoken to, sheltered or sleeping somewhere, or driven from home
     r"spoke\s+(?:to|with)|talked\s+(?:to|with)|habló\s+con|conversó\s+con|"
+    # or one person's sighting: "He walked four days and saw maybe 300 people", "vimos unas 50"
+    r"(?:he|she|i|we|they)\s(?:[^\W\d]+\s){0,6}?saw(?=\s+(?:(?:maybe|perhaps|about|some|only|"
+    r"just|around|roughly)\s+)?\Z)|vi(?:mos)?(?=\s+(?:(?:como|unas?|apenas|solo)\s+)?\Z)|"
     r"alberga|albergan|albergaba|albergar|duermen|sleep(?:s|ing)?\s+(?:in|on|rough)|"
     r"(?:pushed|driven|forced)\s+out|carrying|"
     # the border posts further north: "412,000 people at the Paso Canoas center"
@@ -102,12 +111,16 @@ _OTHER_CONTEXT = (
     r"carried|transport\w*|traslad\w+|delivered|distributed|supplied|entreg\w+|distribuy\w+|"
     # a place's size: "this village of about 400 people"
     # (the window ends at the number, so \Z stands for "right before it")
-    r"(?:village|town|community|hamlet)\s+of(?=\s+(?:(?:about|some|around|nearly|roughly)\s+)?\Z)|"
+    # ("a country of four million people", "un país de 4 millones de habitantes")
+    r"(?:village|town|city|country|nation|community|hamlet)\s+of(?=\s+(?:(?:about|some|around|nearly|roughly)\s+)?\Z)|"
     # people who are somewhere, or served, rather than crossing
     r"(?:built|designed|meant)\s+(?:for|to\s+hold)(?=\s+(?:up\s+to\s+)?\Z)|"
     r"(?:construid|diseñad|pensad)[oa]s?\s+para(?=\s+(?:albergar\s+a\s+)?\Z)|"
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
-    r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|albergad[oa]s|alojad[oa]s|treated|attended|"
+    # ("Some 1,500 Venezuelans are now camped in the capital")
+    r"camped|camping|acampad[oa]s|acampan|"
+    r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
+    r"(?:is|was|are|were)\s+(?:housing|sheltering|holding)|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
     r"live\s+in|viven|population|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
@@ -186,7 +199,9 @@ _BEFORE_LABEL = re.compile(
     _I,
 )
 # Directly after the number: units that are not people.
+# (the first end of a range takes the unit of the second: "pagan entre 200 y 260 dólares")
 _AFTER_UNIT = re.compile(
+    r"(?:\s*(?:and|y|to|a|or|o|-|–)\s*\d[\d.,]*)?"
     r"\s*(?:-\s*)?(?:de\s+)?(?:years?|año|años|-year|year-old|meses|months?|-month|días|days?|hours?|"
     r"horas|km|kilómetros|kilometres|kilometers|miles|millas|hectares|hectáreas|ha|metros|meters|"
     r"metres|m\b|square|dollars|dólares|usd|euros|balboas|pesos|\$|views|vistas|"

@@ -53,10 +53,19 @@ BARE_FOLLOWER = re.compile(
 )
 CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
 # An aside on who the people were, after which the clause goes on about them: "More than 7,000
-# people, most of them Venezuelans, have travelled south".
+# people, most of them Venezuelans, have travelled south", or on a part of them, numbers and
+# all: "as many as 800,000 people, including 160,000 children, could cross".
 GROUP_ASIDE = re.compile(
     r",\s*(?:most|many|some|nearly\s+all|almost\s+all|all|en\s+su\s+mayoría|la\s+mayoría|"
-    r"muchos|muchas|casi\s+todos|casi\s+todas)\b[^,;.()]{0,50},",
+    r"muchos|muchas|casi\s+todos|casi\s+todas|including|incluidos|incluidas|incluyendo|"
+    r"among\s+them|entre\s+ell[oa]s)\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,50},(?!\d)",
+    _I,
+)
+# The same aside seen from the count inside it, whose clause goes on after the aside closes:
+# "up to 800,000 people, including 160,000 children, could cross".
+IN_PART_ASIDE = re.compile(
+    r",\s*(?:including|incluidos|incluidas|incluyendo|among\s+them|entre\s+ell[oa]s)\s+"
+    r"(?:[^\W\d]+\s+){0,3}\Z",
     _I,
 )
 CONNECTOR = re.compile(
