@@ -383,3 +383,31 @@ def test_a_count_restating_a_share_after_a_comma_and_a_hedge() -> None:
 def test_busy_page_distractors_are_not_crossings(sentence: str) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a headline's present tense, and a clause of its own after "as"
+        ("Over 40,000 cross the Darién in January, officials say", 40000),
+        ("Darién crossings top 100,000 in four months as deportations rise", 100000),
+        # the other side of a drop, read from "the"
+        ("A 90% drop from the 60,000 recorded a year earlier.", 60000),
+        ("March alone saw 512 northbound crossings.", 512),
+        # a share of the population the agency counted
+        ("Adult men were 55% of the population registered by the SNM.", 55),
+    ],
+)
+def test_counts_that_busy_pages_state_in_passing(text: str, value: int) -> None:
+    lead = "So far this year 95,000 people crossed the Darién jungle."
+    values = [f.value for f in extract_figures(f"{text}\n\n{lead}", date(2024, 4, 3))]
+    assert value in values
+
+
+def test_a_share_after_or_of_everyone_is_the_group_of_the_count_before() -> None:
+    text = (
+        "About 80,000 Haitians were counted between March and June by the agency, or 40% of "
+        "everyone who crossed."
+    )
+    share = extract_figures(text, date(2021, 9, 3))[-1]
+    assert (share.value, share.subject) == (40, Subject("nationality", "HTI"))

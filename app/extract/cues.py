@@ -122,7 +122,7 @@ _OTHER_CONTEXT = (
     r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
     r"(?:is|was|are|were)\s+(?:housing|sheltering|holding)|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
-    r"live\s+in|viven|population|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
+    r"live\s+in|viven|population(?!\s+(?:counted|registered|recorded|who|that|crossing))|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
     r"fled\s+(?:their|the)\s+(?:country|homeland)|"

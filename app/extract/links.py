@@ -42,7 +42,9 @@ BARE_FOLLOWER = re.compile(
     r"por|made|hicieron|did|it|they|at|within|"
     # a crossing verb straight after the count: "16,980 arrived between Sept. 8 and Sept. 14",
     # "13,600 more arrived" (a comparison's "more ... than" is rejected elsewhere)
-    r"arrived|came|llegaron|salieron|more|más)\b|"
+    r"arrived|came|llegaron|salieron|more|más|"
+    # or in a headline's present: "Over 109,000 cross Darien Gap in first quarter"
+    r"cross(?!-)|enter|arrive|cruzan|atraviesan|llegan)\b|"
     # or its participle after "with", before the rest of the clause: "with 58,300 crossing in
     # that span", "con 58.300 cruzando en ese lapso" (not a modifier: "3,000 crossing permits")
     r"(?:crossing|making|entering|passing|transiting|arriving|coming|walking|trekking|emerging|"
@@ -51,7 +53,12 @@ BARE_FOLLOWER = re.compile(
     r"la|por|desde|durante)\b)))",  # "the 33,800 it recorded"
     _I,
 )
-CLAUSE_END = re.compile(r"[,;:()]|\s[—–]\s")
+# (or a clause of its own after "as" or "while": "390,000 in nine months as arrests at US
+# border climb" says nothing of the 390,000)
+CLAUSE_END = re.compile(
+    r"[,;:()]|\s[—–]\s|\s(?:as|while|whereas|mientras)\s"
+    r"(?!(?:of|part|well|many|much|a|an|per|result|usual|such|if|though|high|low)\b)"
+)
 # An aside on who the people were, after which the clause goes on about them: "More than 7,000
 # people, most of them Venezuelans, have travelled south", or on a part of them, numbers and
 # all: "as many as 800,000 people, including 160,000 children, could cross".
@@ -68,6 +75,21 @@ IN_PART_ASIDE = re.compile(
     r"(?:[^\W\d]+\s+){0,3}\Z",
     _I,
 )
+
+
+def past_aside(text: str, stop: int, number: tuple[int, int], end: int) -> int | None:
+    """Where the clause of a number (its floor and start) goes on past an aside that opens at
+    stop ("7,000 people, most of them Venezuelans, have") or that closes there on the number
+    ("including 160,000 children, could"); None when no aside does."""
+    aside = GROUP_ASIDE.match(text, stop, end)
+    if aside:
+        return aside.end()
+    floor, start = number
+    if text[stop] == "," and IN_PART_ASIDE.search(text, max(floor, start - 40), start):
+        return stop + 1
+    return None
+
+
 CONNECTOR = re.compile(
     word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
 )
@@ -109,14 +131,16 @@ APPOSITION = re.compile(
 # "2,005 Chinese citizens were registered, about 0.8% of the total" (a bare hedge only when
 # the share is then said to be of the whole: see WHOLE_AFTER).
 SHARE_OF_COUNT = re.compile(
-    r",\s*(?P<verb>making\s+up|accounting\s+for|representing|representando|que\s+representan?|"
+    # ("238,000 Venezuelans were registered between January and September, or 61% of everyone")
+    r",\s*(?:(?:or|o|that\s+is|es\s+decir)\s+)?(?P<verb>making\s+up|accounting\s+for|representing|representando|que\s+representan?|"
     r"lo\s+que\s+(?:representa|supone|equivale\s+a)l?|equivalent\s+to|equivalentes?\s+al?)?"
     r"(?:\s*(?:about|some|roughly|nearly|around|almost|just|only|over|more\s+than|casi|cerca\s+del?|"
     r"alrededor\s+del?|apenas|solo|más\s+del?|el|un))*\s*\Z",
     _I,
 )
 WHOLE_AFTER = re.compile(
-    r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+)?(?:total|all\b|todos|todas|roughly|about|"
+    r"\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|all\s+)?(?:total|all\b|todos|todas|everyone|"
+    r"everybody|roughly|about|"
     r"some|nearly|more\s+than|unos|unas|casi|más\s+de|\d)|"
     # "86.900 niños ... cruzaron, más de uno de cada cinco migrantes que hicieron la travesía"
     r"\s+(?:migrants|migrantes|people|personas|crossers|travell?ers|viajeros)\b",
@@ -157,7 +181,9 @@ FRESH_CLAUSE = re.compile(
     # a share named as a new subject: "un 49 % más que en 2023, y la proporción de niños alcanzó"
     r"\b(?:the\s+(?:share|proportion|percentage)|la\s+proporción|el\s+porcentaje)\b|"
     r"\b(?:than|que)\s+(?:the|los|las|el|la)\s+(?:[^\W\d]+\s+){0,2}?(?:(?:of|de)\s+)?\Z|"
-    r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z",
+    r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z|"
+    # ("a 96% drop from the 73,500 recorded a year earlier")
+    r"\b(?:from|against|versus|compared\s+(?:with|to))\s+the\s*\Z",
     _I,
 )
 OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)

@@ -146,25 +146,15 @@ class Reader(GroupLinks):
     def _after_window(self) -> tuple[int, int]:
         limit = min(self.ceiling, self.number.end + _WINDOW_AFTER)
         stop = links.CLAUSE_END.search(self.text, self.number.end, limit)
-        aside = stop and links.GROUP_ASIDE.match(self.text, stop.start(), self.sentence[1])
-        if aside:  # read on past "most of them Venezuelans," to what the people did
-            # (past a count inside it too: "800,000 people, including 160,000 children, could")
-            ceiling = self.ceiling if aside.end() <= self.ceiling else self.sentence[1]
-            limit = min(ceiling, aside.end() + _WINDOW_AFTER)
-            stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
-        elif stop and self._in_part_aside(stop.start()):
-            limit = min(self.sentence[1], stop.end() + _WINDOW_AFTER)
-            stop = links.CLAUSE_END.search(self.text, stop.end(), limit)
-        return self.number.end, stop.start() if stop else limit
-
-    def _in_part_aside(self, stop: int) -> bool:
-        """Whether the number is the part an aside names, closed by the comma at stop: the
-        clause it sits in goes on after that comma ("including 160,000 children, could")."""
-        return self.text[stop] == "," and bool(
-            links.IN_PART_ASIDE.search(
-                self.text, max(self.floor, self.number.start - 40), self.number.start
-            )
+        resume = stop and links.past_aside(
+            self.text, stop.start(), (self.floor, self.number.start), self.sentence[1]
         )
+        if resume:  # read on past "most of them Venezuelans," to what the people did
+            # (past a count inside it too: "800,000 people, including 160,000 children, could")
+            ceiling = self.ceiling if resume <= self.ceiling else self.sentence[1]
+            limit = min(ceiling, resume + _WINDOW_AFTER)
+            stop = links.CLAUSE_END.search(self.text, resume, limit)
+        return self.number.end, stop.start() if stop else limit
 
     @property
     def _previous_figure(self) -> ExtractedFigure | None:

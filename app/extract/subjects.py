@@ -32,7 +32,7 @@ _FILLER = re.compile(
     # "14,300 migrants listed as Chileans", "registrados como venezolanos"
     r"(?:listed|registered|counted|recorded)\s+as|(?:registrad|contad|inscrit)[oa]s\s+como|"
     r"son|fueron|ellos|ellas|estos|estas|esos|esas|aquellos|aquellas|cuales|que|irregular|"
-    r"irregulares|undocumented|"
+    r"irregulares|undocumented|northbound|"  # "408 northbound crossings"
     # the group's period between it and its verb: "Seven in ten migrants in first half were"
     r"(?:in|during|en|durante)\s+(?:the\s+|el\s+|la\s+)?(?:first|second|third|fourth|primer|"
     r"primera|segundo|segunda|tercer|cuarto)\s+(?:half|quarter|semestre|trimestre)|"
