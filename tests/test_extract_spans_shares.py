@@ -184,3 +184,30 @@ def test_leader_dots_and_key_figures() -> None:
         (211_980, None),
     ]
     assert found[-1][2] == period("2023-07-01", "2023-09-30")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a year's final months, named by its number or as last year
+        (
+            "In the final two months of 2022, 61,000 people crossed.",
+            period("2022-11-01", "2022-12-31"),
+        ),
+        (
+            "En los cuatro últimos meses del año pasado cruzaron 61.000 personas.",
+            period("2023-09-01", "2023-12-31"),
+        ),
+        # a span of months in last year, with or without a noun before the year
+        (
+            "From March to mid-June last year, 61,000 people crossed.",
+            period("2023-03-01", "2023-06-15"),
+        ),
+        (
+            "Entre febrero y abril del año pasado cruzaron 61.000 personas.",
+            period("2023-02-01", "2023-04-30"),
+        ),
+    ],
+)
+def test_final_months_and_spans_of_an_earlier_year(sentence: str, expected: Period) -> None:
+    assert [p for v, _, p in read(sentence, date(2024, 5, 20)) if v == 61000] == [expected]

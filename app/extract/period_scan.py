@@ -86,7 +86,7 @@ _STARTERS: dict[str, str] = {
     "relative": "last el del this este en the a un la",
     "same_period": "same mismo mismos mismas misma",
     "vague": "a years hace in en",
-    "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
+    "last_months": "last past previous preceding final últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
     "full_year": "full whole entire todo el year annual yearly récord",

@@ -62,7 +62,8 @@ def _years(m: PeriodMention, c: Context) -> Period | None:
 def _span(m: PeriodMention, c: Context) -> Period | None:
     first, last = MONTHS[(m.get("am") or "").lower()], MONTHS[(m.get("bm") or "").lower()]
     explicit_end = m.get("by") or m.get("ay")
-    end_year = int(explicit_end) if explicit_end else c.month_year(last)
+    # ("between January and May of last year": the year before publication)
+    end_year = int(explicit_end) if explicit_end else _previous_year(m, c) or c.month_year(last)
     if end_year is None:
         return None
     start_year = int(m.get("ay") or (end_year - 1 if first > last else end_year))

@@ -51,8 +51,10 @@ _SPAN = (
     r"[-–](?:(?:to|through|a)[-–])?)\s*"
     r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
-    # "entre enero y abril de este año", "from January to April this year"
-    r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year))?"
+    # "entre enero y abril de este año", "from January to April this year", "entre enero y mayo
+    # del año pasado", "the same July-to-mid-September stretch last year"
+    r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year)|"
+    rf"(?:\s+(?:stretch|period|span|window))?\s+(?:(?:del?|of)\s+)?{_LAST_YEAR})?"
 )
 # "between 1 and 26 May", "del 1 al 10 de junio": days of one month.
 _DAY_SPAN = (
@@ -162,7 +164,9 @@ _SAME_PERIOD = (
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
 # month of publication.
 _LAST_MONTHS = (
-    r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
+    # ("the final three months of 2023": only with its year, as below)
+    r"\b(?:(?:last|past|previous|preceding|últimos|pasados|final(?=\s+\w+\s+months\s+of\s+(?:19|20|last)))"
+    r"\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
     r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
     r"(?P<q>(?:last|past)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
     rf"(?:\s+(?:of|de|del)\s+(?:(?P<y>{_YEAR})|{_LAST_YEAR}))?\b"
