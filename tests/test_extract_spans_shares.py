@@ -211,3 +211,28 @@ def test_leader_dots_and_key_figures() -> None:
 )
 def test_final_months_and_spans_of_an_earlier_year(sentence: str, expected: Period) -> None:
     assert [p for v, _, p in read(sentence, date(2024, 5, 20)) if v == 61000] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # an adverb between the group and its share, and a singular verb after "que ..."
+        ("Los haitianos suman así el 38 % del flujo.", 38, Subject("nationality", "HTI")),
+        ("Uno de cada tres de los que llegaron en marzo era menor de edad.", 33.3, MINORS),
+        # a ranked group: a runner-up with an adjective, a leader of a noun phrase
+        ("Colombians were a close second with about 9,000.", 9000, Subject("nationality", "COL")),
+        ("Haitians topped the April arrivals with 12,400.", 12400, Subject("nationality", "HTI")),
+        # a part of the children said to be unaccompanied with no verb of travel
+        (
+            "About 30,000 children crossed, including 1,100 who were unaccompanied.",
+            1100,
+            Subject("age", "unaccompanied_minors"),
+        ),
+    ],
+)
+def test_groups_linked_across_adverbs_ranks_and_relatives(
+    text: str, value: float, expected: Subject
+) -> None:
+    lead = "So far this year 95,000 people crossed the Darién jungle.\n\n"
+    found = [s for v, s, _ in read(lead + text, date(2023, 6, 1)) if v == value]
+    assert found == [expected]

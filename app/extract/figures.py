@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import clauses, corrections, cues, cutoff, month_parts, page, shares, subjects, tables
+from . import clauses, corrections, cues, cutoff, month_parts, page, sentence_groups, shares, tables
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -109,14 +109,14 @@ def _before_sentence(
     if carried is not None and _follows(text, carried[0], sentence[0]):
         group: Subject | None = carried[1]
     elif at > 0 and _follows(text, sentences[at - 1][1], sentence[0]):
-        group = subjects.opening_subject(low, sentences[at - 1], sentence[0])
+        group = sentence_groups.opening_subject(low, sentences[at - 1], sentence[0])
     else:
         group = None
     asked = None
     if at > 0:
         end = sentences[at - 1][1]
         if text[end - 1] == "?" and text[end : sentence[0]].isspace():
-            asked = subjects.asked_subject(low, sentences[at - 1])
+            asked = sentence_groups.asked_subject(low, sentences[at - 1])
     return group, asked
 
 

@@ -226,7 +226,9 @@ ALONE = re.compile(
 )
 # A bare count that travels alone, right after children were counted: "entre ellos, 1.950
 # viajaban sin la compañía de un adulto", "Unos 430 viajaban solos".
+# ("including 1,260 who were unaccompanied": the adjective needs no verb of travel)
 TRAVELS_ALONE = re.compile(
+    r"\s+(?:(?:who|que)\s+)?(?:were\s+|eran\s+|estaban\s+)?(?:unaccompanied|no\s+acompañad[oa]s)|"
     r"\s+(?:were\s+)?(?:viaj\w+|travel\w+|iban|llegaron|arrived|came)\s+(?:solos|solas|alone|"
     r"unaccompanied|sin\s+(?:la\s+)?(?:compañía|un\s+adulto|sus\s+padres|acompañante)|"
     r"without\s+(?:a\s+|an\s+|their\s+)?(?:parents?|adults?|guardians?))\b",

@@ -9,7 +9,8 @@ from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
-from .subjects import find_subject_after, find_subject_before, sentence_group
+from .sentence_groups import sentence_group
+from .subjects import find_subject_after, find_subject_before
 from .timeline import Timeline
 
 _WINDOW_BEFORE = 90

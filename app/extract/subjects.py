@@ -6,9 +6,8 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from . import links
 from .calendar_terms import MONTHS
-from .lexicon import GENERIC_WORDS, Term, find_terms
+from .lexicon import GENERIC_WORDS, Term
 from .records import EVERYONE, Subject
 
 _MONTH_NAMES = "|".join(MONTHS)
@@ -19,7 +18,7 @@ _FILLER = re.compile(
     # a one-word aside: "uno de cada cinco, además, era menor"
     # the same share in figures: "más de la mitad, el 51 %, eran venezolanos"
     r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|"
-    r",\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|por\s+ciento)\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    r",\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|por\s+ciento)\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|is|eran|era|fueron|fue|son|es)\b)|"
     # a participle clause: "a quarter of the people recorded in 2023 were minors", "one in five
     # people stepping off these canoes is a minor"
     r"\b(?:recorded|registered|counted|[^\W\d_]{2,}ing|registrad[oa]s|contabilizad[oa]s|"
@@ -114,6 +113,8 @@ _LINK = re.compile(
     r"el|la|los|las)\s+(?:[\w-]+\s+)?(?:total|tally|count|figure|number|flow|cifra|conteo|flujo|"
     r"número|balance)|"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
+    r"así|thus|together|juntos|juntas|"  # "Los venezolanos representan así el 64 %"
+    r"distant|close|clear|"  # "Ecuadorians came a distant second with just over 42,000"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     # the group's place and the flow it is a part of: "were by far the largest group, with",
@@ -138,7 +139,6 @@ _LINK = re.compile(
 
 
 _FEW_TERMS = 32
-_OPENING_REACH = 40  # characters: a sentence's group is named in its first few words
 _START = attrgetter("start")
 
 
@@ -196,6 +196,11 @@ def find_subject_after(
     return generic
 
 
+_RANKED = re.compile(
+    r"\s+(?:led|topped|headed|encabez\w+|lider\w+)\s+(?:the|los|las|el|la)\s+[\w-]*\s*"
+)
+
+
 def find_subject_before(
     text: str, terms: list[Term], floor: int, start: int, past_generic: bool = False
 ) -> Subject | None:
@@ -206,61 +211,14 @@ def find_subject_before(
     if not nearby or not _LINK.fullmatch(text, nearby[-1].end, start):
         return None
     last = nearby[-1]
-    if last.subject == EVERYONE and len(nearby) > 1 and text[nearby[-2].end : last.start] == " ":
-        return nearby[-2].subject  # "Chinese migrants, fewer than 3,000": the noun's adjective
+    # "Chinese migrants, fewer than 3,000": the noun's adjective; "Venezuelans led the
+    # January-March arrivals with 54,310": the group that ranks first among them
+    if last.subject == EVERYONE and len(nearby) > 1:
+        between = text[nearby[-2].end : last.start]
+        if between == " " or _RANKED.fullmatch(between):
+            return nearby[-2].subject
     if past_generic and nearby[-1].subject == EVERYONE:
         for term in reversed(nearby[:-1]):
             if term.subject != EVERYONE and _LINK.fullmatch(text, term.end, start):
                 return term.subject
     return nearby[-1].subject
-
-
-# The words that may open a sentence before the group it is about: "Venezuelans have led".
-# A time may come first: "In 2023 Venezuelans were the largest group".
-_OPENING = re.compile(
-    r"\s*(?:(?:in|en|during|durante|between|entre)\s+[^\W_][\w -]{0,30}?,?\s+)?"
-    r"(?:(?:the|los|las|el|la)\s+)?"
-)
-
-
-def opening_subject(text: str, before: tuple[int, int], start: int) -> Subject | None:
-    """The group the sentence before start opens on, for one that continues it with a pronoun:
-    "Venezuelans have led the flow since 2022. They made up about 70 percent". Only looked for
-    when the sentence at start opens on a pronoun or a bare verb."""
-    if not links.PRONOUN_OPENER.match(text, start):
-        return None
-    terms = find_terms(text, before[0], min(before[1], before[0] + _OPENING_REACH))
-    if not terms or not _OPENING.fullmatch(text, before[0], terms[0].start):
-        return None
-    subject = terms[0].subject
-    return subject if subject != EVERYONE else None
-
-
-def asked_subject(text: str, question: tuple[int, int]) -> Subject | None:
-    """The group a question asks about, for the answer after it: "Are many of them children?
-    Yes, roughly one in five." """
-    for term in find_terms(text, *question):
-        if term.subject != EVERYONE:
-            return term.subject
-    return None
-
-
-# The verb that gives a share to a group named earlier in its sentence: "Los venezolanos fueron
-# la nacionalidad más numerosa por primera vez y representaron el 41 %".
-_SHARE_VERB = re.compile(
-    r"\b(?:represent\w*|accounted\s+for|account\s+for|accounting\s+for|made\s+up|make\s+up|"
-    r"making\s+up|constitu\w+|"
-    r"supon\w+|supusieron)\s+(?:(?:el|la|un|una|about|some|roughly|nearly|around|almost|casi|"
-    r"cerca\s+del?|alrededor\s+del?|más\s+del?|menos\s+del?)\s+)*\Z"
-)
-
-
-def sentence_group(text: str, sentence: tuple[int, int], start: int) -> Subject | None:
-    """The group a sentence opens on, for a share its own verb gives to it: "Los venezolanos
-    fueron la nacionalidad más numerosa por primera vez en el año y representaron el 41 %"."""
-    if _SHARE_VERB.search(text, max(sentence[0], start - 40), start) is None:
-        return None
-    terms = find_terms(text, sentence[0], min(start, sentence[0] + _OPENING_REACH))
-    if not terms or not _OPENING.fullmatch(text, sentence[0], terms[0].start):
-        return None
-    return terms[0].subject if terms[0].subject != EVERYONE else None
