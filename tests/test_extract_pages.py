@@ -411,3 +411,27 @@ def test_a_share_after_or_of_everyone_is_the_group_of_the_count_before() -> None
     )
     share = extract_figures(text, date(2021, 9, 3))[-1]
     assert (share.value, share.subject) == (40, Subject("nationality", "HTI"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sentence that opens on another country, however late its number comes
+        "México, por su parte, informó este lunes de que su instituto de migración contó en el "
+        "estado sureño de Chiapas a 80.000 personas.",
+        "In neighbouring Costa Rica, officials in the town of Los Chiles, near the northern edge "
+        "of the country, counted 85,000 people this year.",
+        # a revision's size, and the villages that receive the migrants
+        "Two of the months were revised by fewer than 300 people.",
+        "Nadie cuenta a los 3.000 panameños de las comunidades receptoras.",
+        "The aid reached some 3,000 people in the host communities of the province.",
+    ],
+)
+def test_other_countries_revisions_and_host_villages_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+def test_a_country_opening_a_headline_before_another_clause_keeps_the_count() -> None:
+    text = "Costa Rica worries as Darién crossings approach 400,000"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 2))] == [400000]

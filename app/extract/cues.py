@@ -92,6 +92,8 @@ _OTHER_CONTEXT = (
     # or one person's sighting: "He walked four days and saw maybe 300 people", "vimos unas 50"
     r"(?:he|she|i|we|they)\s(?:[^\W\d]+\s){0,6}?saw(?=\s+(?:(?:maybe|perhaps|about|some|only|"
     r"just|around|roughly)\s+)?\Z)|vi(?:mos)?(?=\s+(?:(?:como|unas?|apenas|solo)\s+)?\Z)|"
+    # the villages that receive them: "los 2.000 panameños de las comunidades receptoras"
+    r"comunidades\s+receptoras|host\s+communit\w+|"
     r"alberga|albergan|albergaba|albergar|duermen|sleep(?:s|ing)?\s+(?:in|on|rough)|"
     r"(?:pushed|driven|forced)\s+out|carrying|"
     # the border posts further north: "412,000 people at the Paso Canoas center"
@@ -219,6 +221,29 @@ _AFTER_UNIT = re.compile(
 def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """True when the windows around a number say it counts something other than crossings."""
     return bool(_OTHER_BEFORE.search(text, *before) or _OTHER_AFTER.search(text, *after))
+
+
+# A sentence that opens on another country is about that country's counts, however far into it
+# the number comes: "Costa Rica, por su parte, informó de que su centro de atención en la
+# frontera sur recibió a 120.000 migrantes".
+_ABROAD_OPENER = re.compile(
+    r"\s*(?:(?:farther|further|más\s+al)\s+(?:north|norte),\s*)?(?:(?:in|en)\s+)?"
+    r"(?:neighbou?ring\s+|(?:la\s+)?vecina\s+)?(?:costa\s+rica|m[eé]xico|honduras|guatemala|"
+    r"nicaragua)(?:['’]s)?\b(?!\s+(?:and|y|or|o)\b)",
+    _I,
+)
+
+
+# (unless another clause starts before the number: "Costa Rica braces as Darien crossings near
+# 390,000")
+_NEW_CLAUSE = re.compile(r";|\b(?:as|while|whereas|but|mientras|pero)\b", _I)
+
+
+def opens_abroad(text: str, sentence_start: int, start: int) -> bool:
+    return (
+        _ABROAD_OPENER.match(text, sentence_start) is not None
+        and _NEW_CLAUSE.search(text, sentence_start, start) is None
+    )
 
 
 # A scale word straight after digits the number finder left alone ("US$160.5 million": the

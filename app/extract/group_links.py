@@ -1,12 +1,14 @@
 """How a number takes the group of the figure before it (a share set against or restating an
-earlier one, a count restating a share, a sentence continuing with a pronoun), and whether
-what was read before makes a bare count one of crossings."""
+earlier one, a count restating a share, a sentence continuing with a pronoun, a part of the
+minors said to travel alone), and whether what was read before makes a bare count one of
+crossings."""
 
 from __future__ import annotations
 
 import re
 
 from . import links
+from .lexicon import MINORS, UNACCOMPANIED
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
 from .timeline import Timeline
@@ -23,6 +25,7 @@ class GroupLinks:
     carried: Subject | None
     share_before: Subject | None
     sentence: tuple[int, int]
+    ceiling: int
 
     @property
     def _previous_figure(self) -> ExtractedFigure | None:
@@ -107,3 +110,21 @@ class GroupLinks:
         if figure is None or figure.subject == EVERYONE or not link.search(self._gap()):
             return None
         return figure.subject
+
+    def _alone_of_minors(self, before: Subject | None) -> bool:
+        """ "Roughly 2,700 of them were unaccompanied" after minors were counted, "Of the
+        children, 2,400 - about 4% - were travelling alone": a part of the minors said to travel
+        alone is the unaccompanied minors, whatever stands between it and the verb."""
+        text, end = self.text, self.number.end
+        if before != MINORS and not links.OF_THEM.match(text, end):
+            return False
+        if not links.ALONE.match(text, end, self.sentence[1]):
+            return False
+        return MINORS in (before, self._previous_subject(links.ANY), self.carried)
+
+    def _travelling_alone(self, subject: Subject | None) -> Subject | None:
+        """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
+        children that the clause then says travel alone are unaccompanied minors."""
+        if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
+            return subject
+        return UNACCOMPANIED

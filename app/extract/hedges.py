@@ -13,7 +13,7 @@ _I = re.NOFLAG
 QUANT = (
     r"(?:\s+(?:los|las|el|la|an?|un|una|some|about|nearly|around|roughly|almost|approximately|"
     r"over|more\s+than|at\s+least|unos|unas|casi|cerca\s+de|alrededor\s+de|aproximadamente|"
-    r"más\s+de|al\s+menos))*\s*"
+    r"más\s+de|al\s+menos|fewer\s+than|less\s+than|menos\s+de))*\s*"
 )
 
 # Qualifiers read immediately before (or, for "or more", after) the number.

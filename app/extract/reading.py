@@ -114,7 +114,9 @@ class Reader(GroupLinks):
         ):
             return Outcome(number, None, rejected_by_context=False)
         after_window = self._after_window()
-        if cues.has_other_context(text, self._before_window(), after_window):
+        if cues.has_other_context(text, self._before_window(), after_window) or (
+            cues.opens_abroad(text, self.sentence[0], number.start)
+        ):
             return Outcome(number, None, rejected_by_context=True)
         after = find_subject_after(
             text, self.terms.get(), number.end, self._after_limit(), number.percent
@@ -221,24 +223,6 @@ class Reader(GroupLinks):
             links.APPOSITION
         )
         return specific or restated or (self.asked if before is None else None) or EVERYONE
-
-    def _alone_of_minors(self, before: Subject | None) -> bool:
-        """ "Roughly 2,700 of them were unaccompanied" after minors were counted, "Of the
-        children, 2,400 - about 4% - were travelling alone": a part of the minors said to travel
-        alone is the unaccompanied minors, whatever stands between it and the verb."""
-        text, end = self.text, self.number.end
-        if before != MINORS and not links.OF_THEM.match(text, end):
-            return False
-        if not links.ALONE.match(text, end, self.sentence[1]):
-            return False
-        return MINORS in (before, self._previous_subject(links.ANY), self.carried)
-
-    def _travelling_alone(self, subject: Subject | None) -> Subject | None:
-        """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
-        children that the clause then says travel alone are unaccompanied minors."""
-        if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
-            return subject
-        return UNACCOMPANIED
 
     def _qualifier(self) -> str:
         number = self.number
