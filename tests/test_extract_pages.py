@@ -425,6 +425,12 @@ def test_a_share_after_or_of_everyone_is_the_group_of_the_count_before() -> None
         "Two of the months were revised by fewer than 300 people.",
         "Nadie cuenta a los 3.000 panameños de las comunidades receptoras.",
         "The aid reached some 3,000 people in the host communities of the province.",
+        # vaccinations, that country's own count, and people already further north or
+        # leaving Panama by boat
+        "Los equipos de salud vacunaron a 12.000 niños en las estaciones.",
+        "Allí las autoridades de ese país reportaron unas 4.000 llegadas en una semana.",
+        "Officials say some 1,700 migrants who had reached Mexico are now heading home.",
+        "Desde agosto, unas 1.900 personas han tomado lanchas en Panamá hacia el sur.",
     ],
 )
 def test_other_countries_revisions_and_host_villages_are_not_crossings(sentence: str) -> None:

@@ -32,6 +32,8 @@ _OTHER_CONTEXT = (
     # "2,000 migrants who entered from Costa Rica" (into Panama)
     r"(?:arriv\w+|coming|came|entered|entering|llegad[oa]s|llegaron|llegan|procedentes|"
     r"ingresaron|entraron)\s+(?:back\s+)?(?:from|desde|de)\s+(?:panam[aá]|costa\s+rica)\b|"
+    # boats leave Panama only southwards: "unas 2.300 personas han tomado lanchas en Panamá"
+    r"(?:boats?|lanchas|embarcaciones)\s+(?:in|en|from|desde)\s+panam[aá]\b|"
     # the United States border, and status granted to people already living there: "Temporary
     # Protected Status for roughly 472,000 Venezuelans already in the United States"
     r"temporary\s+protected\s+status|tps|estatus\s+de\s+protección\s+temporal|"
@@ -96,6 +98,12 @@ _OTHER_CONTEXT = (
     r"comunidades\s+receptoras|host\s+communit\w+|"
     r"alberga|albergan|albergaba|albergar|duermen|sleep(?:s|ing)?\s+(?:in|on|rough)|"
     r"(?:pushed|driven|forced)\s+out|carrying|"
+    # that other country's own count: "las autoridades de ese país reportaron unas 3.000"
+    r"(?:autoridades|gobierno)\s+de\s+(?:ese|aquel)\s+país|that\s+country['’]s|"
+    r"(?:authorities|officials|government)\s+(?:of|in)\s+that\s+country|"
+    # people already further north: "2,200 migrants who had reached Mexico"
+    r"(?:had|have|has|habían|han|había|ha)\s+(?:reached|llegado\s+a)\s+(?:mexico|méxico|"
+    r"the\s+united\s+states|the\s+u\.?s|estados\s+unidos|ee\.?\s?uu)|"
     # the border posts further north: "412,000 people at the Paso Canoas center"
     r"paso\s+canoas|peñas\s+blancas|tapachula|"
     # counts of a survey or of the world, not of the crossing
@@ -123,7 +131,7 @@ _OTHER_CONTEXT = (
     r"camped|camping|acampad[oa]s|acampan|"
     r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
     r"(?:is|was|are|were)\s+(?:housing|sheltering|holding)|albergad[oa]s|alojad[oa]s|treated|attended|"
-    r"atendi\w+|vaccinat\w*|vacunad\w*|rescued|rescat\w+|residents|habitantes|inhabitants|"
+    r"atendi\w+|vaccinat\w*|vacun\w+|rescued|rescat\w+|residents|habitantes|inhabitants|"
     r"live\s+in|viven|population(?!\s+(?:counted|registered|recorded|who|that|crossing))|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
