@@ -236,3 +236,13 @@ def test_groups_linked_across_adverbs_ranks_and_relatives(
     lead = "So far this year 95,000 people crossed the Darién jungle.\n\n"
     found = [s for v, s, _ in read(lead + text, date(2023, 6, 1)) if v == value]
     assert found == [expected]
+
+
+def test_in_n_months_is_the_year_so_far_only_when_that_many_months_are_over() -> None:
+    text = "Some 41,000 children crossed the jungle in seven months, the agency said."
+    assert read(text, date(2024, 8, 5))[0][2] == period("2024-01-01", "2024-07-31")
+    # a length of time, not the year so far: the period of the lead carries on
+    text = "In the last three months 90,000 people crossed. Children were 20,000 in three months."
+    assert [p for _, _, p in read(text, date(2024, 8, 5))] == [
+        period("2024-05-01", "2024-07-31")
+    ] * 2

@@ -7,7 +7,18 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import clauses, corrections, cues, cutoff, month_parts, page, sentence_groups, shares, tables
+from . import (
+    clauses,
+    corrections,
+    cues,
+    cutoff,
+    month_parts,
+    page,
+    recent,
+    sentence_groups,
+    shares,
+    tables,
+)
 from .calendar_terms import PeriodMention
 from .lexicon import SentenceTerms
 from .numbers import VOCABULARY as NUMBER_WORDS
@@ -46,6 +57,7 @@ def extract_figures(
         if not is_point(m)
         and not page.dates_a_document(low, m.start)
         and not page.only_ranks(low, m)
+        and not recent.loose_months(m, published)
     ]
     dated = month_parts.without_loose_weeks(dated)
     days = [m for m in mentions if is_point(m) and m.start >= body]

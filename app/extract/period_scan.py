@@ -72,7 +72,8 @@ _STARTERS: dict[str, str] = {
     "day_span": "between from entre de del desde",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto final <day>",
-    "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
+    "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once "
+    "two three four five six seven eight nine ten eleven",
     "first_days": "first primeros primeras <day> two three four five six seven eight nine ten dos "
     "tres cuatro cinco seis siete ocho nueve diez",
     "month_to_now": "de desde from",

@@ -59,6 +59,18 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
     )
 
 
+def loose_months(m: PeriodMention, published: date | None) -> bool:
+    """Whether "in eight months" is a length ("the flow tripled in three months") rather than
+    the year so far, which it is only when that many of the year's months are over at
+    publication ("63,000 children crossed in eight months", in September). A loose one must
+    not hide the period of the figures near it."""
+    raw = (m.get("n3") or "").lower()
+    if not raw:
+        return False
+    months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    return published is None or months != published.month - 1
+
+
 def month_to_date(m: PeriodMention, c: Context) -> Period | None:
     """The named month up to publication when it is the current one, else the whole month."""
     month = MONTHS[(m.get("mm") or "").lower()]

@@ -131,8 +131,11 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
-    raw = (m.get("n") or m.get("n2") or "").lower()
+    raw = (m.get("n") or m.get("n2") or m.get("n3") or "").lower()
     months = int(raw) if raw.isdigit() else COUNTS[raw]
+    if m.get("n3") and c.published is not None:  # "in eight months": the year so far (see
+        # recent.loose_months, which drops the others)
+        return Period(date(c.published.year, 1, 1), last_day(c.published.year, months))
     year = int(m.get("y") or 0) or _previous_year(m, c) or c.current_year()
     if year is None or not 1 <= months <= 12:
         return None

@@ -75,11 +75,15 @@ _PART = (
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
-# "the first five months", and the Spanish order "los cinco primeros meses".
+# "the first five months", and the Spanish order "los cinco primeros meses"; and "in eight
+# months" (with no article), the year so far when that many months of it are over.
 _FIRST_MONTHS = (
     r"\b(?:(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)|"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+primeros)\s+(?:months|meses)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?"
+    rf"|(?<=\b[ie]n\s)(?P<n3>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:months|meses)\b"
+    r"(?![\s-]+(?:to|of|de|del|later|después|before|earlier|ago|antes|after|old|running|"
+    r"in\s+a\s+row|seguidos|consecutivos)\b)"
 )
 # "the first 10 days of August", "los primeros 15 días de mayo", "the first two weeks of July",
 # "las dos primeras semanas de julio".
