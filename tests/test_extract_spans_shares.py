@@ -246,3 +246,16 @@ def test_in_n_months_is_the_year_so_far_only_when_that_many_months_are_over() ->
     assert [p for _, _, p in read(text, date(2024, 8, 5))] == [
         period("2024-05-01", "2024-07-31")
     ] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between January and March, 100,000 people crossed the Darién. In the last week of March, "
+        "9,000 did. The same quarter a year earlier saw 80,000 people cross.",
+        "Entre enero y marzo cruzaron 100.000 personas. En la última semana de marzo fueron 9.000. "
+        "En el mismo trimestre del año anterior cruzaron 80.000 personas.",
+    ],
+)
+def test_the_same_quarter_a_year_earlier_keeps_the_quarter_past_a_week(text: str) -> None:
+    assert read(text, date(2024, 4, 9))[-1][2] == period("2023-01-01", "2023-03-31")

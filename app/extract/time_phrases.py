@@ -150,11 +150,14 @@ _MONTHS_BEFORE = (
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
-    r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|quarter|half|months?|"
-    r"weeks|days|\w+\s+months|\w+\s+weeks)\s+"
-    r"(?:of|in|last)\s+"
-    rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))"
-    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|trimestre|semestre)|"
+    # (a quarter or half keeps its length: "The same quarter a year earlier saw 87,390")
+    r"\b(?:the\s+)?same\s+(?:(?P<unit>quarter|half)|period|stretch|span|time\s*frame|window|"
+    r"months?|weeks|days|\w+\s+months|\w+\s+weeks)\s+"
+    r"(?:(?:of|in|last)\s+"
+    rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))|"
+    r"(?P<prior2>a\s+year\s+(?:earlier|before|ago)))"
+    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|mes|(?P<unit2>trimestre|"
+    r"semestre))|"
     # "los mismos meses", "los mismos dos meses"
     r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:(?P<n4>"
     + "|".join(COUNTS)
