@@ -259,3 +259,11 @@ def test_in_n_months_is_the_year_so_far_only_when_that_many_months_are_over() ->
 )
 def test_the_same_quarter_a_year_earlier_keeps_the_quarter_past_a_week(text: str) -> None:
     assert read(text, date(2024, 4, 9))[-1][2] == period("2023-01-01", "2023-03-31")
+
+
+def test_en_el_trimestre_points_back_to_the_quarter_not_the_longer_span_since() -> None:
+    text = (
+        "En el último trimestre cruzaron 90.000 migrantes. Entre enero y septiembre ya suman "
+        "150.000. En el trimestre, los menores representaron el 21 % de quienes cruzaron."
+    )
+    assert read(text, date(2022, 10, 4))[-1][2] == period("2022-07-01", "2022-09-30")

@@ -194,7 +194,9 @@ _BACK = (
     + "|".join(COUNTS)
     + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
-    r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
+    # ("En el trimestre, las mujeres y niñas representaron el 27 %")
+    r"(?:del|en\s+el(?!\s+per))\s+(?P<unit2>trimestre|semestre|periodo|período)"
+    r"(?!\s+(?:anterior|previo|pasado)\b)|"
     # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
     # period just named ends in
     r"(?:that|ese|aquel)\s+(?P<unit3>month|mes)|"
