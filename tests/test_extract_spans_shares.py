@@ -267,3 +267,14 @@ def test_en_el_trimestre_points_back_to_the_quarter_not_the_longer_span_since() 
         "150.000. En el trimestre, los menores representaron el 21 % de quienes cruzaron."
     )
     assert read(text, date(2022, 10, 4))[-1][2] == period("2022-07-01", "2022-09-30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, 30,000 people crossed. In the previous year, 250,000 people crossed.",
+        "En marzo cruzaron 30.000 personas. En el año anterior, 250.000 personas cruzaron.",
+    ],
+)
+def test_a_fronted_previous_year_is_the_whole_year_before(text: str) -> None:
+    assert read(text, date(2024, 4, 9))[-1][2] == period("2023-01-01", "2023-12-31")

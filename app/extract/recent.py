@@ -176,6 +176,9 @@ def week_before(published: date) -> Period:
 
 
 def relative(m: PeriodMention, c: Context) -> Period | None:
+    if m.get("wy"):  # "In the previous year, ...": the calendar year before the one just named
+        year = c.reference.end.year if c.reference is not None else c.published and c.published.year
+        return None if not year else whole_years(year - 1, year - 1)
     if m.get("py"):
         # "a year earlier": the period just mentioned, one year back.
         if c.reference is not None:

@@ -139,6 +139,9 @@ _RELATIVE = (
     r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
     r"(?P<pq>the\s+(?:previous|prior|preceding)\s+quarter|the\s+quarter\s+before|"
     r"(?:el|del)\s+trimestre\s+(?:anterior|previo))|"
+    # "In the previous year, when 520,085 people crossed": the whole year before, fronted
+    r"(?P<wy>(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\ben\s)|(?<=\bdurante\s))(?:the\s+(?:previous|"
+    r"prior|preceding)\s+year|the\s+year\s+before|el\s+año\s+(?:anterior|previo))(?=\s*,))|"
     r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
 )
