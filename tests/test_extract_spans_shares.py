@@ -278,3 +278,14 @@ def test_en_el_trimestre_points_back_to_the_quarter_not_the_longer_span_since() 
 )
 def test_a_fronted_previous_year_is_the_whole_year_before(text: str) -> None:
     assert read(text, date(2024, 4, 9))[-1][2] == period("2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From May to July, 41,000 people crossed, against 77,000 in the preceding three.",
+        "Entre mayo y julio cruzaron 41.000 personas, frente a 77.000 en los tres anteriores.",
+    ],
+)
+def test_the_previous_n_with_months_left_out_are_the_months_before(text: str) -> None:
+    assert read(text, date(2024, 8, 20))[-1][2] == period("2024-02-01", "2024-04-30")

@@ -55,6 +55,11 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "annual",
         "yearly",
         "anual",
+        # "in the previous three", "los tres anteriores": months left out
+        "previous",
+        "preceding",
+        "anteriores",
+        "previos",
         *month_parts.TRIGGERS,
     ]
 )

@@ -65,7 +65,7 @@ def loose_months(m: PeriodMention, published: date | None) -> bool:
     publication ("63,000 children crossed in eight months", in September). A loose one must
     not hide the period of the figures near it."""
     raw = (m.get("n3") or "").lower()
-    if not raw:
+    if m.kind != "first_months" or not raw:
         return False
     months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
     return published is None or months != published.month - 1
@@ -148,9 +148,9 @@ def month_before(period: Period) -> Period:
 def months_before(m: PeriodMention, c: Context) -> Period | None:
     """ "Los tres meses anteriores", "the two months before": the whole months before the period
     just named; with none named, the whole months before that of publication."""
+    raw = m.get("n") or m.get("n2") or m.get("n3") or ""
     if c.reference is None:
-        return last_months(m, c)
-    raw = m.get("n") or ""
+        return last_months(PeriodMention(m.start, m.end, m.kind, (("n", raw),)), c)
     months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
     if not 1 <= months <= 24:
         return None

@@ -146,10 +146,16 @@ _RELATIVE = (
     r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
 )
 # "los tres meses anteriores", "the two months before": the months before the period just named.
+# ("compared with 98,000 in the previous three", "frente a los tres anteriores": months left out)
 _MONTHS_BEFORE = (
     r"\b(?:the|los|las|those|esos|aquellos)\s+(?P<n>"
     + "|".join(COUNTS)
     + r"|\d{1,2})\s+(?:months|meses)\s+(?:before|earlier|prior|anteriores|previos|antes)\b"
+    + r"|\b(?:the\s+(?:previous|preceding|prior)\s+(?P<n2>"
+    + "|".join(COUNTS)
+    + r")|(?:los|las)\s+(?P<n3>"
+    + "|".join(COUNTS)
+    + r")\s+(?:anteriores|previos))(?=\s*(?:[.,;:)]|\Z))"
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 _SAME_PERIOD = (
