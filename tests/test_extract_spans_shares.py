@@ -289,3 +289,20 @@ def test_a_fronted_previous_year_is_the_whole_year_before(text: str) -> None:
 )
 def test_the_previous_n_with_months_left_out_are_the_months_before(text: str) -> None:
     assert read(text, date(2024, 8, 20))[-1][2] == period("2024-02-01", "2024-04-30")
+
+
+def test_the_year_that_ended_with_a_count_is_the_whole_year_named() -> None:
+    text = (
+        "Entre enero y abril cruzaron 110.000 personas, un 10 % más que en el mismo periodo de "
+        "2023, cuando el año terminó con 520.085 cruces."
+    )
+    assert read(text, date(2024, 5, 3))[-1][2] == period("2023-01-01", "2023-12-31")
+
+
+def test_a_count_named_as_the_count_and_a_daily_count() -> None:
+    text = (
+        "So far this year 300,000 people crossed the Darién.\n\n"
+        "In the same months of 2022 the count was 150,000.\n\n"
+        "Within a week the daily count at the stations fell to around 900."
+    )
+    assert [v for v, _, _ in read(text, date(2023, 9, 1))] == [300000, 150000]

@@ -111,7 +111,7 @@ _OTHER_CONTEXT = (
     r"encuest\w+|entrevist\w+|worldwide|around\s+the\s+world|resid\w+|"
     r"(?:in|en)\s+el\s+mundo|a\s+nivel\s+mundial|"
     # a daily rate named before the count: "the average daily flow had fallen to about 710"
-    r"daily\s+(?:flow|average|rate|arrivals)|flujo\s+diario|promedio\s+diario|"
+    r"daily\s+(?:flow|average|rate|arrivals|count|tally|total)|flujo\s+diario|promedio\s+diario|"
     # aid and services: "to support 400,000 people", "para atender a 90.000"
     r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"
     r"(?:support|assistance|care|aid|services|help|apoyo|asistencia|atención|ayuda|servicios)"

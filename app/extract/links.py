@@ -16,7 +16,7 @@ CROSSING_TALK = re.compile(
     word_start(
         r"cross\w*|cruz\w*|cruce\w*|atraves\w*|transit\w*|tránsito|dari[eé]n|jungle|selva|"
         r"entered|entr(?:y|ies|adas?)|ingres\w*|flujo|flow|migra\w*|figure|cifra|total\w*|tally|"
-        r"record\w*|registr\w*|register\w*|counted|contabiliz\w*|llegad\w*|arrivals?|irregular\w*|"
+        r"record\w*|registr\w*|register\w*|count(?:s|ed)?|contabiliz\w*|llegad\w*|arrivals?|irregular\w*|"
         r"traves[ií]a|trek\w*|"
         # a month zoomed in on is the story's count: "Solo en noviembre fueron 25.600"
         rf"(?:solo|sólo|solamente|únicamente)\s+en\s+(?:{MONTH_NAMES})|"

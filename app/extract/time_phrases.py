@@ -192,6 +192,8 @@ _MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so
 # "for the full year", "todo el año": the whole year of the period just mentioned.
 _FULL_YEAR = (
     r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo|"
+    # "cuando el año terminó con 520.085 cruces", "the year closed with"
+    r"(?:el|the)\s+(?:año|year)\s+(?:terminó|cerró|acabó|ended|closed|finished)|"
     r"year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
     # a year's record ("went on to set an annual record of 520,085"; a year's total is not one:
     # "hasta el 30 de septiembre, el total anual ascendía a 211.000" runs to its cut-off)
