@@ -441,3 +441,27 @@ def test_other_countries_revisions_and_host_villages_are_not_crossings(sentence:
 def test_a_country_opening_a_headline_before_another_clause_keeps_the_count() -> None:
     text = "Costa Rica worries as Darién crossings approach 400,000"
     assert [f.value for f in extract_figures(text, date(2023, 10, 2))] == [400000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # a clause after "but" is not described by the one before it
+        (
+            "Deaths rose after the expulsions ended, but the count in May, 31,000, was lower.",
+            [31000],
+        ),
+        # unless it only lists another group for the same verb
+        ("The US deported 12,000 Venezuelans this year, but just 300 Colombians.", []),
+        # a share of the month's flow is no monthly rate
+        ("Los colombianos fueron el 12 % del flujo mensual.", [12]),
+        # the other side of "twice"/"el doble" is a count of its own
+        (
+            "Se espera que el año cierre con 600.000, casi el doble de los 310.000 de 2022.",
+            [310000],
+        ),
+    ],
+)
+def test_contrasts_monthly_flows_and_doubles(sentence: str, values: list[float]) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 6, 3))] == [95000, *values]

@@ -153,7 +153,7 @@ _OTHER_AFTER = re.compile(
             r"every\s+week|weekly|a\s+month|per\s+month|monthly|an\s+hour|per\s+hour|al\s+día|por\s+día|"
             r"a\s+year(?!\s+(?:earlier|before|ago|later))|per\s+year|annually|por\s+año|anualmente|"
             r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
-            r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|mensual\w*|por\s+hora|on\s+average|"
+            r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|m(?<!flujo\sm)(?<!total\sm)ensual\w*|por\s+hora|on\s+average|"
             # "more" comparing, but not hedging a base: "61 percent of the more than 400,000"
             # (the look-behinds sit after the first letter, as word_start needs)
             # (but "about 8,100 more people were recorded" is a count of its own)

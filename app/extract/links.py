@@ -94,7 +94,8 @@ CONNECTOR = re.compile(
     word_start(r"(?:and|y|while|mientras|but|pero|whereas|whilst)\b", also=(",", ";")), _I
 )
 LINKED = re.compile(
-    r"\A[^.;]{0,60}?\b(?:and|y|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
+    # ("deported 12,000 Venezuelans, but only 300 Colombians": the contrast shares the verb)
+    r"\A[^.;]{0,60}?\b(?:and|y|but|pero|including|incluidos|incluyendo|among\s+them|entre\s+ellos|"
     r"of\s+(?:those|them|whom)|de\s+(?:ellos|ellas|estos|los\s+cuales|las\s+cuales)|"
     r"entre\s+ell[oa]s|another|"
     r"otros|otras)\b|\A\s*,\s*\Z",
@@ -164,6 +165,8 @@ BRACKETED_SHARE = re.compile(r"\s*(?:\.{3,}\s*)?\(\s*", _I)  # and after leader 
 APPOSED_SHARE = re.compile(
     r"(?:\s+[^\W\d]+){0,2}\s*,\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?", _I
 )
+# A contrast opens a clause of its own, which what the clause before said does not describe.
+CONTRAST = re.compile(r",\s*(?:but|pero|yet|whereas|sin\s+embargo)\b", _I)
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
@@ -182,8 +185,9 @@ FRESH_CLAUSE = re.compile(
     r"\b(?:the\s+(?:share|proportion|percentage)|la\s+proporción|el\s+porcentaje)\b|"
     r"\b(?:than|que)\s+(?:the|los|las|el|la)\s+(?:[^\W\d]+\s+){0,2}?(?:(?:of|de)\s+)?\Z|"
     r"\b(?:than|que)\s+(?:the|los|las|el|la)\s*\Z|\bfrente\s+a(?:\s+(?:los|las))?\s*\Z|"
-    # ("a 96% drop from the 73,500 recorded a year earlier")
-    r"\b(?:from|against|versus|compared\s+(?:with|to))\s+the\s*\Z",
+    # ("a 96% drop from the 73,500 recorded a year earlier", "casi el doble de los 248.284")
+    r"\b(?:from|against|versus|compared\s+(?:with|to))\s+the\s*\Z|"
+    r"\b(?:doble|triple|double|twice|mitad|half)\s+(?:de|of|que)\s+(?:the|los|las)\s*\Z",
     _I,
 )
 OF_THEM = re.compile(r"\s+(?:of\s+them|of\s+whom|de\s+ell[oa]s)\b", _I)
