@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import corrections, cues, hedges, links, unstated
+from . import corrections, cues, hedges, links, unstated, windows
 from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
@@ -137,9 +137,9 @@ class Reader(GroupLinks):
             start = self.previous.number.end
             for match in links.CONNECTOR.finditer(self.text, start, self.number.start):
                 start = match.end()
-        for match in links.TIME_ASIDE.finditer(self.text, start, self.number.start):
+        for match in windows.TIME_ASIDE.finditer(self.text, start, self.number.start):
             start = match.end()  # "Since October, when the US began expelling them, 61,000"
-        for match in links.CONTRAST.finditer(self.text, start, self.number.start):
+        for match in windows.CONTRAST.finditer(self.text, start, self.number.start):
             start = match.end()  # "...-era expulsion rule on May 11, but the Darien count in May"
         near = self.text[max(start, self.number.start - 24) : self.number.start]
         if " of " in near or " de " in near:  # (a look before the pattern: most numbers fail)
@@ -150,15 +150,15 @@ class Reader(GroupLinks):
 
     def _after_window(self) -> tuple[int, int]:
         limit = min(self.ceiling, self.number.end + _WINDOW_AFTER)
-        stop = links.CLAUSE_END.search(self.text, self.number.end, limit)
-        resume = stop and links.past_aside(
+        stop = windows.CLAUSE_END.search(self.text, self.number.end, limit)
+        resume = stop and windows.past_aside(
             self.text, stop.start(), (self.floor, self.number.start), self.sentence[1]
         )
         if resume:  # read on past "most of them Venezuelans," to what the people did
             # (past a count inside it too: "800,000 people, including 160,000 children, could")
             ceiling = self.ceiling if resume <= self.ceiling else self.sentence[1]
             limit = min(ceiling, resume + _WINDOW_AFTER)
-            stop = links.CLAUSE_END.search(self.text, resume, limit)
+            stop = windows.CLAUSE_END.search(self.text, resume, limit)
         return self.number.end, stop.start() if stop else limit
 
     @property
