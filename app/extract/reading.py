@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import corrections, cues, hedges, links, unstated, windows
+from . import corrections, cues, hedges, labels, links, unstated, windows
 from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
@@ -105,8 +105,8 @@ class Reader(GroupLinks):
     def read(self, timeline: Timeline) -> Outcome:
         text, number = self.text, self.number
         if (
-            cues.has_unit_after(text, number.end)
-            or cues.has_label_before(text, self.floor, number.start)
+            labels.has_unit_after(text, number.end)
+            or labels.has_label_before(text, self.floor, number.start)
             or corrections.is_superseded(
                 text, self.sentence[0], number.start, number.end, self.corrections
             )
