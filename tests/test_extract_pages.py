@@ -465,3 +465,24 @@ def test_a_country_opening_a_headline_before_another_clause_keeps_the_count() ->
 def test_contrasts_monthly_flows_and_doubles(sentence: str, values: list[float]) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2023, 6, 3))] == [95000, *values]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # room in a station, aid given to people, people stuck, and the journey back south
+        "The station has room for 700 people.",
+        "El albergue tiene cupo para 450 personas.",
+        "UNICEF provided drinking water to 38,000 people this year.",
+        "About 1,700 people were stuck at the northern border on Sunday.",
+        "Some 3,500 people have made the journey in reverse since March.",
+    ],
+)
+def test_capacity_aid_and_the_reverse_journey_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]
+
+
+def test_data_provided_by_an_agency_is_still_a_crossing_count() -> None:
+    text = "Data provided by the migration service show 30,000 people crossed in September."
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [30000]

@@ -21,6 +21,7 @@ _OTHER_CONTEXT = (
     r"deport\w*|repatri\w*|expel\w*|expuls\w*|removals?|sent\s+back|devuelt[oa]s?|devolvi\w*|"
     r"retornad[oa]s|return(?:ed|ing)?\s+(?:flights?|south|home|on|aboard|by\s+air)|been\s+returned|vuelos?|flights?|"
     r"flujo\s+inverso|reverse\s+flow|camino\s+inverso|ruta\s+inversa|sentido\s+(?:contrario|inverso)|"
+    r"in\s+reverse|reverse\s+(?:journey|route|direction)|en\s+reversa|a\s+la\s+inversa|"
     r"opposite\s+direction|the\s+other\s+way|southbound|(?:travel\w*|went|moved|head\w*|going|walk\w*|"
     r"back)\s+south|hacia\s+el\s+sur|rumbo\s+al\s+sur|de\s+regreso|regres\w+|retorn\w+|"
     r"fly\s+home|go\s+home|return\s+home|turned\s+(?:back|away)|rechaz\w+|denied\s+entry|"
@@ -119,14 +120,20 @@ _OTHER_CONTEXT = (
     r"flew|flown|returning|devolviendo|retornando|"
     # transport and supplies: "the program had carried about 2,100 people", "delivered water to"
     r"carried|transport\w*|traslad\w+|delivered|distributed|supplied|entreg\w+|distribuy\w+|"
+    # ("provided clean water to 45,000 people", "brindó atención a 9.000"; not "data provided by")
+    r"(?:provid(?:ed|es|ing)|proporcion\w+|brind\w+)\s+(?:[^\W\d]+\s+){0,3}(?:to|a)"
+    r"(?=\s+(?:(?:about|some|nearly|over|more\s+than|unos|unas|más\s+de)\s+)?\Z)|"
     # a place's size: "this village of about 400 people"
     # (the window ends at the number, so \Z stands for "right before it")
     # ("a country of four million people", "un país de 4 millones de habitantes")
     r"(?:village|town|city|country|nation|community|hamlet)\s+of(?=\s+(?:(?:about|some|around|nearly|roughly)\s+)?\Z)|"
     # people who are somewhere, or served, rather than crossing
     r"(?:built|designed|meant)\s+(?:for|to\s+hold)(?=\s+(?:up\s+to\s+)?\Z)|"
+    # ("has room for 800 people", "con cupo para 400 personas")
+    r"(?:room|space|beds|places)\s+for(?=\s+(?:up\s+to\s+|about\s+|some\s+)?\Z)|"
+    r"(?:espacio|cupo|camas|lugar|plazas)\s+para(?=\s+(?:unas?\s+|hasta\s+)?\Z)|"
     r"(?:construid|diseñad|pensad)[oa]s?\s+para(?=\s+(?:albergar\s+a\s+)?\Z)|"
-    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|varad[oa]s|waiting|"
+    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|stuck|varad[oa]s|atrapad[oa]s|waiting|"
     # ("Some 1,500 Venezuelans are now camped in the capital")
     r"camped|camping|acampad[oa]s|acampan|"
     r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
