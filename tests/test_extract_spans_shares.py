@@ -306,3 +306,17 @@ def test_a_count_named_as_the_count_and_a_daily_count() -> None:
         "Within a week the daily count at the stations fell to around 900."
     )
     assert [v for v, _, _ in read(text, date(2023, 9, 1))] == [300000, 150000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hasta finales de agosto cruzaron 61.000 personas este año.",
+            period("2024-01-01", "2024-08-31"),
+        ),
+        ("En el último mes cruzaron 61.000 personas.", period("2024-08-01", "2024-08-31")),
+    ],
+)
+def test_the_end_of_a_month_as_cutoff_and_the_last_month(sentence: str, expected: Period) -> None:
+    assert [p for v, _, p in read(sentence, date(2024, 9, 10)) if v == 61000] == [expected]

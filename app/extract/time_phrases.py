@@ -115,7 +115,7 @@ _YEAR_TO_DATE = (
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
-    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
+    r"hasta\s+(?:el\s+)?(?:final|fin|cierre|finales|fines)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
     r"as\s+of|by|through|until|up\s+to|"
     # "al corte del 15 de agosto", "con corte al 30 de junio": a report's cut-off
     r"al\s+corte\s+del?|con\s+corte\s+al?|"
@@ -132,7 +132,8 @@ _MONTH_ALONE = (
 _RELATIVE = (
     r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
     # ("the last month of the quarter" is a part of another period)
-    r"(?P<lm>last\s+month(?!\s+of\b)|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
+    r"(?P<lm>last\s+month(?!\s+of\b)|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes|"
+    r"(?:el|del)\s+último\s+mes(?!\s+del?\b))|"
     r"(?P<lw>last\s+week|la\s+semana\s+pasada|la\s+pasada\s+semana)|"
     r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
     r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
