@@ -486,3 +486,14 @@ def test_capacity_aid_and_the_reverse_journey_are_not_crossings(sentence: str) -
 def test_data_provided_by_an_agency_is_still_a_crossing_count() -> None:
     text = "Data provided by the migration service show 30,000 people crossed in September."
     assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [30000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite the drownings, 28,000 people crossed the jungle in July.",
+        "A pesar de las muertes, 28.000 personas cruzaron la selva en julio.",
+    ],
+)
+def test_a_concession_before_a_count_does_not_describe_it(text: str) -> None:
+    assert [f.value for f in extract_figures(text, date(2023, 8, 3))] == [28000]

@@ -46,7 +46,12 @@ def past_aside(text: str, stop: int, number: tuple[int, int], end: int) -> int |
 
 
 # A contrast opens a clause of its own, which what the clause before said does not describe.
-CONTRAST = re.compile(r",\s*(?:but|pero|yet|whereas|sin\s+embargo)\b", _I)
+# So does a concession closed by a comma: "Despite the deaths, 30,000 people crossed".
+CONTRAST = re.compile(
+    r",\s*(?:but|pero|yet|whereas|sin\s+embargo)\b|"
+    r"\b(?:despite|in\s+spite\s+of|pese\s+a|a\s+pesar\s+de)\b[^,;.]{0,60},",
+    _I,
+)
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
