@@ -476,6 +476,11 @@ def test_contrasts_monthly_flows_and_doubles(sentence: str, values: list[float])
         "UNICEF provided drinking water to 38,000 people this year.",
         "About 1,700 people were stuck at the northern border on Sunday.",
         "Some 3,500 people have made the journey in reverse since March.",
+        # people held, sleeping out, waiting or moved between shelters
+        "The number of migrants held in detention reached 1,400.",
+        "About 1,300 people, many of them children, slept outside the station.",
+        "Cerca de 2.700 personas aguardaban los autobuses.",
+        "Last year 11,000 migrants were relocated to other shelters.",
     ],
 )
 def test_capacity_aid_and_the_reverse_journey_are_not_crossings(sentence: str) -> None:

@@ -44,7 +44,7 @@ _OTHER_CONTEXT = (
     r"encounter(?:s|ed)?|encuentros?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
     r"frontera\s+(?:sur\s+)?(?:estadounidense|norteamericana)|u\.?s\.?[-–]mexico\s+border|"
     r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
-    r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|"
+    r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|detention|detención|custody|"
     r"arrest\w*|sentenced|convicted|condenó|condenad[oa]s|charged\s+with|imputad[oa]s|"
     # deaths
     r"died|dead|deaths?|bodies|killed|drown\w*|perish\w*|lost\s+their\s+lives|remains\s+of|"
@@ -97,7 +97,8 @@ _OTHER_CONTEXT = (
     r"just|around|roughly)\s+)?\Z)|vi(?:mos)?(?=\s+(?:(?:como|unas?|apenas|solo)\s+)?\Z)|"
     # the villages that receive them: "los 2.000 panameños de las comunidades receptoras"
     r"comunidades\s+receptoras|host\s+communit\w+|"
-    r"alberga|albergan|albergaba|albergar|duermen|sleep(?:s|ing)?\s+(?:in|on|rough)|"
+    r"alberga|albergan|albergaba|albergar|duermen|durmieron|dormían|sleep(?:s|ing)?\s+(?:in|on|rough)|"
+    r"slept\s+(?:in|on|rough|outside|outdoors)|relocat\w+|reubicad[oa]s|"
     r"(?:pushed|driven|forced)\s+out|carrying|"
     # that other country's own count: "las autoridades de ese país reportaron unas 3.000"
     r"(?:autoridades|gobierno)\s+de\s+(?:ese|aquel)\s+país|that\s+country['’]s|"
@@ -136,7 +137,7 @@ _OTHER_CONTEXT = (
     r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|stuck|varad[oa]s|atrapad[oa]s|waiting|"
     # ("Some 1,500 Venezuelans are now camped in the capital")
     r"camped|camping|acampad[oa]s|acampan|"
-    r"esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
+    r"aguard\w+|esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
     r"(?:is|was|are|were)\s+(?:housing|sheltering|holding)|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacun\w+|rescued|rescat\w+|residents|habitantes|inhabitants|"
     r"live\s+in|viven|population(?!\s+(?:counted|registered|recorded|who|that|crossing))|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
