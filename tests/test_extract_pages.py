@@ -502,3 +502,20 @@ def test_data_provided_by_an_agency_is_still_a_crossing_count() -> None:
 )
 def test_a_concession_before_a_count_does_not_describe_it(text: str) -> None:
     assert [f.value for f in extract_figures(text, date(2023, 8, 3))] == [28000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        # the figure compared with, named with its article and all its digits, is exact
+        ("La cifra ya supera a los 133.726 registrados en todo 2021.", "exact"),
+        ("El total se acerca a los 133.726 migrantes de 2021.", "exact"),
+        # a round one is still a hedge
+        ("En 2021 superaron los 133.000 migrantes.", "more_than"),
+    ],
+)
+def test_a_compared_figure_after_its_article_is_exact(sentence: str, qualifier: str) -> None:
+    figures = extract_figures(
+        f"En lo que va del año cruzaron 95.000 personas. {sentence}", date(2022, 9, 3)
+    )
+    assert figures[-1].qualifier == qualifier

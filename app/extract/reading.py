@@ -231,6 +231,10 @@ class Reader(GroupLinks):
         qualifier = hedges.read_qualifier(
             self.text, self.floor, number.start, number.end, number.rounded
         )
+        if qualifier != "exact" and hedges.names_compared_figure(
+            self.text, self.floor, number.start, number.value
+        ):
+            return "exact"
         figure = self.previous.figure if self.previous else None
         if qualifier == "exact" and figure is not None and links.COORDINATION.match(self._gap()):
             return figure.qualifier
