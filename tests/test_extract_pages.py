@@ -519,3 +519,16 @@ def test_a_compared_figure_after_its_article_is_exact(sentence: str, qualifier: 
         f"En lo que va del año cruzaron 95.000 personas. {sentence}", date(2022, 9, 3)
     )
     assert figures[-1].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "while" or "as" going on about the same people does not end their clause
+        "Some 3,000 migrants stayed in Necoclí while waiting for boats.",
+        "Some 3,000 migrants stayed in town as they waited for boats.",
+    ],
+)
+def test_the_same_people_going_on_after_while_or_as(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]

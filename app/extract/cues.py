@@ -134,7 +134,7 @@ _OTHER_CONTEXT = (
     r"(?:room|space|beds|places)\s+for(?=\s+(?:up\s+to\s+|about\s+|some\s+)?\Z)|"
     r"(?:espacio|cupo|camas|lugar|plazas)\s+para(?=\s+(?:unas?\s+|hasta\s+)?\Z)|"
     r"(?:construid|diseñad|pensad)[oa]s?\s+para(?=\s+(?:albergar\s+a\s+)?\Z)|"
-    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|stuck|varad[oa]s|atrapad[oa]s|waiting|"
+    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|stuck|varad[oa]s|atrapad[oa]s|waiting|waited\s+(?:for|in|at)|"
     # ("Some 1,500 Venezuelans are now camped in the capital")
     r"camped|camping|acampad[oa]s|acampan|"
     r"aguard\w+|esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"

@@ -10,9 +10,12 @@ _I = re.NOFLAG  # patterns run on lower-cased text
 
 # What ends the clause after a number: a mark, or a clause of its own after "as" or "while"
 # ("390,000 in nine months as arrests at US border climb" says nothing of the 390,000).
+# (not when the same people go on: "3,000 migrants stayed in Necoclí while waiting for boats",
+# "as they waited")
 CLAUSE_END = re.compile(
-    r"[,;:()]|\s[—–]\s|\s(?:as|while|whereas|mientras)\s"
-    r"(?!(?:of|part|well|many|much|a|an|per|result|usual|such|if|though|high|low)\b)"
+    r"[,;:()]|\s[—–]\s|\s(?:as|while|whereas|mientras\s+que)\s"
+    r"(?!(?:of|part|well|many|much|a|an|per|result|usual|such|if|though|high|low|they|we|he|"
+    r"she|it|[^\W\d]+ing)\b)"
 )
 # An aside on who the people were, after which the clause goes on about them: "More than 7,000
 # people, most of them Venezuelans, have travelled south", or on a part of them, numbers and
