@@ -438,8 +438,15 @@ def test_other_countries_revisions_and_host_villages_are_not_crossings(sentence:
     assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
 
 
-def test_a_country_opening_a_headline_before_another_clause_keeps_the_count() -> None:
-    text = "Costa Rica worries as Darién crossings approach 400,000"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Costa Rica worries as Darién crossings approach 400,000",
+        # a country named as where they head is no other country's count
+        "Mexico-bound migrants keep coming: 400,000 crossed the Darién so far this year.",
+    ],
+)
+def test_a_country_opening_a_sentence_about_the_crossing_keeps_the_count(text: str) -> None:
     assert [f.value for f in extract_figures(text, date(2023, 10, 2))] == [400000]
 
 

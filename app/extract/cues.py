@@ -191,7 +191,7 @@ def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]
 _ABROAD_OPENER = re.compile(
     r"\s*(?:(?:farther|further|más\s+al)\s+(?:north|norte),\s*)?(?:(?:in|en)\s+)?"
     r"(?:neighbou?ring\s+|(?:la\s+)?vecina\s+)?(?:costa\s+rica|m[eé]xico|honduras|guatemala|"
-    r"nicaragua)(?:['’]s)?\b(?!\s+(?:and|y|or|o)\b)",
+    r"nicaragua)(?:['’]s)?\b(?![-–]|\s+(?:and|y|or|o)\b)",
     _I,
 )
 
