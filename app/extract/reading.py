@@ -139,8 +139,9 @@ class Reader(GroupLinks):
                 start = match.end()
         for match in windows.TIME_ASIDE.finditer(self.text, start, self.number.start):
             start = match.end()  # "Since October, when the US began expelling them, 61,000"
-        for match in windows.CONTRAST.finditer(self.text, start, self.number.start):
-            start = match.end()  # "...-era expulsion rule on May 11, but the Darien count in May"
+        if self.text.find(",", start, self.number.start) >= 0:  # (both kinds end in a comma)
+            for match in windows.CONTRAST.finditer(self.text, start, self.number.start):
+                start = match.end()  # "...expulsion rule on May 11, but the Darien count in May"
         near = self.text[max(start, self.number.start - 24) : self.number.start]
         if " of " in near or " de " in near:  # (a look before the pattern: most numbers fail)
             record = links.RECORD_OF.search(self.text, start, self.number.start)

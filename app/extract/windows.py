@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import re
 
+from .patterns import word_start
+
 _I = re.NOFLAG  # patterns run on lower-cased text
 
 # What ends the clause after a number: a mark, or a clause of its own after "as" or "while"
 # ("390,000 in nine months as arrests at US border climb" says nothing of the 390,000).
 # (not when the same people go on: "3,000 migrants stayed in Necoclí while waiting for boats",
 # "as they waited")
+# (the branches after a space share it: the engine tries them only there)
 CLAUSE_END = re.compile(
-    r"[,;:()]|\s[—–]\s|\s(?:as|while|whereas|mientras\s+que)\s"
+    r"[,;:()]|\s(?:[—–]\s|(?:as|while|whereas|mientras\s+que)\s"
     r"(?!(?:of|part|well|many|much|a|an|per|result|usual|such|if|though|high|low|they|we|he|"
-    r"she|it|[^\W\d]+ing)\b)"
+    r"she|it|[^\W\d]+ing)\b))"
 )
 # An aside on who the people were, after which the clause goes on about them: "More than 7,000
 # people, most of them Venezuelans, have travelled south", or on a part of them, numbers and
@@ -51,8 +54,8 @@ def past_aside(text: str, stop: int, number: tuple[int, int], end: int) -> int |
 # A contrast opens a clause of its own, which what the clause before said does not describe.
 # So does a concession closed by a comma: "Despite the deaths, 30,000 people crossed".
 CONTRAST = re.compile(
-    r",\s*(?:but|pero|yet|whereas|sin\s+embargo)\b|"
-    r"\b(?:despite|in\s+spite\s+of|pese\s+a|a\s+pesar\s+de)\b[^,;.]{0,60},",
+    word_start(r"despite|in\s+spite\s+of|pese\s+a|a\s+pesar\s+de")
+    + r"\b[^,;.]{0,60},|,\s*(?:but|pero|yet|whereas|sin\s+embargo)\b",
     _I,
 )
 # A clause saying when something else happened sits between a time and its count; what it
