@@ -44,7 +44,8 @@ _OTHER_CONTEXT = (
     r"encounter(?:s|ed)?|encuentros?|apprehen\w*|aprehen\w*|border\s+patrol|patrulla\s+fronteriza|cbp|"
     r"frontera\s+(?:sur\s+)?(?:estadounidense|norteamericana)|u\.?s\.?[-–]mexico\s+border|"
     r"u\.?s\.?\s+(?:southern\s+)?border|southern\s+border|frontera\s+(?:sur\s+)?"
-    r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|detention|detención|custody|"
+    r"(?:de|con)\s+(?:los\s+)?(?:ee\.?\s?uu\.?|estados\s+unidos|méxico)|detain\w*|detenid[oa]s|"
+    r"detention|detención|custody|"
     r"arrest\w*|sentenced|convicted|condenó|condenad[oa]s|charged\s+with|imputad[oa]s|"
     # deaths
     r"died|dead|deaths?|bodies|killed|drown\w*|perish\w*|lost\s+their\s+lives|remains\s+of|"
@@ -97,7 +98,8 @@ _OTHER_CONTEXT = (
     r"just|around|roughly)\s+)?\Z)|vi(?:mos)?(?=\s+(?:(?:como|unas?|apenas|solo)\s+)?\Z)|"
     # the villages that receive them: "los 2.000 panameños de las comunidades receptoras"
     r"comunidades\s+receptoras|host\s+communit\w+|"
-    r"alberga|albergan|albergaba|albergar|duermen|durmieron|dormían|sleep(?:s|ing)?\s+(?:in|on|rough)|"
+    r"alberga|albergan|albergaba|albergar|duermen|durmieron|dormían|"
+    r"sleep(?:s|ing)?\s+(?:in|on|rough)|"
     r"slept\s+(?:in|on|rough|outside|outdoors)|relocat\w+|reubicad[oa]s|"
     r"(?:pushed|driven|forced)\s+out|carrying|"
     # that other country's own count: "las autoridades de ese país reportaron unas 3.000"
@@ -127,20 +129,26 @@ _OTHER_CONTEXT = (
     # a place's size: "this village of about 400 people"
     # (the window ends at the number, so \Z stands for "right before it")
     # ("a country of four million people", "un país de 4 millones de habitantes")
-    r"(?:village|town|city|country|nation|community|hamlet)\s+of(?=\s+(?:(?:about|some|around|nearly|roughly)\s+)?\Z)|"
+    r"(?:village|town|city|country|nation|community|hamlet)\s+of"
+    r"(?=\s+(?:(?:about|some|around|nearly|roughly)\s+)?\Z)|"
     # people who are somewhere, or served, rather than crossing
     r"(?:built|designed|meant)\s+(?:for|to\s+hold)(?=\s+(?:up\s+to\s+)?\Z)|"
     # ("has room for 800 people", "con cupo para 400 personas")
     r"(?:room|space|beds|places)\s+for(?=\s+(?:up\s+to\s+|about\s+|some\s+)?\Z)|"
     r"(?:espacio|cupo|camas|lugar|plazas)\s+para(?=\s+(?:unas?\s+|hasta\s+)?\Z)|"
     r"(?:construid|diseñad|pensad)[oa]s?\s+para(?=\s+(?:albergar\s+a\s+)?\Z)|"
-    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|stuck|varad[oa]s|atrapad[oa]s|waiting|waited\s+(?:for|in|at)|"
+    r"capacity|capacidad|(?:can|could|to)\s+hold|holds?\s+up\s+to|accommodat\w*|caben|stranded|"
+    r"stuck|varad[oa]s|atrapad[oa]s|waiting|waited\s+(?:for|in|at)|"
     # ("Some 1,500 Venezuelans are now camped in the capital")
     r"camped|camping|acampad[oa]s|acampan|"
-    r"aguard\w+|esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
+    r"aguard\w+|esperando|esperaban?\b|en\s+espera|esperan(?!\s+que)|"
+    r"esperan\s+(?:embarc\w+|cruzar|abordar|subir|turno)|housed|sheltered|hosting|hosted|"
     r"(?:is|was|are|were)\s+(?:housing|sheltering|holding)|albergad[oa]s|alojad[oa]s|treated|attended|"
     r"atendi\w+|vaccinat\w*|vacun\w+|rescued|rescat\w+|residents|habitantes|inhabitants|"
-    r"live\s+in|viven|population(?!\s+(?:counted|registered|recorded|who|that|crossing))|población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|trabajan\w*|laboran|"
+    # (but "the population counted by SNM" is the crossers)
+    r"live\s+in|viven|population(?!\s+(?:counted|registered|recorded|who|that|crossing))|"
+    r"población(?!\s+(?:adulta|migrante|infantil|menor))|working|worked|works?\s+(?:in|at|for)|"
+    r"trabajan\w*|laboran|"
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
     r"fled\s+(?:their|the)\s+(?:country|homeland)|"
