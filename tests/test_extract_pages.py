@@ -539,3 +539,26 @@ def test_a_compared_figure_after_its_article_is_exact(sentence: str, qualifier: 
 def test_the_same_people_going_on_after_while_or_as(sentence: str) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rate per day or per week, a fare per person
+        "Eso equivale a unas 1.700 personas por jornada.",
+        "The weekly average rose to 9,500.",
+        "Los coyotes cobran unos 2.000 por persona.",
+        # a record day, a planning figure, next year's forecast
+        "On its busiest day, the station received 4,000 people.",
+        "UNHCR's planning figure for next year is 650,000 arrivals.",
+        "El próximo año hasta un millón de personas intentarían cruzar.",
+        # a shipwreck, one group's story, one person's sighting
+        "Una lancha con 25 migrantes naufragó cerca de Capurganá.",
+        "His group of 40 people was robbed on the second day.",
+        "Dijo que vio a unas 100 personas en el campamento.",
+        "She said she had seen around 100 people in the camp.",
+    ],
+)
+def test_rates_forecasts_and_single_stories_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]

@@ -49,12 +49,17 @@ _OTHER_CONTEXT = (
     r"arrest\w*|sentenced|convicted|condenó|condenad[oa]s|charged\s+with|imputad[oa]s|"
     # deaths
     r"died|dead|deaths?|bodies|killed|drown\w*|perish\w*|lost\s+their\s+lives|remains\s+of|"
+    r"capsiz\w+|sank|naufrag\w+|"  # "Una lancha con 25 migrantes naufragó"
     r"human\s+remains|murieron|muert[oea]s?|fallec\w+|cuerpos|cadáver\w*|restos|ahogad\w*|"
     r"perdieron\s+la\s+vida|missing|desaparecid\w*|"
     # forecasts
     r"forecast\w*|project(?:ed|ion|ions|s)|expect\w*|predict\w*|on\s+(?:track|pace)|"
     r"podría\w*|podrá\w*|prevé|preveía\w*|prevén|se\s+espera|esperan?\s+que|proyect\w+|"
     r"pronóstic\w+|llegaría\w*|alcanzaría\w*|superaría\w*|cruzarían|cruzarán|cruzará|"
+    r"intentarían|intentarán|next\s+year|el\s+próximo\s+año|próximo\s+año|el\s+año\s+(?:próximo|que\s+viene)|"
+    # a planning figure: "UNHCR's planning figure for next year is 650,000 arrivals"
+    r"planning\s+(?:figure|scenario|assumption)|working\s+figure|cifra\s+de\s+planificación|"
+    r"escenario\s+de\s+planificación|"
     r"llegarán|llegará|superará\w*|alcanzará\w*|sumará\w*|rondará\w*|habrá|estim\w+\s+que|"
     r"calcula\w*\s+que|(?:could|would|might|may|will)\s+(?:(?:well|soon|again|even|easily|still)\s+)?"
     r"(?:reach|top|"
@@ -94,8 +99,9 @@ _OTHER_CONTEXT = (
     # people spoken to, sheltered or sleeping somewhere, or driven from home
     r"spoke\s+(?:to|with)|talked\s+(?:to|with)|habló\s+con|conversó\s+con|"
     # or one person's sighting: "He walked four days and saw maybe 300 people", "vimos unas 50"
-    r"(?:he|she|i|we|they)\s(?:[^\W\d]+\s){0,6}?saw(?=\s+(?:(?:maybe|perhaps|about|some|only|"
+    r"(?:he|she|i|we|they)\s(?:[^\W\d]+\s){0,6}?(?:saw|seen)(?=\s+(?:(?:maybe|perhaps|about|some|only|"
     r"just|around|roughly)\s+)?\Z)|vi(?:mos)?(?=\s+(?:(?:como|unas?|apenas|solo)\s+)?\Z)|"
+    r"vi(?:o|mos)?\s+a(?=\s+(?:(?:como|unas?|apenas|solo)\s+)?\Z)|"  # "dijo que vio a unas 100"
     # the villages that receive them: "los 2.000 panameños de las comunidades receptoras"
     r"comunidades\s+receptoras|host\s+communit\w+|"
     r"alberga|albergan|albergaba|albergar|duermen|durmieron|dormían|"
@@ -115,7 +121,8 @@ _OTHER_CONTEXT = (
     r"encuest\w+|entrevist\w+|worldwide|around\s+the\s+world|resid\w+|"
     r"(?:in|en)\s+el\s+mundo|a\s+nivel\s+mundial|"
     # a daily rate named before the count: "the average daily flow had fallen to about 710"
-    r"daily\s+(?:flow|average|rate|arrivals|count|tally|total)|flujo\s+diario|promedio\s+diario|"
+    r"(?:daily|weekly)\s+(?:flow|average|rate|arrivals|count|tally|total)|monthly\s+average|"
+    r"flujo\s+(?:diario|semanal)|promedio\s+(?:diario|semanal|mensual)|"
     # aid and services: "to support 400,000 people", "para atender a 90.000"
     r"(?:to|para)\s+(?:support|assist|help|serve|reach|atender|apoyar|asistir|ayudar)|"
     r"(?:support|assistance|care|aid|services|help|apoyo|asistencia|atención|ayuda|servicios)"
@@ -129,7 +136,8 @@ _OTHER_CONTEXT = (
     # a place's size: "this village of about 400 people"
     # (the window ends at the number, so \Z stands for "right before it")
     # ("a country of four million people", "un país de 4 millones de habitantes")
-    r"(?:village|town|city|country|nation|community|hamlet)\s+of"
+    # (and one group travelling together: "His group of 40 people was robbed")
+    r"(?:village|town|city|country|nation|community|hamlet|group)\s+of|grupo\s+de"
     r"(?=\s+(?:(?:about|some|around|nearly|roughly)\s+)?\Z)|"
     # people who are somewhere, or served, rather than crossing
     r"(?:built|designed|meant)\s+(?:for|to\s+hold)(?=\s+(?:up\s+to\s+)?\Z)|"
@@ -157,7 +165,9 @@ _OTHER_CONTEXT = (
     r"(?:every|each)\s+(?:single\s+)?(?:day|week)|cada\s+(?:día|semana)|diariamente|a\s+diario|"
     # single days
     r"some\s+days|on\s+days\s+when|días\s+en\s+que|on\s+(?:a|one|some)\s+(?:busy|peak|single|"
-    r"typical|normal|good)?\s*days?|in\s+(?:a|one)\s+single\s+day|en\s+un\s+(?:solo\s+)?día"
+    r"typical|normal|good)?\s*days?|in\s+(?:a|one)\s+single\s+day|en\s+un\s+(?:solo\s+)?día|"
+    # ("On its busiest day, the station received 4,000", "en su día más concurrido")
+    r"(?:busiest|peak|record|quietest|worst)\s+day|día\s+(?:más\s+(?:concurrido|intenso|ocupado|activo)|de\s+mayor\s+afluencia|pico|récord)"
 )
 _OTHER_BEFORE = re.compile(word_start(_OTHER_CONTEXT) + r"\b", _I)
 _OTHER_AFTER = re.compile(
@@ -170,6 +180,7 @@ _OTHER_AFTER = re.compile(
             r"a\s+year(?!\s+(?:earlier|before|ago|later))|per\s+year|annually|por\s+año|anualmente|"
             r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
             r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|m(?<!flujo\sm)(?<!total\sm)ensual\w*|por\s+hora|on\s+average|"
+            r"por\s+jornada|per\s+(?:person|head)|por\s+(?:persona|cabeza)|"
             # "more" comparing, but not hedging a base: "61 percent of the more than 400,000"
             # (the look-behinds sit after the first letter, as word_start needs)
             # (but "about 8,100 more people were recorded" is a count of its own)
