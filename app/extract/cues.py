@@ -220,8 +220,13 @@ _ABROAD_OPENER = re.compile(
 _NEW_CLAUSE = re.compile(r";|\b(?:as|while|whereas|but|mientras|pero)\b", _I)
 
 
-def opens_abroad(text: str, sentence_start: int, start: int) -> bool:
-    return (
-        _ABROAD_OPENER.match(text, sentence_start) is not None
-        and _NEW_CLAUSE.search(text, sentence_start, start) is None
-    )
+def abroad_opener(text: str, sentence_start: int) -> int:
+    """Where the other country a sentence opens on is named (-1 if it opens on none); read
+    once per sentence."""
+    match = _ABROAD_OPENER.match(text, sentence_start)
+    return -1 if match is None else match.end()
+
+
+def opens_abroad(text: str, opener_end: int, start: int) -> bool:
+    """Whether the number at start is in the clause of that opener."""
+    return opener_end >= 0 and _NEW_CLAUSE.search(text, opener_end, start) is None

@@ -96,7 +96,8 @@ _STARTERS: dict[str, str] = {
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
     "full_year": "full whole entire todo el year annual yearly récord",
-    "back": "the that this those ese esa esos esas aquel aquellos del en los las estos estas these "
+    "back": "the that this those ese esa esos esas aquel aquellos del trimestre semestre los las "
+    "estos estas these "
     "same mismo",
     "months_before": "the los las those esos aquellos",
     "year": "<year>",

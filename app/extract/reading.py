@@ -46,6 +46,7 @@ class Reader(GroupLinks):
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
+        "abroad",
         "asked",
         "carried",
         "ceiling",
@@ -98,6 +99,7 @@ class Reader(GroupLinks):
         self.carried: Subject | None = None  # the subject the sentence before ended on
         self.share_before: Subject | None = None  # the last share's, in this sentence or that one
         self.asked: Subject | None = None  # the group the question just before asks about
+        self.abroad = -1  # where another country the sentence opens on ends (cues.abroad_opener)
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -115,7 +117,7 @@ class Reader(GroupLinks):
             return Outcome(number, None, rejected_by_context=False)
         after_window = self._after_window()
         if cues.has_other_context(text, self._before_window(), after_window) or (
-            cues.opens_abroad(text, self.sentence[0], number.start)
+            cues.opens_abroad(text, self.abroad, number.start)
         ):
             return Outcome(number, None, rejected_by_context=True)
         after = find_subject_after(

@@ -207,7 +207,8 @@ _BACK = (
     + r"|\d{1,2})\s+)?"
     r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
     # ("En el trimestre, las mujeres y niñas representaron el 27 %")
-    r"(?:del|en\s+el(?!\s+per))\s+(?P<unit2>trimestre|semestre|periodo|período)"
+    # (read from the unit itself: "en" is too common a word to try the pattern at)
+    r"(?:del\s+|(?<=\ben\sel\s)(?=trimestre|semestre))(?P<unit2>trimestre|semestre|periodo|período)"
     r"(?!\s+(?:anterior|previo|pasado)\b)|"
     # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
     # period just named ends in
