@@ -658,3 +658,203 @@ def test_a_count_restating_a_share_of_a_total_named_with_its_length() -> None:
         (4, cuba),
         (15_600, cuba),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a place's size, a camp, a shelter's load and one traveller's sighting
+        '"This is a nation of five million people," the minister said.',
+        "About 2,400 Haitians are camped near the bus terminal.",
+        "The station at San Vicente was hosting some 1,800 people last night.",
+        "My cousin said she saw perhaps 400 people on the trail.",
+        # people on their way back south, and a flight's passengers
+        "Colombia counted 3,100 migrants arriving from Panama by boat.",
+        "El avión aterrizó en Caracas con 95 venezolanos a bordo.",
+        # a fare's range, and a forecast whose group names a part of itself
+        "Los lancheros cobran entre 150 y 300 dólares por persona.",
+        "Up to 900,000 people, including 180,000 children, could cross next year, UNICEF said.",
+    ],
+)
+def test_busy_page_distractors_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a headline's present tense, and a clause of its own after "as"
+        ("Over 40,000 cross the Darién in January, officials say", 40000),
+        ("Darién crossings top 100,000 in four months as deportations rise", 100000),
+        # the other side of a drop, read from "the"
+        ("A 90% drop from the 60,000 recorded a year earlier.", 60000),
+        ("March alone saw 512 northbound crossings.", 512),
+        # a share of the population the agency counted
+        ("Adult men were 55% of the population registered by the SNM.", 55),
+    ],
+)
+def test_counts_that_busy_pages_state_in_passing(text: str, value: int) -> None:
+    lead = "So far this year 95,000 people crossed the Darién jungle."
+    values = [f.value for f in extract_figures(f"{text}\n\n{lead}", date(2024, 4, 3))]
+    assert value in values
+
+
+def test_a_share_after_or_of_everyone_is_the_group_of_the_count_before() -> None:
+    text = (
+        "About 80,000 Haitians were counted between March and June by the agency, or 40% of "
+        "everyone who crossed."
+    )
+    share = extract_figures(text, date(2021, 9, 3))[-1]
+    assert (share.value, share.subject) == (40, Subject("nationality", "HTI"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sentence that opens on another country, however late its number comes
+        "México, por su parte, informó este lunes de que su instituto de migración contó en el "
+        "estado sureño de Chiapas a 80.000 personas.",
+        "In neighbouring Costa Rica, officials in the town of Los Chiles, near the northern edge "
+        "of the country, counted 85,000 people this year.",
+        # a revision's size, and the villages that receive the migrants
+        "Two of the months were revised by fewer than 300 people.",
+        "Nadie cuenta a los 3.000 panameños de las comunidades receptoras.",
+        "The aid reached some 3,000 people in the host communities of the province.",
+        # vaccinations, that country's own count, and people already further north or
+        # leaving Panama by boat
+        "Los equipos de salud vacunaron a 12.000 niños en las estaciones.",
+        "Allí las autoridades de ese país reportaron unas 4.000 llegadas en una semana.",
+        "Officials say some 1,700 migrants who had reached Mexico are now heading home.",
+        "Desde agosto, unas 1.900 personas han tomado lanchas en Panamá hacia el sur.",
+    ],
+)
+def test_other_countries_revisions_and_host_villages_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2021, 9, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Costa Rica worries as Darién crossings approach 400,000",
+        # a country named as where they head is no other country's count
+        "Mexico-bound migrants keep coming: 400,000 crossed the Darién so far this year.",
+    ],
+)
+def test_a_country_opening_a_sentence_about_the_crossing_keeps_the_count(text: str) -> None:
+    assert [f.value for f in extract_figures(text, date(2023, 10, 2))] == [400000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # a clause after "but" is not described by the one before it
+        (
+            "Deaths rose after the expulsions ended, but the count in May, 31,000, was lower.",
+            [31000],
+        ),
+        # unless it only lists another group for the same verb
+        ("The US deported 12,000 Venezuelans this year, but just 300 Colombians.", []),
+        # a share of the month's flow is no monthly rate
+        ("Los colombianos fueron el 12 % del flujo mensual.", [12]),
+        # the other side of "twice"/"el doble" is a count of its own
+        (
+            "Se espera que el año cierre con 600.000, casi el doble de los 310.000 de 2022.",
+            [310000],
+        ),
+    ],
+)
+def test_contrasts_monthly_flows_and_doubles(sentence: str, values: list[float]) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 6, 3))] == [95000, *values]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # room in a station, aid given to people, people stuck, and the journey back south
+        "The station has room for 700 people.",
+        "El albergue tiene cupo para 450 personas.",
+        "UNICEF provided drinking water to 38,000 people this year.",
+        "About 1,700 people were stuck at the northern border on Sunday.",
+        "Some 3,500 people have made the journey in reverse since March.",
+        # people held, sleeping out, waiting or moved between shelters
+        "The number of migrants held in detention reached 1,400.",
+        "About 1,300 people, many of them children, slept outside the station.",
+        "Cerca de 2.700 personas aguardaban los autobuses.",
+        "Last year 11,000 migrants were relocated to other shelters.",
+    ],
+)
+def test_capacity_aid_and_the_reverse_journey_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]
+
+
+def test_data_provided_by_an_agency_is_still_a_crossing_count() -> None:
+    text = "Data provided by the migration service show 30,000 people crossed in September."
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [30000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite the drownings, 28,000 people crossed the jungle in July.",
+        "A pesar de las muertes, 28.000 personas cruzaron la selva en julio.",
+    ],
+)
+def test_a_concession_before_a_count_does_not_describe_it(text: str) -> None:
+    assert [f.value for f in extract_figures(text, date(2023, 8, 3))] == [28000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        # the figure compared with, named with its article and all its digits, is exact
+        ("La cifra ya supera a los 133.726 registrados en todo 2021.", "exact"),
+        ("El total se acerca a los 133.726 migrantes de 2021.", "exact"),
+        # a round one is still a hedge
+        ("En 2021 superaron los 133.000 migrantes.", "more_than"),
+    ],
+)
+def test_a_compared_figure_after_its_article_is_exact(sentence: str, qualifier: str) -> None:
+    figures = extract_figures(
+        f"En lo que va del año cruzaron 95.000 personas. {sentence}", date(2022, 9, 3)
+    )
+    assert figures[-1].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "while" or "as" going on about the same people does not end their clause
+        "Some 3,000 migrants stayed in Necoclí while waiting for boats.",
+        "Some 3,000 migrants stayed in town as they waited for boats.",
+    ],
+)
+def test_the_same_people_going_on_after_while_or_as(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rate per day or per week, a fare per person
+        "Eso equivale a unas 1.700 personas por jornada.",
+        "The weekly average rose to 9,500.",
+        "Los coyotes cobran unos 2.000 por persona.",
+        # a record day, a planning figure, next year's forecast
+        "On its busiest day, the station received 4,000 people.",
+        "UNHCR's planning figure for next year is 650,000 arrivals.",
+        "El próximo año hasta un millón de personas intentarían cruzar.",
+        # a shipwreck, one group's story, one person's sighting
+        "Una lancha con 25 migrantes naufragó cerca de Capurganá.",
+        "His group of 40 people was robbed on the second day.",
+        "Dijo que vio a unas 100 personas en el campamento.",
+        "She said she had seen around 100 people in the camp.",
+    ],
+)
+def test_rates_forecasts_and_single_stories_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]

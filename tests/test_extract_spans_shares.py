@@ -184,3 +184,139 @@ def test_leader_dots_and_key_figures() -> None:
         (211_980, None),
     ]
     assert found[-1][2] == period("2023-07-01", "2023-09-30")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a year's final months, named by its number or as last year
+        (
+            "In the final two months of 2022, 61,000 people crossed.",
+            period("2022-11-01", "2022-12-31"),
+        ),
+        (
+            "En los cuatro últimos meses del año pasado cruzaron 61.000 personas.",
+            period("2023-09-01", "2023-12-31"),
+        ),
+        # a span of months in last year, with or without a noun before the year
+        (
+            "From March to mid-June last year, 61,000 people crossed.",
+            period("2023-03-01", "2023-06-15"),
+        ),
+        (
+            "Entre febrero y abril del año pasado cruzaron 61.000 personas.",
+            period("2023-02-01", "2023-04-30"),
+        ),
+    ],
+)
+def test_final_months_and_spans_of_an_earlier_year(sentence: str, expected: Period) -> None:
+    assert [p for v, _, p in read(sentence, date(2024, 5, 20)) if v == 61000] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # an adverb between the group and its share, and a singular verb after "que ..."
+        ("Los haitianos suman así el 38 % del flujo.", 38, Subject("nationality", "HTI")),
+        ("Uno de cada tres de los que llegaron en marzo era menor de edad.", 33.3, MINORS),
+        # a ranked group: a runner-up with an adjective, a leader of a noun phrase
+        ("Colombians were a close second with about 9,000.", 9000, Subject("nationality", "COL")),
+        ("Haitians topped the April arrivals with 12,400.", 12400, Subject("nationality", "HTI")),
+        # a part of the children said to be unaccompanied with no verb of travel
+        (
+            "About 30,000 children crossed, including 1,100 who were unaccompanied.",
+            1100,
+            Subject("age", "unaccompanied_minors"),
+        ),
+    ],
+)
+def test_groups_linked_across_adverbs_ranks_and_relatives(
+    text: str, value: float, expected: Subject
+) -> None:
+    lead = "So far this year 95,000 people crossed the Darién jungle.\n\n"
+    found = [s for v, s, _ in read(lead + text, date(2023, 6, 1)) if v == value]
+    assert found == [expected]
+
+
+def test_in_n_months_is_the_year_so_far_only_when_that_many_months_are_over() -> None:
+    text = "Some 41,000 children crossed the jungle in seven months, the agency said."
+    assert read(text, date(2024, 8, 5))[0][2] == period("2024-01-01", "2024-07-31")
+    # a length of time, not the year so far: the period of the lead carries on
+    text = "In the last three months 90,000 people crossed. Children were 20,000 in three months."
+    assert [p for _, _, p in read(text, date(2024, 8, 5))] == [
+        period("2024-05-01", "2024-07-31")
+    ] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between January and March, 100,000 people crossed the Darién. In the last week of March, "
+        "9,000 did. The same quarter a year earlier saw 80,000 people cross.",
+        "Entre enero y marzo cruzaron 100.000 personas. En la última semana de marzo fueron 9.000. "
+        "En el mismo trimestre del año anterior cruzaron 80.000 personas.",
+    ],
+)
+def test_the_same_quarter_a_year_earlier_keeps_the_quarter_past_a_week(text: str) -> None:
+    assert read(text, date(2024, 4, 9))[-1][2] == period("2023-01-01", "2023-03-31")
+
+
+def test_en_el_trimestre_points_back_to_the_quarter_not_the_longer_span_since() -> None:
+    text = (
+        "En el último trimestre cruzaron 90.000 migrantes. Entre enero y septiembre ya suman "
+        "150.000. En el trimestre, los menores representaron el 21 % de quienes cruzaron."
+    )
+    assert read(text, date(2022, 10, 4))[-1][2] == period("2022-07-01", "2022-09-30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, 30,000 people crossed. In the previous year, 250,000 people crossed.",
+        "En marzo cruzaron 30.000 personas. En el año anterior, 250.000 personas cruzaron.",
+    ],
+)
+def test_a_fronted_previous_year_is_the_whole_year_before(text: str) -> None:
+    assert read(text, date(2024, 4, 9))[-1][2] == period("2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From May to July, 41,000 people crossed, against 77,000 in the preceding three.",
+        "Entre mayo y julio cruzaron 41.000 personas, frente a 77.000 en los tres anteriores.",
+    ],
+)
+def test_the_previous_n_with_months_left_out_are_the_months_before(text: str) -> None:
+    assert read(text, date(2024, 8, 20))[-1][2] == period("2024-02-01", "2024-04-30")
+
+
+def test_the_year_that_ended_with_a_count_is_the_whole_year_named() -> None:
+    text = (
+        "Entre enero y abril cruzaron 110.000 personas, un 10 % más que en el mismo periodo de "
+        "2023, cuando el año terminó con 520.085 cruces."
+    )
+    assert read(text, date(2024, 5, 3))[-1][2] == period("2023-01-01", "2023-12-31")
+
+
+def test_a_count_named_as_the_count_and_a_daily_count() -> None:
+    text = (
+        "So far this year 300,000 people crossed the Darién.\n\n"
+        "In the same months of 2022 the count was 150,000.\n\n"
+        "Within a week the daily count at the stations fell to around 900."
+    )
+    assert [v for v, _, _ in read(text, date(2023, 9, 1))] == [300000, 150000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hasta finales de agosto cruzaron 61.000 personas este año.",
+            period("2024-01-01", "2024-08-31"),
+        ),
+        ("En el último mes cruzaron 61.000 personas.", period("2024-08-01", "2024-08-31")),
+    ],
+)
+def test_the_end_of_a_month_as_cutoff_and_the_last_month(sentence: str, expected: Period) -> None:
+    assert [p for v, _, p in read(sentence, date(2024, 9, 10)) if v == 61000] == [expected]

@@ -7,7 +7,18 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
-from . import clauses, corrections, cues, cutoff, month_parts, openings, page, shares, tables
+from . import (
+    clauses,
+    corrections,
+    cues,
+    cutoff,
+    month_parts,
+    openings,
+    page,
+    recent,
+    shares,
+    tables,
+)
 from .calendar_terms import PeriodMention
 from .events import since_event_days as events_from
 from .lexicon import SentenceTerms
@@ -47,6 +58,7 @@ def extract_figures(
         if not is_point(m)
         and not page.dates_a_document(low, m.start)
         and not page.only_ranks(low, m)
+        and not recent.loose_months(m, published)
     ]
     dated = month_parts.without_loose_weeks(dated)
     days = [m for m in mentions if is_point(m) and m.start >= body]
@@ -66,6 +78,7 @@ def extract_figures(
     carried: tuple[int, Subject] | None = None  # the last figure's sentence end and subject
     share: tuple[int, Subject] | None = None  # the same for the last share
     before_sentence: tuple[Subject | None, Subject | None] = (None, None)  # carried, asked
+    abroad = -1  # where the other country the sentence opens on ends, if it opens on one
     columns = tables.column_periods(low, timeline)  # tables whose headers name times
     for index, number in enumerate(numbers):
         at = max(0, bisect_right(sentence_starts, number.start) - 1)
@@ -75,9 +88,11 @@ def extract_figures(
             terms = SentenceTerms(low, sentence)  # shared by the sentence's numbers
             # what the sentences before say of this one's group, read once per sentence
             before_sentence = _before_sentence(text, low, sentences, at, carried)
+            abroad = cues.abroad_opener(low, sentence[0])
         reader = Reader(text, low, terms, talks_of_corrections, numbers, index, sentence, previous)
         reader.carried, reader.asked = before_sentence
         reader.last_group = carried[1] if carried is not None else None
+        reader.abroad = abroad
         if share is not None and (share[0] == sentence[1] or _follows(text, share[0], sentence[0])):
             reader.share_before = share[1]
         previous = reader.read(timeline)

@@ -1,13 +1,14 @@
 """How a number takes the group of the figure before it (a share set against or restating an
-earlier one, a count restating a share, a sentence continuing with a pronoun), and whether
-what was read before makes a bare count one of crossings."""
+earlier one, a count restating a share, a sentence continuing with a pronoun, a part of the
+minors said to travel alone), and whether what was read before makes a bare count one of
+crossings."""
 
 from __future__ import annotations
 
 import re
 
 from . import links
-from .lexicon import MINORS
+from .lexicon import MINORS, UNACCOMPANIED
 from .numbers import NumberMention
 from .records import EVERYONE, ExtractedFigure, Subject
 from .timeline import Timeline
@@ -25,6 +26,7 @@ class GroupLinks:
     last_group: Subject | None
     share_before: Subject | None
     sentence: tuple[int, int]
+    ceiling: int
 
     @property
     def _previous_figure(self) -> ExtractedFigure | None:
@@ -134,3 +136,10 @@ class GroupLinks:
         if figure is None or figure.subject == EVERYONE or not link.search(self._gap()):
             return None
         return figure.subject
+
+    def _travelling_alone(self, subject: Subject | None) -> Subject | None:
+        """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
+        children that the clause then says travel alone are unaccompanied minors."""
+        if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
+            return subject
+        return UNACCOMPANIED

@@ -13,7 +13,7 @@ _I = re.NOFLAG
 QUANT = (
     r"(?:\s+(?:los|las|el|la|an?|un|una|some|about|nearly|around|roughly|almost|approximately|"
     r"over|more\s+than|at\s+least|unos|unas|casi|cerca\s+de|alrededor\s+de|aproximadamente|"
-    r"más\s+de|al\s+menos))*\s*"
+    r"más\s+de|al\s+menos|fewer\s+than|less\s+than|menos\s+de))*\s*"
 )
 
 # Qualifiers read immediately before (or, for "or more", after) the number.
@@ -62,3 +62,15 @@ def read_qualifier(text: str, before_start: int, start: int, end: int, rounded: 
 def says_nearly(text: str, before_start: int, start: int) -> bool:
     """Whether the hedge before the number at text[start:] puts it just below ("nearly 250,000")."""
     return _NEARLY.search(text[max(before_start, start - 32) : start]) is not None
+
+
+# A count named with its article and all its digits after a comparative is the figure compared
+# with, not a hedge on it: "ligeramente superior a los 196.371 registrados", "más que las 2.345"
+# (a round one is a hedge: "superan los 500.000").
+_ARTICLE = re.compile(r"\s(?:los|las)\s*\Z", _I)
+
+
+def names_compared_figure(text: str, before_start: int, start: int, value: float) -> bool:
+    return (
+        value % 100 != 0 and _ARTICLE.search(text, max(before_start, start - 6), start) is not None
+    )

@@ -55,10 +55,11 @@ _TRIGGER_WORDS = frozenset(MONTHS) | frozenset(
         "annual",
         "yearly",
         "anual",
-        # "in the previous three", "en los tres anteriores": months left out
+        # "in the previous three", "los tres anteriores": months left out
         "previous",
         "preceding",
         "anteriores",
+        "previos",
         *month_parts.TRIGGERS,
     ]
 )
@@ -76,7 +77,8 @@ _STARTERS: dict[str, str] = {
     "day_span": "between from entre de del desde",
     "part": "this este first second third fourth primer primera segundo segunda tercer tercero "
     "cuarto final <day>",
-    "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once",
+    "first_months": "first primeros <day> dos tres cuatro cinco seis siete ocho nueve diez once "
+    "two three four five six seven eight nine ten eleven",
     "first_days": "first primeros primeras <day> two three four five six seven eight nine ten dos "
     "tres cuatro cinco seis siete ocho nueve diez",
     "month_to_now": "de desde from",
@@ -90,12 +92,13 @@ _STARTERS: dict[str, str] = {
     "relative": "last el del this este en the a un la",
     "same_period": "same mismo mismos mismas misma",
     "vague": "a years hace in en",
-    "last_months": "last past previous preceding últimos pasados último trimestre <day> dos tres "
+    "last_months": "last past previous preceding final últimos pasados último trimestre <day> dos tres "
     "cuatro cinco seis siete ocho nueve diez once doce",
     "month_to_date": "en so",
     "full_year": "full whole entire todo el year annual yearly récord año terminó cerró acabó "
     "ended closed finished",
-    "back": "the that this those ese esa esos esas aquel aquellos del los las estos estas these "
+    "back": "the that this those ese esa esos esas aquel aquellos del trimestre semestre los las "
+    "estos estas these "
     "same mismo",
     "months_before": "the los las those esos aquellos",
     "year": "<year>",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import corrections, cues, hedges, links, unstated
+from . import corrections, cues, hedges, labels, links, unstated, windows
 from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
@@ -46,6 +46,7 @@ class Reader(GroupLinks):
     """Reads the context of one number; a short-lived helper for extract_figures."""
 
     __slots__ = (
+        "abroad",
         "asked",
         "carried",
         "ceiling",
@@ -100,6 +101,7 @@ class Reader(GroupLinks):
         self.last_group: Subject | None = None  # the last figure's, whatever lies between
         self.share_before: Subject | None = None  # the last share's, in this sentence or that one
         self.asked: Subject | None = None  # the group the question just before asks about
+        self.abroad = -1  # where another country the sentence opens on ends (cues.abroad_opener)
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
@@ -107,8 +109,8 @@ class Reader(GroupLinks):
     def read(self, timeline: Timeline) -> Outcome:
         text, number = self.text, self.number
         if (
-            cues.has_unit_after(text, number.end)
-            or cues.has_label_before(text, self.floor, number.start)
+            labels.has_unit_after(text, number.end)
+            or labels.has_label_before(text, self.floor, number.start)
             or corrections.is_superseded(
                 text, self.sentence[0], number.start, number.end, self.corrections
             )
@@ -116,7 +118,9 @@ class Reader(GroupLinks):
         ):
             return Outcome(number, None, rejected_by_context=False)
         after_window = self._after_window()
-        if cues.has_other_context(text, self._before_window(), after_window):
+        if cues.has_other_context(text, self._before_window(), after_window) or (
+            cues.opens_abroad(text, self.abroad, number.start)
+        ):
             return Outcome(number, None, rejected_by_context=True)
         after = find_subject_after(
             text, self.terms.get(), number.end, self._after_limit(), number.percent
@@ -137,8 +141,11 @@ class Reader(GroupLinks):
             start = self.previous.number.end
             for match in links.CONNECTOR.finditer(self.text, start, self.number.start):
                 start = match.end()
-        for match in links.TIME_ASIDE.finditer(self.text, start, self.number.start):
+        for match in windows.TIME_ASIDE.finditer(self.text, start, self.number.start):
             start = match.end()  # "Since October, when the US began expelling them, 61,000"
+        if self.text.find(",", start, self.number.start) >= 0:  # (both kinds end in a comma)
+            for match in windows.CONTRAST.finditer(self.text, start, self.number.start):
+                start = match.end()  # "...expulsion rule on May 11, but the Darien count in May"
         near = self.text[max(start, self.number.start - 24) : self.number.start]
         if " of " in near or " de " in near:  # (a look before the pattern: most numbers fail)
             record = links.RECORD_OF.search(self.text, start, self.number.start)
@@ -148,11 +155,15 @@ class Reader(GroupLinks):
 
     def _after_window(self) -> tuple[int, int]:
         limit = min(self.ceiling, self.number.end + _WINDOW_AFTER)
-        stop = links.CLAUSE_END.search(self.text, self.number.end, limit)
-        aside = stop and links.GROUP_ASIDE.match(self.text, stop.start(), self.ceiling)
-        if aside:  # read on past "most of them Venezuelans," to what the people did
-            limit = min(self.ceiling, aside.end() + _WINDOW_AFTER)
-            stop = links.CLAUSE_END.search(self.text, aside.end(), limit)
+        stop = windows.CLAUSE_END.search(self.text, self.number.end, limit)
+        resume = stop and windows.past_aside(
+            self.text, stop.start(), (self.floor, self.number.start), self.sentence[1]
+        )
+        if resume:  # read on past "most of them Venezuelans," to what the people did
+            # (past a count inside it too: "800,000 people, including 160,000 children, could")
+            ceiling = self.ceiling if resume <= self.ceiling else self.sentence[1]
+            limit = min(ceiling, resume + _WINDOW_AFTER)
+            stop = windows.CLAUSE_END.search(self.text, resume, limit)
         return self.number.end, stop.start() if stop else limit
 
     @property
@@ -224,18 +235,15 @@ class Reader(GroupLinks):
             specific or restated or pronoun or (self.asked if before is None else None) or EVERYONE
         )
 
-    def _travelling_alone(self, subject: Subject | None) -> Subject | None:
-        """ "4,000 of the children were unaccompanied", "2.400 niños viajaban sin un adulto":
-        children that the clause then says travel alone are unaccompanied minors."""
-        if subject != MINORS or not links.ALONE.match(self.text, self.number.end, self.ceiling):
-            return subject
-        return UNACCOMPANIED
-
     def _qualifier(self) -> str:
         number = self.number
         qualifier = hedges.read_qualifier(
             self.text, self.floor, number.start, number.end, number.rounded
         )
+        if qualifier != "exact" and hedges.names_compared_figure(
+            self.text, self.floor, number.start, number.value
+        ):
+            return "exact"
         figure = self.previous.figure if self.previous else None
         if qualifier == "exact" and figure is not None and links.COORDINATION.match(self._gap()):
             return figure.qualifier

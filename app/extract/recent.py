@@ -32,11 +32,15 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
     """The whole months before the month of publication ("the last three months"), or the
     latest whole quarter ("the last quarter"; "the last quarter of 2023" is its fourth)."""
     explicit = m.get("y")
-    if m.get("q") and m.get("prev") and c.published is not None:
-        explicit = str(c.published.year - 1)  # "the last quarter of last year"
-    if m.get("q") and explicit:
+    if m.get("prev") and c.published is not None:
+        explicit = str(c.published.year - 1)  # "the last three months of last year"
+    if explicit:  # the year's final quarter, or its final months: "the last three months of 2023"
         year = int(explicit)
-        return Period(date(year, 10, 1), date(year, 12, 31))
+        raw = "3" if m.get("q") else (m.get("n") or m.get("n2") or "").lower()
+        months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+        if not 1 <= months <= 12:
+            return None
+        return Period(date(year, 13 - months, 1), date(year, 12, 31))
     if c.published is None:
         return None
     if m.get("q"):
@@ -53,6 +57,18 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
         date(start_month // 12, start_month % 12 + 1, 1),
         last_day(end_month // 12, end_month % 12 + 1),
     )
+
+
+def loose_months(m: PeriodMention, published: date | None) -> bool:
+    """Whether "in eight months" is a length ("the flow tripled in three months") rather than
+    the year so far, which it is only when that many of the year's months are over at
+    publication ("63,000 children crossed in eight months", in September). A loose one must
+    not hide the period of the figures near it."""
+    raw = (m.get("n3") or "").lower()
+    if m.kind != "first_months" or not raw:
+        return False
+    months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    return published is None or months != published.month - 1
 
 
 def month_to_date(m: PeriodMention, c: Context) -> Period | None:

@@ -62,7 +62,8 @@ def _years(m: PeriodMention, c: Context) -> Period | None:
 def _span(m: PeriodMention, c: Context) -> Period | None:
     first, last = MONTHS[(m.get("am") or "").lower()], MONTHS[(m.get("bm") or "").lower()]
     explicit_end = m.get("by") or m.get("ay")
-    end_year = int(explicit_end) if explicit_end else c.month_year(last)
+    # ("between January and May of last year": the year before publication)
+    end_year = int(explicit_end) if explicit_end else _previous_year(m, c) or c.month_year(last)
     if end_year is None:
         return None
     start_year = int(m.get("ay") or (end_year - 1 if first > last else end_year))
@@ -130,8 +131,11 @@ def _not_after(period: Period, m: PeriodMention, c: Context) -> Period:
 
 
 def _first_months(m: PeriodMention, c: Context) -> Period | None:
-    raw = (m.get("n") or m.get("n2") or "").lower()
+    raw = (m.get("n") or m.get("n2") or m.get("n3") or "").lower()
     months = int(raw) if raw.isdigit() else COUNTS[raw]
+    if m.get("n3") and c.published is not None:  # "in eight months": the year so far (see
+        # recent.loose_months, which drops the others)
+        return Period(date(c.published.year, 1, 1), last_day(c.published.year, months))
     year = int(m.get("y") or 0) or _previous_year(m, c) or c.current_year()
     if year is None or not 1 <= months <= 12:
         return None

@@ -18,7 +18,7 @@ _FILLER = re.compile(
     # a one-word aside: "uno de cada cinco, además, era menor"
     # the same share in figures: "más de la mitad, el 51 %, eran venezolanos"
     r"(?:\s+|\s*\([^()\n]{0,24}\)|\)|,\s*[^\W\d_]+\s*,|"
-    r",\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|por\s+ciento)\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|eran|fueron|son|es)\b)|"
+    r",\s*(?:(?:or|o|el|that\s+is|es\s+decir)\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent|por\s+ciento)\s*,|,(?=\s*(?:were|was|are|eran|era|fueron|son|es|procede|proceden|proviene|provienen|came|come|comes)\b)|\b(?:who|que|quienes)\s+(?:[^\W_]+\s+){1,10}?(?=(?:were|are|was|is|eran|era|fueron|fue|son|es)\b)|"
     # a participle clause: "a quarter of the people recorded in 2023 were minors", "one in five
     # people stepping off these canoes is a minor"
     r"\b(?:recorded|registered|counted|[^\W\d_]{2,}ing|registrad[oa]s|contabilizad[oa]s|"
@@ -31,7 +31,7 @@ _FILLER = re.compile(
     # "14,300 migrants listed as Chileans", "registrados como venezolanos"
     r"(?:listed|registered|counted|recorded)\s+as|(?:registrad|contad|inscrit)[oa]s\s+como|"
     r"son|fueron|ellos|ellas|estos|estas|esos|esas|aquellos|aquellas|cuales|que|irregular|"
-    r"irregulares|undocumented|"
+    r"irregulares|undocumented|northbound|"  # "408 northbound crossings"
     # the group's period between it and its verb: "Seven in ten migrants in first half were"
     r"(?:in|during|en|durante)\s+(?:the\s+|el\s+|la\s+)?(?:first|second|third|fourth|primer|"
     r"primera|segundo|segunda|tercer|cuarto)\s+(?:half|quarter|semestre|trimestre)|"
@@ -115,6 +115,8 @@ _LINK = re.compile(
     r"el|la|los|las)\s+(?:[\w-]+\s+)?(?:total|tally|count|figure|number|flow|cifra|conteo|flujo|"
     r"número|balance|group|grupo)|"  # "made up the bulk of that group, at 67,150"
     r"segund[oa]s?|tercer[oa]s?|group|grupo|llegaron|vinieron|entonces|then|ya|ahora|already|aún|todavía|(?:in|en)\s+(?:19|20)\d\d|"
+    r"así|thus|together|juntos|juntas|"  # "Los venezolanos representan así el 64 %"
+    r"distant|close|clear|"  # "Ecuadorians came a distant second with just over 42,000"
     r"(?:in|en)\s+(?:second|third|fourth|segundo|tercer|cuarto)\s+(?:place|lugar)|se\s+contaron|registered|registraron|registrad[oa]s|hubo|nationals|citizens|"
     r"nacionales|ciudadan[oa]s|again|still|only|just|barely|merely|apenas|solo|sólo|también|also|"
     # the group's place and the flow it is a part of: "were by far the largest group, with",
@@ -196,6 +198,11 @@ def find_subject_after(
     return generic
 
 
+_RANKED = re.compile(
+    r"\s+(?:led|topped|headed|encabez\w+|lider\w+)\s+(?:the|los|las|el|la)\s+[\w-]*\s*"
+)
+
+
 def find_subject_before(
     text: str, terms: list[Term], floor: int, start: int, past_generic: bool = False
 ) -> Subject | None:
@@ -210,8 +217,12 @@ def find_subject_before(
         linked = (t for t in reversed(nearby[:-1]) if "," in text[t.end : start])
         return next((t.subject for t in linked if _LINK.fullmatch(text, t.end, start)), None)
     last = nearby[-1]
-    if last.subject == EVERYONE and len(nearby) > 1 and text[nearby[-2].end : last.start] == " ":
-        return nearby[-2].subject  # "Chinese migrants, fewer than 3,000": the noun's adjective
+    # "Chinese migrants, fewer than 3,000": the noun's adjective; "Venezuelans led the
+    # January-March arrivals with 54,310": the group that ranks first among them
+    if last.subject == EVERYONE and len(nearby) > 1:
+        between = text[nearby[-2].end : last.start]
+        if between == " " or _RANKED.fullmatch(between):
+            return nearby[-2].subject
     if past_generic and nearby[-1].subject == EVERYONE:
         for term in reversed(nearby[:-1]):
             if term.subject != EVERYONE and _LINK.fullmatch(text, term.end, start):

@@ -1,10 +1,12 @@
-"""Time expression patterns: years, months, spans, parts of a year, year-to-date, relative."""
+"""Time expression patterns: years, months, spans, parts of a year, year-to-date; the ones that
+point at another time (relative, back, same period) come from back_phrases.py."""
 
 from __future__ import annotations
 
 import re
 
 from . import month_parts
+from .back_phrases import BACK, FULL_YEAR, MONTHS_BEFORE, RELATIVE, SAME_PERIOD, SINCE_THEN
 from .calendar_terms import COUNTS, MONTHS
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
@@ -51,8 +53,10 @@ _SPAN = (
     r"[-–](?:(?:to|through|a)[-–])?)\s*"
     r"(?:el\s+)?"
     rf"{_date('b', ends=True)}{_year_tail('b')}?"
-    # "entre enero y abril de este año", "from January to April this year"
-    r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year))?"
+    # "entre enero y abril de este año", "from January to April this year", "entre enero y mayo
+    # del año pasado", "the same July-to-mid-September stretch last year"
+    r"(?:\s+(?:(?:de|of)\s+)?(?:este|this)\s+(?:año|year)|"
+    rf"(?:\s+(?:stretch|period|span|window))?\s+(?:(?:del?|of)\s+)?{_LAST_YEAR})?"
 )
 # "in June, July and August", "en junio, julio y agosto": the months listed, read as one stretch.
 _MONTH_LIST = (
@@ -78,11 +82,15 @@ _PART = (
     r"(?P<unit>quarter|trimestre|half|semestre|mitad|cuatrimestre|bimestre)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?)\b"
 )
-# "the first five months", and the Spanish order "los cinco primeros meses".
+# "the first five months", and the Spanish order "los cinco primeros meses"; and "in eight
+# months" (with no article), the year so far when that many months of it are over.
 _FIRST_MONTHS = (
     r"\b(?:(?:the\s+|los\s+)?(?:first|primeros)\s+(?P<n>\w+)|"
     rf"(?P<n2>\d{{1,2}}|{'|'.join(COUNTS)})\s+primeros)\s+(?:months|meses)"
     rf"(?:\s+(?:of|de|del)\s+(?:{_LAST_YEAR}|{_THIS_YEAR}|(?P<y>{_YEAR})))?"
+    rf"|(?<=\b[ie]n\s)(?P<n3>\d{{1,2}}|{'|'.join(COUNTS)})\s+(?:months|meses)\b"
+    r"(?![\s-]+(?:to|of|de|del|later|después|before|earlier|ago|antes|after|old|running|"
+    r"in\s+a\s+row|seguidos|consecutivos)\b)"
 )
 # "the first 10 days of August", "los primeros 15 días de mayo", "the first two weeks of July",
 # "las dos primeras semanas de julio".
@@ -114,7 +122,7 @@ _YEAR_TO_DATE = (
 _SINCE = rf"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:{_date('s')}{_year_tail('s')}?|(?P<y>{_YEAR}))"
 _UNTIL = (
     r"\b(?:(?:as\s+of|by|at)\s+the\s+end\s+of|a\s+finales\s+de|al\s+cierre\s+de|"
-    r"hasta\s+(?:el\s+)?(?:final|fin|cierre)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
+    r"hasta\s+(?:el\s+)?(?:final|fin|cierre|finales|fines)\s+de|(?:through|until|up\s+to)\s+the\s+end\s+of|"
     r"as\s+of|by|through|until|up\s+to|"
     # "al corte del 15 de agosto", "con corte al 30 de junio": a report's cut-off
     r"al\s+corte\s+del?|con\s+corte\s+al?|"
@@ -128,102 +136,18 @@ _MONTH_ALONE = (
     r"del\s+año\s+pasado|of\s+last\s+year|last\s+year|de\s+este\s+año|of\s+this\s+year|"
     r"this\s+year))?"
 )
-_RELATIVE = (
-    r"\b(?:(?P<ly>last\s+year|(?:el|del)\s+año\s+pasado|el\s+pasado\s+año)|"
-    # ("the last month of the quarter" is a part of another period)
-    r"(?P<lm>last\s+month(?!\s+of\b)|(?:el|del)\s+mes\s+pasado|el\s+pasado\s+mes)|"
-    r"(?P<lw>last\s+week|la\s+semana\s+pasada|la\s+pasada\s+semana)|"
-    r"(?P<pm>the\s+(?:previous|prior|preceding)\s+month|the\s+month\s+before|"
-    r"(?:el|del)\s+mes\s+(?:anterior|previo)|un\s+mes\s+antes)|"
-    r"(?P<tm>this\s+month|este\s+mes|en\s+lo\s+que\s+va\s+del\s+mes)|"
-    r"(?P<pq>the\s+(?:previous|prior|preceding)\s+quarter|the\s+quarter\s+before|"
-    r"(?:el|del)\s+trimestre\s+(?:anterior|previo))|"
-    r"(?P<py>the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before|"
-    r"a\s+year\s+(?:earlier|before)|(?:el|del)\s+año\s+(?:anterior|previo)|un\s+año\s+antes))\b"
-)
-# "los tres meses anteriores", "the two months before": the months before the period just named.
-_MONTHS_BEFORE = (
-    r"\b(?:the|los|las|those|esos|aquellos)\s+(?:(?P<n>"
-    + "|".join(COUNTS)
-    + r"|\d{1,2})\s+(?:months|meses)\s+(?:before|earlier|prior|anteriores|previos|antes)\b|"
-    # the months left out after months just named: "68,200 in those three months, compared with
-    # 98,000 in the previous three", "frente a 98.000 en los tres anteriores"
-    r"(?:previous|preceding|prior)\s+(?P<n2>"
-    + "|".join(COUNTS)
-    + r")(?=\s*[.,;)])|(?P<n3>"
-    + "|".join(COUNTS)
-    + r")\s+(?:anteriores|previos)(?=\s*[.,;)]))"
-)
-# "the same period of 2022": the period mentioned just before, moved to another year.
-_SAME_PERIOD = (
-    r"\b(?:the\s+)?same\s+(?:period|stretch|span|time\s*frame|window|(?P<unit>quarter|half|month)|months|"
-    # "the same nine months of 2020": with its length, the nine-month period named before
-    r"(?P<wk>weeks|days)|(?P<n6>" + "|".join(COUNTS) + r"|\d{1,2})\s+months|\w+\s+months|"
-    r"\w+\s+(?P<wk2>weeks))\s+"
-    r"(?:(?:of|in|last)\s+"
-    rf"(?:(?P<y>{_YEAR})|(?P<prior>last\s+year|the\s+previous\s+year|year))|"
-    # "the same quarter a year earlier saw 87,390"
-    r"(?P<prior2>a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before))"
-    r"|\b(?:(?:(?:el|del)\s+)?mismo\s+(?:periodo|período|lapso|tramo|(?P<unit2>mes|trimestre|semestre))|"
-    # "los mismos meses", "los mismos dos meses"
-    r"(?:(?:los|las)\s+)?mism[oa]s\s+(?:(?P<n4>"
-    + "|".join(COUNTS)
-    + r"|\d{1,2})\s+)?(?:meses|(?P<wk3>semanas)|fechas))\s+(?:de(?:l)?\s+)?"
-    rf"(?:(?P<z>{_YEAR})|(?P<prior_es>año\s+(?:anterior|pasado)))"
-    # "frente a 430.000 a la misma fecha del año pasado", "at the same point last year"
-    rf"|\bmisma\s+fecha\s+(?:del?\s+)?(?:(?P<z3>{_YEAR})|año\s+(?:anterior|pasado))"
-    rf"|\bsame\s+(?:point|date|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
-    rf"(?:in|of)\s+(?P<y3>{_YEAR}))"
-)
 # "the last three months", "los últimos 12 meses", "the last quarter": whole months before the
 # month of publication.
 _LAST_MONTHS = (
-    r"\b(?:(?:last|past|previous|preceding|últimos|pasados)\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
+    # ("the final three months of 2023": only with its year, as below)
+    r"\b(?:(?:last|past|previous|preceding|últimos|pasados|final(?=\s+\w+\s+months\s+of\s+(?:19|20|last)))"
+    r"\s+(?P<n>\d{1,2}|[a-z]+)\s+(?:months|meses)|"
     r"(?P<n2>\d{1,2}|[a-z]+)\s+últimos\s+meses|"
     r"(?P<q>(?:last|past)\s+quarter|último\s+trimestre|trimestre\s+pasado))"
     rf"(?:\s+(?:of|de|del)\s+(?:(?P<y>{_YEAR})|{_LAST_YEAR}))?\b"
 )
 # "en lo que va de agosto", "so far in August": the month up to publication.
 _MONTH_TO_DATE = rf"\b(?:en\s+lo\s+(?:que\s+va|corrido)\s+(?:del\s+mes\s+)?de|so\s+far\s+in)\s+(?P<mm>{_MONTH})\b"
-# "for the full year", "todo el año": the whole year of the period just mentioned.
-_FULL_YEAR = (
-    r"\b(?:(?:full|whole|entire)\s+year|todo\s+el\s+año|el\s+año\s+completo|"
-    r"year\s+as\s+a\s+whole|el\s+año\s+en\s+su\s+conjunto|el\s+conjunto\s+del\s+año|"
-    # a year's record ("went on to set an annual record of 520,085"; a year's total is not one:
-    # "hasta el 30 de septiembre, el total anual ascendía a 211.000" runs to its cut-off)
-    r"(?:annual|yearly)\s+record|récord\s+anual|"
-    # the year's close: "cuando el año terminó con 520.085 cruces", "ended the year with"
-    r"(?P<ye>año\s+(?:terminó|cerró|acabó|finalizó)|(?:terminó|cerró|acabó)\s+el\s+año|"
-    r"year\s+(?:ended|closed|finished)|(?:ended|closed|finished)\s+the\s+year))\b"
-)
-# "in those three months", "ese periodo", "del trimestre": a period mentioned earlier.
-_BACK = (
-    r"\b(?:(?:the|that|those|ese|esa|esos|esas|aquel|aquellos)\s+"
-    # "in those same five months", "en esos mismos cinco meses" (a year fronted before it moves
-    # them: see references.ResolvedMentions)
-    r"(?:(?P<same>same|mism[oa]s?)\s+)?(?:(?P<n>" + "|".join(COUNTS) + r"|\d{1,2})\s+)?"
-    r"(?P<unit>months|meses|period|periodo|período|lapso|quarter|trimestre|semestre)|"
-    r"del\s+(?P<unit2>trimestre|semestre|periodo|período)|"
-    # "Hasta octubre el flujo no paró de crecer: en ese mes cruzaron 59.800": the month the
-    # period just named ends in
-    r"(?:that|ese|aquel)\s+(?P<unit3>month|mes)|"
-    # "En el mismo periodo cruzaron 4.950 ciudadanos de la India": the period just named
-    r"(?:same|mismo)\s+(?P<unit4>period|periodo|período|lapso|stretch|span)"
-    r"(?!\s+(?:of|de|del|in|last|a\s+year|un\s+año)\b)|"
-    # "en los ocho meses", "over these five months": with its length, never a bare "los meses"
-    r"(?:los|las|estos|estas|these)\s+(?P<n5>"
-    + "|".join(COUNTS)
-    + r"|\d{1,2})\s+(?:months|meses)(?!\s+(?:before|earlier|prior|anteriores|previos|antes))|"
-    # "of the nine-month flow": the length written as a compound adjective
-    r"(?:the|that|this)\s+(?P<n3>"
-    + "|".join(COUNTS)
-    + r"|\d{1,2})-month\s+(?:flow|total|period|figure|count|stretch|span|tally))\b"
-)
-# "About 93,000 people have crossed since then", "desde entonces": from the time just named.
-_SINCE_THEN = (
-    r"\b(?:since\s+then|since\s+that\s+(?:day|date|time)|desde\s+entonces|"
-    r"desde\s+(?:ese|aquel)\s+(?:día|momento))\b"
-)
 # Times that cannot be dated; recognised so that figures do not borrow a neighbour's period.
 _VAGUE = (
     r"\b(?:a\s+decade\s+ago|(?:\w+\s+)?years\s+ago|hace\s+(?:una\s+década|(?:\w+\s+)?años)|"
@@ -245,15 +169,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("since", _SINCE),
         ("until", _UNTIL),
         ("month", _MONTH_ALONE),
-        ("relative", _RELATIVE),
-        ("same_period", _SAME_PERIOD),
-        ("since_then", _SINCE_THEN),
-        ("months_before", _MONTHS_BEFORE),
+        ("relative", RELATIVE),
+        ("same_period", SAME_PERIOD),
+        ("since_then", SINCE_THEN),
+        ("months_before", MONTHS_BEFORE),
         ("vague", _VAGUE),
         ("last_months", _LAST_MONTHS),
         ("month_to_date", _MONTH_TO_DATE),
-        ("full_year", _FULL_YEAR),
-        ("back", _BACK),
+        ("full_year", FULL_YEAR),
+        ("back", BACK),
         ("month_days", month_parts.MONTH_DAYS),
         ("days_month", month_parts.DAYS_MONTH),
         ("month_part", month_parts.MONTH_PART),
