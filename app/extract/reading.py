@@ -55,6 +55,7 @@ class Reader(GroupLinks):
         "last_group",
         "number",
         "original",
+        "pair",
         "previous",
         "reach",
         "sentence",
@@ -105,6 +106,7 @@ class Reader(GroupLinks):
         self.ceiling = (
             following.start if following and following.end <= sentence[1] else sentence[1]
         )
+        self.pair = windows.pair_with(text, self.number.end, numbers[index + 1 : index + 3])
 
     def read(self, timeline: Timeline) -> Outcome:
         text, number = self.text, self.number
@@ -154,17 +156,13 @@ class Reader(GroupLinks):
         return start, self.number.start
 
     def _after_window(self) -> tuple[int, int]:
-        limit = min(self.ceiling, self.number.end + _WINDOW_AFTER)
-        stop = windows.CLAUSE_END.search(self.text, self.number.end, limit)
-        resume = stop and windows.past_aside(
-            self.text, stop.start(), (self.floor, self.number.start), self.sentence[1]
+        return windows.after_window(
+            self.text,
+            (self.floor, self.number.start, self.number.end),
+            self.sentence[1],
+            self.ceiling,
+            self.pair,
         )
-        if resume:  # read on past "most of them Venezuelans," to what the people did
-            # (past a count inside it too: "800,000 people, including 160,000 children, could")
-            ceiling = self.ceiling if resume <= self.ceiling else self.sentence[1]
-            limit = min(ceiling, resume + _WINDOW_AFTER)
-            stop = windows.CLAUSE_END.search(self.text, resume, limit)
-        return self.number.end, stop.start() if stop else limit
 
     @property
     def _previous_figure(self) -> ExtractedFigure | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .numbers import NumberMention
 from .patterns import word_start
 
 _I = re.NOFLAG  # patterns run on lower-cased text
@@ -61,3 +62,43 @@ CONTRAST = re.compile(
 # A clause saying when something else happened sits between a time and its count; what it
 # talks about (expulsions, a policy) does not describe the count.
 TIME_ASIDE = re.compile(r",\s*(?:when|cuando)\b[^,;]{0,100},", _I)
+
+
+_WINDOW_AFTER = 50  # how far after a number the words that may describe it are read
+
+# Two numbers joined as a pair or a range share the words after the second, which describe the
+# first as well: "Los picos de 3.000 y 4.000 llegadas diarias", "between 2,000 and 3,000 a day".
+PAIR_JOIN = re.compile(r"\s*(?:and|or|to|y|o|a|[-–])\s*")
+
+
+def pair_with(text: str, end: int, following: list[NumberMention]) -> tuple[int, int] | None:
+    """Where the second of a pair ends and the next number starts (-1 for none), when the
+    number ending at end opens a pair with the one after it; None when it does not."""
+    if not following or not PAIR_JOIN.fullmatch(text, end, following[0].start):
+        return None
+    return following[0].end, following[1].start if len(following) > 1 else -1
+
+
+def after_window(
+    text: str,
+    number: tuple[int, int, int],
+    sentence_end: int,
+    ceiling: int,
+    pair: tuple[int, int] | None,
+) -> tuple[int, int]:
+    """The clause after a number (its floor, start and end), up to the next number or past
+    the second of a pair, whose words may say it counts something other than crossings."""
+    floor, start, end = number
+    read_from = end
+    if pair is not None and pair[0] <= sentence_end:  # read past "y 4.000" to "llegadas diarias"
+        read_from = pair[0]
+        ceiling = pair[1] if 0 <= pair[1] <= sentence_end else sentence_end
+    limit = min(ceiling, read_from + _WINDOW_AFTER)
+    stop = CLAUSE_END.search(text, read_from, limit)
+    resume = stop and past_aside(text, stop.start(), (floor, start), sentence_end)
+    if resume:  # read on past "most of them Venezuelans," to what the people did
+        # (past a count inside it too: "800,000 people, including 160,000 children, could")
+        ceiling = ceiling if resume <= ceiling else sentence_end
+        limit = min(ceiling, resume + _WINDOW_AFTER)
+        stop = CLAUSE_END.search(text, resume, limit)
+    return end, stop.start() if stop else limit
