@@ -17,8 +17,12 @@ _ASKED = re.compile(rf"¿(?!\s*{_WH})[^?.!]*\Z", _I)
 # otherwise be read to its end once per number.
 _ASKED_AFTER = re.compile(r"[^.!?;\n]{0,200}\?", _I)
 _WH_OPENER = re.compile(rf"[\s\"“«¿]*{_WH}", _I)
+# (with the verbs for the trek too: "No, 1 million Chinese migrants did not walk through the
+# Darién", "no caminaron")
 _DENIED = re.compile(
-    r"(?:\s+[^\W\d]+){0,2}\s+(?:did\s+not|didn['’]t|never|no|nunca)\s+(?:cross|cruz|atraves)", _I
+    r"(?:\s+[^\W\d]+){0,2}\s+(?:did\s+not|didn['’]t|never|no|nunca)\s+"
+    r"(?:cross|walk|trek|make|pass|enter|cruz|atraves|camin|recorr|pasar|ingres|entrar)",
+    _I,
 )
 _CLAIMED = re.compile(
     word_start(r"posts?|publicaci\w+|mensajes?|imagen|video|tweets?|tuits?|memes?|claims?")
