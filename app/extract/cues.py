@@ -160,7 +160,7 @@ _OTHER_CONTEXT = (
     # emigration from a country, not the crossing: "7.7 million people have left Venezuela"
     r"leave\s+(?:their|the)\s+(?:country|homeland)|left\s+(?:their|the)\s+(?:country|homeland)|"
     r"fled\s+(?:their|the)\s+(?:country|homeland)|"
-    r"han\s+(?:salido|huido)\s+de(?:l)?\s+(?:su\s+)?país|emigra\w*|diaspora|diáspora|"
+    r"han\s+(?:salido|huido)\s+de(?:l)?\s+(?:su\s+)?país|han\s+(?:dejado|abandonado)\s+(?:su|el)\s+país|emigra\w*|diaspora|diáspora|"
     # rates named before the count: "Every day, about 1,300 people board buses"
     r"(?:every|each)\s+(?:single\s+)?(?:day|week)|cada\s+(?:día|semana)|diariamente|a\s+diario|"
     # single days
@@ -176,7 +176,9 @@ _OTHER_AFTER = re.compile(
             _OTHER_CONTEXT,
             r"could|would|might|will|asked|pidieron|solicit\w+|requested|"
             r"applied|a\s+day|per\s+day|each\s+day|every\s+day|daily|a\s+week|per\s+week|each\s+week|"
-            r"every\s+week|weekly|a\s+month|per\s+month|monthly|an\s+hour|per\s+hour|al\s+día|por\s+día|"
+            # (but a month ranked among others is no rate: "4,849 was the lowest monthly count")
+            r"every\s+week|weekly|a\s+month|per\s+month|m(?<!est\sm)(?<!record\sm)onthly|"
+            r"an\s+hour|per\s+hour|al\s+día|por\s+día|"
             r"a\s+year(?!\s+(?:earlier|before|ago|later))|per\s+year|annually|por\s+año|anualmente|"
             r"cada\s+día|diari[oa]s|diariamente|a\s+diario|a\s+la\s+semana|por\s+semana|cada\s+semana|"
             r"semanal\w*|al\s+mes|por\s+mes|cada\s+mes|m(?<!flujo\sm)(?<!total\sm)ensual\w*|por\s+hora|on\s+average|"
