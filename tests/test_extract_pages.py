@@ -858,3 +858,31 @@ def test_the_same_people_going_on_after_while_or_as(sentence: str) -> None:
 def test_rates_forecasts_and_single_stories_are_not_crossings(sentence: str) -> None:
     text = f"So far this year 95,000 people crossed the Darién. {sentence}"
     assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a pair of numbers sharing a rate: the first is a daily figure as much as the second
+        "En los días de más afluencia llegaban entre 2.500 y 3.500 migrantes diarios.",
+        "Peaks of 2,000 and 2,500 arrivals a day have faded since then.",
+        # a figure a correction note says was misstated
+        "This story was updated: the July figure was misstated as 31,200.",
+        # a denial with the trek's own verb
+        "No, 2 million Haitians did not walk through the jungle last year.",
+        "Es falso: 900.000 cubanos no caminaron por la selva en 2023.",
+        # emigration from a country, not the crossing
+        "Son 6 millones los venezolanos que han dejado su país.",
+    ],
+)
+def test_pairs_corrections_denials_and_emigrants_are_not_crossings(sentence: str) -> None:
+    text = f"So far this year 95,000 people crossed the Darién. {sentence}"
+    assert [f.value for f in extract_figures(text, date(2023, 10, 3))] == [95000]
+
+
+def test_a_month_ranked_as_the_lowest_monthly_count_is_still_a_crossing_count() -> None:
+    text = "In 2024 crossings fell. March's 6,120 was the lowest monthly count in two years."
+    figures = extract_figures(text, date(2024, 6, 1))
+    assert [(f.value, f.period) for f in figures] == [
+        (6120, Period(date(2024, 3, 1), date(2024, 3, 31)))
+    ]
