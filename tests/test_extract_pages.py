@@ -886,3 +886,13 @@ def test_a_month_ranked_as_the_lowest_monthly_count_is_still_a_crossing_count() 
     assert [(f.value, f.period) for f in figures] == [
         (6120, Period(date(2024, 3, 1), date(2024, 3, 31)))
     ]
+
+
+def test_small_counts_in_a_table_under_a_crossing_header_are_figures() -> None:
+    text = (
+        "Crossings of the Darién in 2025 by month:\n\n"
+        "Month | People crossing\nMarch | 310\nApril | 58\n\n"
+        "The shelter has 30 beds and 12 staff."
+    )
+    figures = extract_figures(text, date(2025, 6, 1))
+    assert [(f.value, f.period.start.month) for f in figures if f.period] == [(310, 3), (58, 4)]

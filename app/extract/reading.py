@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from . import corrections, cues, hedges, labels, links, unstated, windows
+from . import corrections, cues, hedges, labels, links, tables, unstated, windows
 from .group_links import GroupLinks
 from .lexicon import MINORS, UNACCOMPANIED, SentenceTerms
 from .numbers import NumberMention
@@ -119,7 +119,9 @@ class Reader(GroupLinks):
             or unstated.is_unstated(text, self.sentence, number.start, number.end)
         ):
             return Outcome(number, None, rejected_by_context=False)
-        after_window = self._after_window()
+        after_window = windows.after_window(
+            text, (self.floor, number.start, number.end), self.sentence[1], self.ceiling, self.pair
+        )
         if cues.has_other_context(text, self._before_window(), after_window) or (
             cues.opens_abroad(text, self.abroad, number.start)
         ):
@@ -154,15 +156,6 @@ class Reader(GroupLinks):
             if record is not None:
                 start = record.start()  # "could approach the record of 520,085 set in 2023"
         return start, self.number.start
-
-    def _after_window(self) -> tuple[int, int]:
-        return windows.after_window(
-            self.text,
-            (self.floor, self.number.start, self.number.end),
-            self.sentence[1],
-            self.ceiling,
-            self.pair,
-        )
 
     @property
     def _previous_figure(self) -> ExtractedFigure | None:
@@ -220,8 +213,10 @@ class Reader(GroupLinks):
             self.carried,
         ):
             return UNACCOMPANIED
-        if not links.BARE_FOLLOWER.match(text, number.end) or number.value < 100:
-            return None  # "30 shelters", "12 buses": a count of something else
+        if not links.BARE_FOLLOWER.match(text, number.end) or (
+            number.value < 100 and not tables.in_cell(text, number.start, number.end)
+        ):
+            return None  # "30 shelters", "12 buses": a count of something else ("May | 46" is not)
         # "Cubans came next. They totaled 4,900": a pronoun or bare verb opens the sentence
         pronoun = self._pronoun_subject() if before is None else None
         if before is None and self.asked is None and not self._about_crossing(timeline, pronoun):

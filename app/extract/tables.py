@@ -86,3 +86,13 @@ def column_period(low: str, rows: dict[int, list[Period | None]], position: int)
         return None
     column = low.count("|", line_start, position)
     return header[column] if column < len(header) else None
+
+
+# A cell of a table row: the number sits after a pipe and ends the row or its cell.
+_CELL_AFTER = re.compile(r"[ \t]*(?:\||\n|\Z)")
+
+
+def in_cell(low: str, start: int, end: int) -> bool:
+    """Whether a number fills a table cell ("April | 73"): a small count there is the row's
+    count under its header, not "30 shelters" in prose."""
+    return low.endswith("| ", 0, start) and _CELL_AFTER.match(low, end) is not None
