@@ -320,3 +320,17 @@ def test_a_count_named_as_the_count_and_a_daily_count() -> None:
 )
 def test_the_end_of_a_month_as_cutoff_and_the_last_month(sentence: str, expected: Period) -> None:
     assert [p for v, _, p in read(sentence, date(2024, 9, 10)) if v == 61000] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Almost half were Cubans.",
+        "Cubans, 2,480, made up almost half, followed by Haitians.",
+        "Los cubanos, 2.480, representan casi la mitad, seguidos de haitianos.",
+    ],
+)
+def test_a_half_without_article_or_after_a_count_aside(sentence: str) -> None:
+    text = f"In the first five months of 2024, 5,010 people crossed the Darién. {sentence}"
+    shares = [f for f in extract_figures(text, date(2024, 6, 10)) if f.unit == "percent"]
+    assert [(f.value, f.subject) for f in shares] == [(50, Subject("nationality", "CUB"))]

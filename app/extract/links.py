@@ -107,8 +107,10 @@ APPOSITION = re.compile(
 # "2,005 Chinese citizens were registered, about 0.8% of the total" (a bare hedge only when
 # the share is then said to be of the whole: see WHOLE_AFTER).
 SHARE_OF_COUNT = re.compile(
-    # ("238,000 Venezuelans were registered between January and September, or 61% of everyone")
-    r",\s*(?:(?:or|o|that\s+is|es\s+decir)\s+)?(?P<verb>making\s+up|accounting\s+for|representing|representando|que\s+representan?|"
+    # ("238,000 Venezuelans were registered between January and September, or 61% of everyone";
+    # the count an aside before its verb: "los venezolanos, 1.402, representan casi la mitad")
+    r",\s*(?:(?:or|o|that\s+is|es\s+decir)\s+)?(?P<verb>making\s+up|accounting\s+for|representing|"
+    r"representando|(?:que\s+)?representa(?:n|ron)?|ma(?:de|ke)\s+up|account(?:ed)?\s+for|"
     r"lo\s+que\s+(?:representa|supone|equivale\s+a)l?|equivalent\s+to|equivalentes?\s+al?)?"
     r"(?:\s*(?:about|some|roughly|nearly|around|almost|just|only|over|more\s+than|casi|cerca\s+del?|"
     r"alrededor\s+del?|apenas|solo|más\s+del?|el|un))*\s*\Z",
@@ -246,7 +248,6 @@ BASE_COUNT = re.compile(
     r"cerca\s+de|alrededor\s+de|poco\s+más\s+de)\s+)?",
     _I,
 )
-
 
 # A block of key figures, one "label: figure" per line ("Third quarter (July-September 2023):
 # 211,980"), goes on with the paragraph before it.

@@ -48,6 +48,8 @@ _COUNT = "|".join(_COUNTS) + r"|\d{1,2}"
 # "18 out of every 100", "6 of 10": a whole of ten or a hundred makes a bare "of" a share
 _HUNDREDS = {"hundred": 100, "cien": 100}
 _WHOLE = _COUNT + r"|100|" + "|".join(_HUNDREDS)
+# English "half" needs no article after a hedge: "more than half were", "almost half, followed by"
+_BARE_HALF = r"(?:(?<=than\s)|(?<=nearly\s)|(?<=almost\s)|(?<=about\s)|(?<=roughly\s))(?=half)"
 # "of"/"de" must follow a fraction ("a quarter of a million" is a number, read elsewhere, and
 # "caen un tercio" is a change); "one in five" and "uno de cada cinco" stand alone.
 _SHARE = re.compile(
@@ -56,10 +58,11 @@ _SHARE = re.compile(
     rf"\b(?:(?:a|one|un|una|la|el)\s+(?P<noun>{_NOUN})(?=\s+(?:of|de|del)\b)|"
     # "más de la mitad, el 51 %, eran", "la mitad, venezolanos" (a verb left out); "a la mitad"
     # is what a flow fell to
-    rf"(?:(?:a|un|una|(?<!\ba\s)la)\s+|(?<=than\s)(?=half))(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|"
-    r"according|and|y|but|pero|or|o)\b|\s*,\s+[^\W\d]+[ \t]*(?:[.;\n]|\Z))|"
+    # ("los venezolanos representan casi la mitad, seguidos de colombianos")
+    rf"(?:(?:a|un|una|(?<!\ba\s)la)\s+|{_BARE_HALF})(?P<noun4>{_NOUN})(?=\s*[.;]|\s*,\s+(?:the|el|la|según|"
+    r"according|and|y|but|pero|or|o|followed|seguid[oa]s)\b|\s*,\s+[^\W\d]+[ \t]*(?:[.;\n]|\Z))|"
     # "roughly a quarter were Haitians", "casi la mitad eran venezolanos"
-    rf"(?:(?<=than\s)(?=half)|(?:a|un|una|la)\s+)(?P<noun3>{_NOUN})"
+    rf"(?:{_BARE_HALF}|(?:a|un|una|la)\s+)(?P<noun3>{_NOUN})"
     r"(?=\s+(?:were|are|was|is|son|eran|fueron|fue|es|era|correspond(?:ió|ieron|e|en|ía|ían))\b)|"
     rf"(?P<noun2>{_NOUN})(?=\s+(?:of|de|del)\s+(?:the|them|all|los|las|ellos|ellas|"
     r"todos|todas|quienes|those|these|this|that|este|esta|estos|estas|ese|esa|esos|esas|"
