@@ -516,3 +516,22 @@ def test_the_previous_three_with_months_left_out(text: str) -> None:
         97_000,
         Period(date(2024, 3, 1), date(2024, 5, 31)),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "In 2022, 248,000 people crossed, more than in the previous four years combined, "
+            "when about 60,000 made the trek.",
+            Period(date(2018, 1, 1), date(2021, 12, 31)),
+        ),
+        (
+            "En 2022 cruzaron 248.000 personas, frente a unas 60.000 en los cuatro años anteriores.",
+            Period(date(2018, 1, 1), date(2021, 12, 31)),
+        ),
+    ],
+)
+def test_the_previous_years_are_whole_years_before_the_one_named(text: str, period: Period) -> None:
+    figures = extract_figures(text, date(2023, 2, 1))
+    assert [(f.value, f.period) for f in figures][-1] == (60000, period)

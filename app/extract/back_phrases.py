@@ -37,7 +37,13 @@ MONTHS_BEFORE = (
     + "|".join(COUNTS)
     + r")(?=\s*(?:[.,;:)]|\Z))|(?P<n3>"
     + "|".join(COUNTS)
-    + r")\s+(?:anteriores|previos)(?=\s*(?:[.,;:)]|\Z)))"
+    + r")\s+(?:anteriores|previos)(?=\s*(?:[.,;:)]|\Z))|"
+    # whole years before: "the previous five years put together", "los tres años anteriores"
+    r"(?:previous|preceding|prior)\s+(?P<ny>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+years|(?P<ny2>"
+    + "|".join(COUNTS)
+    + r"|\d{1,2})\s+(?:years\s+(?:before|earlier|prior)|años\s+(?:anteriores|previos|antes)))"
 )
 # "the same period of 2022": the period mentioned just before, moved to another year.
 SAME_PERIOD = (

@@ -158,6 +158,9 @@ def month_before(period: Period) -> Period:
 def months_before(m: PeriodMention, c: Context) -> Period | None:
     """ "Los tres meses anteriores", "the two months before": the whole months before the period
     just named; with none named, the whole months before that of publication."""
+    years = m.get("ny") or m.get("ny2")
+    if years is not None:  # "the previous five years": whole years before the one named
+        return _years_before(years, c)
     if c.reference is None:  # (with the months left out, only months just named will do)
         return None if m.get("n2") or m.get("n3") else last_months(m, c)
     raw = m.get("n") or m.get("n2") or m.get("n3") or ""
@@ -167,6 +170,16 @@ def months_before(m: PeriodMention, c: Context) -> Period | None:
     end = c.reference.start.year * 12 + c.reference.start.month - 2  # the month before it
     start = end - months + 1
     return Period(date(start // 12, start % 12 + 1, 1), last_day(end // 12, end % 12 + 1))
+
+
+def _years_before(raw: str, c: Context) -> Period | None:
+    """ "The previous five years (put together)": the whole years before the year of the period
+    just named, or of publication."""
+    years = int(raw) if raw.isdigit() else COUNTS.get(raw.lower(), 0)
+    anchor = c.reference.start if c.reference is not None else c.published
+    if anchor is None or not 1 <= years <= 20:
+        return None
+    return Period(date(anchor.year - years, 1, 1), date(anchor.year - 1, 12, 31))
 
 
 def quarter_before(m: PeriodMention, c: Context) -> Period | None:
