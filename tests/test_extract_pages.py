@@ -896,3 +896,21 @@ def test_small_counts_in_a_table_under_a_crossing_header_are_figures() -> None:
     )
     figures = extract_figures(text, date(2025, 6, 1))
     assert [(f.value, f.period.start.month) for f in figures if f.period] == [(310, 3), (58, 4)]
+
+
+def test_minors_without_the_company_of_an_adult_are_unaccompanied() -> None:
+    text = (
+        "En febrero cruzaron el Darién 30.500 migrantes. Entre los menores, 840 viajaban sin la "
+        "compañía de sus padres."
+    )
+    figures = extract_figures(text, date(2024, 3, 5))
+    assert [(f.value, f.subject) for f in figures][-1] == (
+        840,
+        Subject("age", "unaccompanied_minors"),
+    )
+
+
+def test_women_and_girls_with_their_articles_are_every_female_crosser() -> None:
+    text = "En 2023 cruzaron 520.085 personas; las mujeres y las niñas fueron el 30 % del total."
+    figures = extract_figures(text, date(2024, 1, 10))
+    assert [(f.value, f.subject) for f in figures][-1] == (30, Subject("sex", "women"))

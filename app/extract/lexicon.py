@@ -31,6 +31,7 @@ _NAMED: Final[dict[str, Subject]] = {
     # every female or male crosser, of any age
     "women and girls": Subject("sex", "women"),
     "mujeres y niñas": Subject("sex", "women"),
+    "mujeres y las niñas": Subject("sex", "women"),  # "las mujeres y las niñas representaron"
     "men and boys": Subject("sex", "men"),
     "men women and children": EVERYONE,
     "hombres mujeres y niños": EVERYONE,

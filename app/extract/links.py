@@ -226,7 +226,7 @@ COORDINATION = re.compile(r"\A\s*[^\W\d]+\s+(?:and|y)\s+\Z", _I)
 ALONE = re.compile(
     r"[^.;:]{0,60}?\b(?:unaccompanied|separated\s+from|no\s+acompañad[oa]s|solos|solas|alone|"
     r"without\s+(?:a\s+|an\s+|their\s+)?(?:parents?|guardians?|adults?|famil(?:y|ies))|"
-    r"sin\s+(?:un\s+adulto|(?:sus\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
+    r"sin\s+(?:un\s+adulto|(?:sus\s+|la\s+)?(?:padres|familias?|acompañantes?|compañía)))\b",
     _I,
 )
 # A bare count that travels alone, right after children were counted: "entre ellos, 1.950
