@@ -914,3 +914,23 @@ def test_women_and_girls_with_their_articles_are_every_female_crosser() -> None:
     text = "En 2023 cruzaron 520.085 personas; las mujeres y las niñas fueron el 30 % del total."
     figures = extract_figures(text, date(2024, 1, 10))
     assert [(f.value, f.subject) for f in figures][-1] == (30, Subject("sex", "women"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March 2024, 37,000 people crossed the Darién; in March this year, just 14, officials said.",
+        "En marzo de 2024 cruzaron el Darién 37.000 personas; en marzo de este año, apenas 14.",
+    ],
+)
+def test_a_small_count_set_against_the_one_before_is_a_figure(text: str) -> None:
+    figures = extract_figures(text, date(2025, 4, 20))
+    assert [(f.value, f.period) for f in figures][-1] == (
+        14,
+        Period(date(2025, 3, 1), date(2025, 3, 31)),
+    )
+
+
+def test_a_small_number_in_a_later_clause_without_a_contrast_is_not_a_figure() -> None:
+    text = "In March 2024, 37,000 people crossed the Darién, and 14 shelters opened."
+    assert [f.value for f in extract_figures(text, date(2025, 4, 20))] == [37000]

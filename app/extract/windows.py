@@ -8,6 +8,7 @@ import re
 
 from .numbers import NumberMention
 from .patterns import word_start
+from .records import ExtractedFigure
 
 _I = re.NOFLAG  # patterns run on lower-cased text
 
@@ -102,3 +103,22 @@ def after_window(
         limit = min(ceiling, resume + _WINDOW_AFTER)
         stop = CLAUSE_END.search(text, resume, limit)
     return end, stop.start() if stop else limit
+
+
+# A small count set against the one before it in a clause of its own time, hedged as a low one:
+# "31.055 personas; en julio de este año, apenas 9", "40,000 in May; in July, just 12"
+SMALL_CONTRAST = re.compile(
+    r"[;,]\s*(?:(?:and|but|while|y|pero|mientras\s+que)\s+)?(?:in|en)\s[^;.]{0,40}?,?\s*"
+    r"(?:apenas|solo|sólo|only|just|barely)\s*\Z",
+    _I,
+)
+
+
+def small_contrast(text: str, previous: ExtractedFigure | None, floor: int, start: int) -> bool:
+    """Whether a small bare count (under 100, which prose uses for much else: "30 shelters") is
+    set against the count of people just before it, so that it counts them too."""
+    return (
+        previous is not None
+        and previous.unit == "people"
+        and SMALL_CONTRAST.search(text, floor, start) is not None
+    )
