@@ -934,3 +934,15 @@ def test_a_small_count_set_against_the_one_before_is_a_figure(text: str) -> None
 def test_a_small_number_in_a_later_clause_without_a_contrast_is_not_a_figure() -> None:
     text = "In March 2024, 37,000 people crossed the Darién, and 14 shelters opened."
     assert [f.value for f in extract_figures(text, date(2025, 4, 20))] == [37000]
+
+
+def test_a_count_set_against_a_groups_count_keeps_the_group() -> None:
+    text = (
+        "In 2023 Panama registered 9,800 Ecuadorian migrants, and over the five years before "
+        "that it registered only 640."
+    )
+    figures = extract_figures(text, date(2024, 2, 1))
+    assert [(f.value, f.subject) for f in figures] == [
+        (9800, Subject("nationality", "ECU")),
+        (640, Subject("nationality", "ECU")),
+    ]

@@ -223,8 +223,10 @@ class Reader(GroupLinks):
         pronoun = self._pronoun_subject() if before is None else None
         if before is None and self.asked is None and not self._about_crossing(timeline, pronoun):
             return None  # (an answer to a question about a group is about the story)
-        restated = self._previous_subject(links.COMPARISON) or self._previous_subject(
-            links.APPOSITION
+        restated = (  # (or set against it: "2,005 Chinese ..., and in 2010-2021 just 376")
+            self._previous_subject(links.COMPARISON)
+            or self._previous_subject(links.APPOSITION)
+            or self._previous_subject(windows.SMALL_CONTRAST)
         )
         return (
             specific or restated or pronoun or (self.asked if before is None else None) or EVERYONE

@@ -106,9 +106,10 @@ def after_window(
 
 
 # A small count set against the one before it in a clause of its own time, hedged as a low one:
-# "31.055 personas; en julio de este año, apenas 9", "40,000 in May; in July, just 12"
+# "31.055 personas; en julio de este año, apenas 9", "40,000 in May; in July, just 12" (and
+# a count of the same group: "2,005 Chinese crossers, and over 2010-2021 it recorded just 376")
 SMALL_CONTRAST = re.compile(
-    r"[;,]\s*(?:(?:and|but|while|y|pero|mientras\s+que)\s+)?(?:in|en)\s[^;.]{0,40}?,?\s*"
+    r"[;,]\s*(?:(?:and|but|while|y|pero|mientras\s+que)\s+)?(?:in|en|over|durante)\s[^;.]{0,70}?,?\s*"
     r"(?:apenas|solo|sólo|only|just|barely)\s*\Z",
     _I,
 )
