@@ -946,3 +946,16 @@ def test_a_count_set_against_a_groups_count_keeps_the_group() -> None:
         (9800, Subject("nationality", "ECU")),
         (640, Subject("nationality", "ECU")),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["March's count of 41 was the lowest on record.", "La cifra de marzo fue de apenas 41."],
+)
+def test_a_small_count_named_as_a_months_count_is_a_figure(sentence: str) -> None:
+    text = f"Only 1,210 people crossed the Darién in the first quarter of 2025. {sentence}"
+    figures = extract_figures(text, date(2025, 5, 2))
+    assert [(f.value, f.period) for f in figures][-1] == (
+        41,
+        Period(date(2025, 3, 1), date(2025, 3, 31)),
+    )

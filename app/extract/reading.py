@@ -216,7 +216,9 @@ class Reader(GroupLinks):
         if not links.BARE_FOLLOWER.match(text, number.end) or (
             number.value < 100
             and not tables.in_cell(text, number.start, number.end)
-            and not windows.small_contrast(text, self._previous_figure, self.floor, number.start)
+            and not windows.small_count_stated(
+                text, self._previous_figure, self.floor, number.start
+            )
         ):
             return None  # "30 shelters", "12 buses": a count of something else ("May | 46" is not)
         # "Cubans came next. They totaled 4,900": a pronoun or bare verb opens the sentence

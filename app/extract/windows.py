@@ -115,9 +115,22 @@ SMALL_CONTRAST = re.compile(
 )
 
 
-def small_contrast(text: str, previous: ExtractedFigure | None, floor: int, start: int) -> bool:
+# A month's count named as such: "April's count of 73", "la cifra de abril fue de 46".
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+MONTH_COUNT = re.compile(
+    rf"\b(?:(?:{_MONTHS})['’]s\s+(?:count|tally|total|figure)\s+(?:of|was|stood\s+at)|"
+    rf"(?:la\s+cifra|el\s+(?:total|conteo))\s+de\s+(?:{_MESES})\s+(?:fue\s+de|llegó\s+a))"
+    r"\s+(?:(?:just|only|apenas|solo)\s+)?\Z"
+)
+
+
+def small_count_stated(text: str, previous: ExtractedFigure | None, floor: int, start: int) -> bool:
     """Whether a small bare count (under 100, which prose uses for much else: "30 shelters") is
-    set against the count of people just before it, so that it counts them too."""
+    set against the count of people just before it, so that it counts them too, or is named as
+    a month's count."""
+    if MONTH_COUNT.search(text, max(floor, start - 60), start) is not None:
+        return True
     return (
         previous is not None
         and previous.unit == "people"
