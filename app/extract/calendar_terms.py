@@ -7,37 +7,38 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-MONTHS = {
-    name: index % 12 + 1
-    for index, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ]
-    )
-} | {"setiembre": 9}
+# The full month names, in calendar order.
+ENGLISH_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+SPANISH_MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+MONTHS = {name: index % 12 + 1 for index, name in enumerate(ENGLISH_MONTHS + SPANISH_MONTHS)} | {
+    "setiembre": 9
+}
 # Abbreviations as wires write them ("Oct 8", "Sept. 30", "3 ene"): only those that are no other
 # word ("mar" is the sea, "ago" ends "two years ago", "may" and "march" are checked apart).
 MONTHS |= {"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -73,6 +74,12 @@ COUNTS |= {
     )
 }
 COUNTS |= {"twelve": 12, "doce": 12}
+
+
+def count_of(raw: str) -> int:
+    """How many a count in a time phrase says, in digits or words ("3", "three", "tres"); 0
+    for none."""
+    return int(raw) if raw.isdigit() else COUNTS.get(raw.lower(), 0)
 
 
 class PeriodMention(NamedTuple):  # a tuple: built for every expression, cheaper than a dataclass

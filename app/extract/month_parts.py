@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .calendar_terms import COUNTS, MONTHS, PeriodMention, date_in_month, last_day
+from .calendar_terms import MONTHS, PeriodMention, count_of, date_in_month, last_day
 from .records import Period
 
 if TYPE_CHECKING:
@@ -159,9 +159,7 @@ def month_own_part(m: PeriodMention, c: Context) -> Period | None:
             c,
         )
     raw = m.get("sn") or ""
-    days = (int(raw) if raw.isdigit() else COUNTS.get(raw, 0)) * (
-        7 if m.get("sw") == "weeks" else 1
-    )
+    days = count_of(raw) * (7 if m.get("sw") == "weeks" else 1)
     year = c.month_year(MONTHS[month])
     if year is None or not 1 <= days <= last_day(year, MONTHS[month]).day:
         return None

@@ -11,6 +11,7 @@ from .calendar_terms import (
     MONTHS,
     MONTHS_BY_NUMBER,
     PeriodMention,
+    count_of,
     date_in_month,
     day_of,
     last_day,
@@ -36,8 +37,7 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
         explicit = str(c.published.year - 1)  # "the last three months of last year"
     if explicit:  # the year's final quarter, or its final months: "the last three months of 2023"
         year = int(explicit)
-        raw = "3" if m.get("q") else (m.get("n") or m.get("n2") or "").lower()
-        months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+        months = 3 if m.get("q") else count_of(m.get("n") or m.get("n2") or "")
         if not 1 <= months <= 12:
             return None
         return Period(date(year, 13 - months, 1), date(year, 12, 31))
@@ -47,8 +47,7 @@ def last_months(m: PeriodMention, c: Context) -> Period | None:
         months = 3
         end_month = c.published.year * 12 + (c.published.month - 1) // 3 * 3 - 1
     else:
-        raw = (m.get("n") or m.get("n2") or "").lower()
-        months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+        months = count_of(m.get("n") or m.get("n2") or "")
         end_month = c.published.year * 12 + c.published.month - 2
     if not 1 <= months <= 24:
         return None
@@ -64,10 +63,10 @@ def loose_months(m: PeriodMention, published: date | None) -> bool:
     the year so far, which it is only when that many of the year's months are over at
     publication ("63,000 children crossed in eight months", in September). A loose one must
     not hide the period of the figures near it."""
-    raw = (m.get("n3") or "").lower()
+    raw = m.get("n3") or ""
     if m.kind != "first_months" or not raw:
         return False
-    months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    months = count_of(raw)
     return published is None or months != published.month - 1
 
 
@@ -134,7 +133,7 @@ def first_days(m: PeriodMention, c: Context) -> Period | None:
         c.current_year() if m.get("fyr") else int(m.get("fy") or 0) or c.month_year(MONTHS[month])
     )
     raw = m.get("n") or m.get("n2") or ""
-    days = (int(raw) if raw.isdigit() else COUNTS.get(raw, 0)) * (7 if m.get("wk") else 1)
+    days = count_of(raw) * (7 if m.get("wk") else 1)
     if year is None or not 1 <= days <= 31:
         return None
     start = date_in_month(None, month, year, end=False)
@@ -163,8 +162,7 @@ def months_before(m: PeriodMention, c: Context) -> Period | None:
         return _years_before(years, c)
     if c.reference is None:  # (with the months left out, only months just named will do)
         return None if m.get("n2") or m.get("n3") else last_months(m, c)
-    raw = m.get("n") or m.get("n2") or m.get("n3") or ""
-    months = int(raw) if raw.isdigit() else COUNTS.get(raw, 0)
+    months = count_of(m.get("n") or m.get("n2") or m.get("n3") or "")
     if not 1 <= months <= 24:
         return None
     end = c.reference.start.year * 12 + c.reference.start.month - 2  # the month before it
@@ -175,7 +173,7 @@ def months_before(m: PeriodMention, c: Context) -> Period | None:
 def _years_before(raw: str, c: Context) -> Period | None:
     """ "The previous five years (put together)": the whole years before the year of the period
     just named, or of publication."""
-    years = int(raw) if raw.isdigit() else COUNTS.get(raw.lower(), 0)
+    years = count_of(raw)
     anchor = c.reference.start if c.reference is not None else c.published
     if anchor is None or not 1 <= years <= 20:
         return None

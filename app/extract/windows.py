@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .calendar_terms import ENGLISH_MONTHS, SPANISH_MONTHS
 from .numbers import NumberMention
 from .patterns import word_start
 from .records import ExtractedFigure
@@ -116,8 +117,8 @@ SMALL_CONTRAST = re.compile(
 
 
 # A month's count named as such: "April's count of 73", "la cifra de abril fue de 46".
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+_MONTHS = "|".join(ENGLISH_MONTHS)
+_MESES = "|".join(SPANISH_MONTHS)
 MONTH_COUNT = re.compile(
     rf"\b(?:(?:{_MONTHS})['’]s\s+(?:count|tally|total|figure)\s+(?:of|was|stood\s+at)|"
     rf"(?:la\s+cifra|el\s+(?:total|conteo))\s+de\s+(?:{_MESES})\s+(?:fue\s+de|llegó\s+a))"
