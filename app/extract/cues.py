@@ -15,6 +15,8 @@ __all__ = ["lowered"]  # re-exported: extract_figures lowers each text once
 # Every pattern here is matched against lower-cased text (see lowered()); IGNORECASE would make
 # the large alternations several times slower.
 _I = re.NOFLAG
+# The countries further north on the route, whose own counts a story often quotes.
+_NEIGHBOURS = r"costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua"
 # Contexts that make a number something other than a crossing count (searched near it).
 _OTHER_CONTEXT = (
     # deportations, returns and the southbound "reverse flow"
@@ -70,20 +72,20 @@ _OTHER_CONTEXT = (
     # attempts, not crossings: "intentaron pasar unas 3.400 personas", "tried to cross"
     r"intent(?:aron|ó|an|aban)\s+(?:pasar|cruzar|llegar)|(?:attempted|tried)\s+to\s+(?:cross|reach)|"
     # other countries' counts: "In Costa Rica, authorities counted ...", "Mexico reported"
-    r"(?:in|en)\s+(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua|el\s+salvador)\b|"
+    rf"(?:in|en)\s+(?:{_NEIGHBOURS}|el\s+salvador)\b|"
     r"(?:costa\s+rican|mexican|honduran|guatemalan|nicaraguan|colombian)\s+side|"
     r"lado\s+(?:costarricense|mexicano|hondureño|guatemalteco|nicaragüense|colombiano)|"
     # ("Neighbouring Costa Rica, the next stop for most migrants, said 58,000", "Costa Rica, por
     # su parte, informó que 70.000")
-    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)"
+    rf"(?:{_NEIGHBOURS})"
     r"(?:,[^,.;]{0,60},|,\s*(?:which|that|where|que|donde))?\s+"
     r"(?:(?:said|says|dijo|indicó|informó|señaló)\s+(?:it\s+|que\s+)?(?:had\s+|has\s+|había\s+|ha\s+)?)?"
     r"(?:reported|registered|counted|recorded|registró|registrado|contabilizó|reportó)|"
-    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)(?:,[^,.;]{0,60},)?\s+"
+    rf"(?:{_NEIGHBOURS})(?:,[^,.;]{{0,60}},)?\s+"
     r"(?:said|says|dijo|indicó|informó|señaló|reportó)(?:\s+(?:that|que))?(?=\s+\w*\s*\Z)|"
     # another country's agency or service: "Mexico's migration agency detected 588,000",
     # "Costa Rica's government says its bus service moved 80,000", "Costa Rica, por su parte,"
-    r"(?:costa\s+rica|mexico|méxico|honduras|guatemala|nicaragua)(?:['’]s|,\s*(?:por\s+su\s+parte|"
+    rf"(?:{_NEIGHBOURS})(?:['’]s|,\s*(?:por\s+su\s+parte|"
     r"for\s+its\s+part))|bus(?:es)?\s+(?:service|company|companies)|bused|bussed|"
     # the southbound exit, not the crossing: "people leaving Panama toward Colombia", "rumbo a
     # Colombia"
@@ -211,8 +213,8 @@ def has_other_context(text: str, before: tuple[int, int], after: tuple[int, int]
 # frontera sur recibió a 120.000 migrantes".
 _ABROAD_OPENER = re.compile(
     r"\s*(?:(?:farther|further|más\s+al)\s+(?:north|norte),\s*)?(?:(?:in|en)\s+)?"
-    r"(?:neighbou?ring\s+|(?:la\s+)?vecina\s+)?(?:costa\s+rica|m[eé]xico|honduras|guatemala|"
-    r"nicaragua)(?:['’]s)?\b(?![-–]|\s+(?:and|y|or|o)\b)",
+    rf"(?:neighbou?ring\s+|(?:la\s+)?vecina\s+)?(?:{_NEIGHBOURS})(?:['’]s)?\b"
+    r"(?![-–]|\s+(?:and|y|or|o)\b)",
     _I,
 )
 
